@@ -1,0 +1,28 @@
+/** What the Hono app is built from, and what its middleware puts on the context. */
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { CursorCodec } from '../db/cursor.js';
+import type { FeedRuntime } from '../feeds/poll-feed.js';
+import type { StoredPublisher } from '../publishers/publisher-store.js';
+
+export interface Logger {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  feedRuntime: FeedRuntime;
+  cursors: CursorCodec;
+  now: () => Date;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    publisher: StoredPublisher;
+  };
+}

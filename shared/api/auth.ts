@@ -1,0 +1,42 @@
+/** Bearer-token middleware for the operator and for publishers. */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { Forbidden, Unauthorized } from '../errors.js';
+import { apiKeyMatches, slugOfApiKey } from '../publishers/api-keys.js';
+import { findPublisher } from '../publishers/publisher-store.js';
+import type { AppDeps, AppEnv } from './app-env.js';
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+export function requireAdmin(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const expected = digest(deps.config.adminToken);
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw new Unauthorized('This endpoint needs the operator token as a bearer token.');
+    if (!timingSafeEqual(digest(token), expected)) {
+      if (slugOfApiKey(token)) throw new Forbidden('Publisher keys cannot use operator endpoints.');
+      throw new Unauthorized('The operator token is not valid.');
+    }
+    await next();
+  };
+}
+
+export function requirePublisher(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw new Unauthorized('This endpoint needs a publisher API key as a bearer token.');
+    const slug = slugOfApiKey(token);
+    const publisher = slug ? await findPublisher(deps.db, slug) : undefined;
+    if (!publisher || !apiKeyMatches(token, publisher.apiKeyHash)) throw new Unauthorized('The publisher API key is not valid.');
+    c.set('publisher', publisher);
+    await next();
+  };
+}
+
+/** Fixed-length digests so the comparison takes the same time whatever the input length. */
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

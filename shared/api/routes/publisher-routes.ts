@@ -1,0 +1,173 @@
+/** A publisher managing itself: settings, key rotation, feeds, pushes. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ingestFeedText } from '../../articles/ingest-document.js';
+import { UnsupportedMediaType } from '../../errors.js';
+import { createFeed, deleteFeed, feedIdFor, getFeed, listFeeds } from '../../feeds/feed-store.js';
+import { pollFeed } from '../../feeds/poll-feed.js';
+import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
+import { issueApiKey } from '../../publishers/api-keys.js';
+import { replaceApiKeyHash, toPublisher, updatePublisherSettings } from '../../publishers/publisher-store.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { requirePublisher } from '../auth.js';
+import { toFeedView, toSummaryView } from '../presenters.js';
+import {
+  ApiKeySchema,
+  CreateFeedBody,
+  errorResponses,
+  FeedSchema,
+  IngestSummarySchema,
+  PublisherSchema,
+  PublisherSettingsBody,
+  RefreshResultSchema,
+} from '../schemas.js';
+import { NotFound } from '../../errors.js';
+
+const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const FeedIdParam = z.object({ feedId: z.string().openapi({ param: { name: 'feedId', in: 'path' } }) });
+const FEED_ID = /^[0-9a-f]{16}$/;
+
+export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const auth = requirePublisher(deps);
+  const common = { tags: ['publisher'], security: [{ bearer: [] }], middleware: auth };
+
+  app.openapi(
+    createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: json(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
+    (c) => c.json(toPublisher(c.get('publisher') as unknown as Record<string, unknown>), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'patch',
+      path: '/v1/publisher',
+      request: { body: { required: true, content: { 'application/json': { schema: PublisherSettingsBody } } } },
+      responses: { 200: json(PublisherSchema, 'Updated settings'), ...errorResponses(400, 401) },
+    }),
+    async (c) => c.json(await updatePublisherSettings(deps.db, c.get('publisher').slug, c.req.valid('json'), deps.now()), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/v1/publisher/keys/rotate',
+      responses: { 200: json(ApiKeySchema, 'The new key; the old one stops working now'), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const { slug } = c.get('publisher');
+      const { apiKey, hash } = issueApiKey(slug);
+      await replaceApiKeyHash(deps.db, slug, hash, deps.now());
+      deps.logger.info('Publisher API key rotated', { slug });
+      return c.json({ apiKey }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/v1/publisher/feeds',
+      request: { body: { required: true, content: { 'application/json': { schema: CreateFeedBody } } } },
+      responses: { 201: json(z.object({ feed: FeedSchema }), 'Registered; the first fetch is due now'), ...errorResponses(400, 401, 409) },
+    }),
+    async (c) => {
+      const { url, section } = c.req.valid('json');
+      const now = deps.now().toISOString();
+      const feed = {
+        feedId: feedIdFor(url),
+        publisherSlug: c.get('publisher').slug,
+        url,
+        section,
+        createdAt: now,
+        lastStatus: 'pending' as const,
+        consecutiveFailures: 0,
+        nextFetchAt: now,
+      };
+      await createFeed(deps.db, feed);
+      return c.json({ feed: toFeedView(feed) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/v1/publisher/feeds',
+      responses: { 200: json(z.object({ items: z.array(FeedSchema), nextCursor: z.null() }), 'Feeds with their fetch status'), ...errorResponses(401) },
+    }),
+    async (c) => c.json({ items: (await listFeeds(deps.db, c.get('publisher').slug)).map(toFeedView), nextCursor: null }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'delete',
+      path: '/v1/publisher/feeds/{feedId}',
+      request: { params: FeedIdParam },
+      responses: { 204: { description: 'Deleted; its articles stay' }, ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { feedId } = c.req.valid('param');
+      if (!FEED_ID.test(feedId)) throw new NotFound('The feed');
+      await deleteFeed(deps.db, c.get('publisher').slug, feedId);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/v1/publisher/feeds/{feedId}/refresh',
+      request: { params: FeedIdParam },
+      responses: { 200: json(RefreshResultSchema, 'Fetched now (a paused feed is retried too)'), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { feedId } = c.req.valid('param');
+      const { slug } = c.get('publisher');
+      if (!FEED_ID.test(feedId)) throw new NotFound('The feed');
+      await getFeed(deps.db, slug, feedId);
+      const result = await pollFeed(deps.feedRuntime, slug, feedId);
+      if (result.outcome === 'missing') throw new NotFound('The feed');
+      const summary = result.outcome === 'fetched' ? toSummaryView(result.summary) : { created: 0, updated: 0, unchanged: 0, rejected: [] };
+      return c.json(
+        { outcome: result.outcome, ...summary, feed: toFeedView(result.feed), ...(result.outcome === 'failed' ? { error: result.error } : {}) },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/v1/publisher/ingest',
+      description: 'Push a whole RSS 2.0, RSS 0.9x, RDF or Atom document. New items are created, changed ones updated, unchanged ones cost nothing.',
+      request: {
+        body: {
+          required: true,
+          content: Object.fromEntries(FEED_MEDIA_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),
+        },
+      },
+      responses: { 200: json(IngestSummarySchema, 'What the push changed'), ...errorResponses(401, 413, 415, 422) },
+    }),
+    async (c) => {
+      const contentType = c.req.header('content-type') ?? '';
+      const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+      if (!FEED_MEDIA_TYPES.includes(mediaType)) {
+        throw new UnsupportedMediaType(`Push a feed as one of ${FEED_MEDIA_TYPES.join(', ')}; got "${mediaType || 'nothing'}".`);
+      }
+      const publisher = c.get('publisher');
+      const text = decodeFeedBytes(new Uint8Array(await c.req.arrayBuffer()), contentType);
+      const { summary } = await ingestFeedText(
+        deps.db,
+        { publisherSlug: publisher.slug, publisherName: publisher.name, sourceUrl: publisher.homepageUrl },
+        text,
+        { iframeHosts: deps.config.feeds.iframeHosts, now: deps.now() },
+      );
+      deps.logger.info('Feed pushed', { slug: publisher.slug, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });
+      return c.json(toSummaryView(summary), 200);
+    },
+  );
+}

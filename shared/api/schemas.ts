@@ -1,0 +1,165 @@
+/**
+ * The zod schemas that validate requests and describe responses; the OpenAPI
+ * document at /openapi.json is generated from these same objects.
+ */
+import { z } from '@hono/zod-openapi';
+import { SLUG_PATTERN } from '../publishers/publisher.js';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'must be an http or https URL');
+
+export const PublisherSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    homepageUrl: z.string().optional(),
+    articlePrice: z.number().int().openapi({ description: 'Default article price in points (1 point = 1 US cent).' }),
+    freeArticlesPerMonth: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Publisher');
+
+export const CreatePublisherBody = z
+  .object({
+    slug: z.string().regex(SLUG_PATTERN, 'lower-case letters, digits and inner hyphens, 1–40 characters'),
+    name: z.string().trim().min(1).max(120),
+    homepageUrl: httpUrl.optional(),
+    articlePrice: z.number().int().min(0).max(10_000).optional(),
+    freeArticlesPerMonth: z.number().int().min(0).max(100).optional(),
+  })
+  .strict()
+  .openapi('CreatePublisher');
+
+export const PublisherSettingsBody = CreatePublisherBody.omit({ slug: true })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'at least one setting is required')
+  .openapi('PublisherSettings');
+
+export const CreatedPublisherSchema = z
+  .object({ publisher: PublisherSchema, apiKey: z.string().openapi({ description: 'Shown once; store it now.' }) })
+  .openapi('CreatedPublisher');
+
+export const ApiKeySchema = z.object({ apiKey: z.string() }).openapi('ApiKey');
+
+export const FeedSchema = z
+  .object({
+    feedId: z.string(),
+    url: z.string(),
+    section: z.string().optional(),
+    createdAt: z.string(),
+    lastFetchedAt: z.string().nullable(),
+    lastStatus: z.enum(['pending', 'ok', 'not_modified', 'error', 'paused']),
+    lastHttpStatus: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    consecutiveFailures: z.number().int(),
+    nextFetchAt: z.string().nullable().openapi({ description: 'Null while the feed is paused.' }),
+    pausedReason: z.string().nullable(),
+    lastSummary: z
+      .object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() })
+      .nullable(),
+  })
+  .openapi('Feed');
+
+export const CreateFeedBody = z
+  .object({ url: httpUrl, section: z.string().trim().min(1).max(60).optional() })
+  .strict()
+  .openapi('CreateFeed');
+
+export const IngestSummarySchema = z
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.array(z.object({ guid: z.string().optional(), reason: z.string() })),
+  })
+  .openapi('IngestSummary');
+
+export const RefreshResultSchema = IngestSummarySchema.extend({
+  outcome: z.enum(['fetched', 'not_modified', 'failed']),
+  feed: FeedSchema,
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+}).openapi('RefreshResult');
+
+export const ArticleCardSchema = z
+  .object({
+    id: z.string(),
+    publisher: z.object({ slug: z.string(), name: z.string() }),
+    title: z.string(),
+    dek: z.string().optional(),
+    author: z.string().optional(),
+    section: z.string().optional(),
+    url: z.string(),
+    imageUrl: z.string().optional(),
+    publishedAt: z.string(),
+    price: z.number().int().openapi({ description: 'Points to unlock; 0 means free.' }),
+    readingMinutes: z.number().int(),
+  })
+  .openapi('ArticleCard');
+
+export const ArticleDetailSchema = z
+  .object({
+    article: ArticleCardSchema.extend({
+      teaserHtml: z.string(),
+      updatedAt: z.string(),
+      imageCaption: z.string().optional(),
+      imageCredit: z.string().optional(),
+      wordCount: z.number().int(),
+    }),
+    access: z.object({ granted: z.boolean(), via: z.string().optional() }),
+    contentHtml: z.string().optional(),
+    offer: z
+      .object({
+        price: z.number().int(),
+        balance: z.number().int().optional(),
+        freeRemaining: z.number().int(),
+        plans: z.array(z.unknown()),
+      })
+      .optional(),
+  })
+  .openapi('ArticleDetail');
+
+export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ param: { name: 'limit', in: 'query' } }),
+  cursor: z.string().max(2048).optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+});
+
+export const ArticleListQuery = PageQuery.extend({
+  publisher: z.string().regex(SLUG_PATTERN).optional().openapi({ param: { name: 'publisher', in: 'query' } }),
+  section: z.string().trim().min(1).max(60).optional().openapi({ param: { name: 'section', in: 'query' } }),
+});
+
+export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429>) =>
+  Object.fromEntries(
+    statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } }]),
+  );
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Validation failed',
+  401: 'Missing or invalid credentials',
+  403: 'Credentials not allowed here',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Body too large',
+  415: 'Unsupported media type',
+  422: 'Not a readable feed',
+  429: 'Rate limited',
+} as const;

@@ -1,0 +1,173 @@
+/**
+ * One feed item → the fields of an article. Pure: no I/O, no clock except `now`.
+ * Times, ids and dedup keys are settled by the ingest step, which sees the whole document.
+ */
+import { createHash } from 'node:crypto';
+import { textOf, type RawItem } from '../feeds/parse/feed-parser.js';
+import { WORDS_PER_MINUTE, type Article } from './article.js';
+import { buildTeaser, countWords, htmlToText, sanitizeArticleHtml, truncateWords } from './html-sanitizer.js';
+
+export interface NormalizeContext {
+  publisherSlug: string;
+  publisherName: string;
+  feedId?: string | undefined;
+  /** The registered feed's section, which wins over item categories. */
+  feedSection?: string | undefined;
+  /** The channel's own section (`<category>` on the channel). */
+  channelSection?: string | undefined;
+  /** Base for relative item links: the feed's site link or its URL. */
+  baseUrl?: string | undefined;
+  iframeHosts: readonly string[];
+  now: Date;
+}
+
+export type NormalizedItem = Omit<Article, 'id' | 'dedupKey' | 'publishedAt' | 'updatedAt' | 'firstSeenAt'> & {
+  /** The item's own dates, when valid and not in the future. */
+  sourcePublishedAt?: string | undefined;
+  sourceUpdatedAt?: string | undefined;
+};
+
+export type NormalizeResult = { ok: true; item: NormalizedItem } | { ok: false; guid?: string | undefined; reason: string };
+
+const MAX_PRICE = 10_000;
+/** Publishers' clocks drift; a date a few minutes ahead is still "now". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizeResult {
+  const guid = (textOf(raw.guid) ?? textOf(raw.id) ?? textOf((raw as Record<string, unknown>)['rdf:about']))?.trim() || undefined;
+  const url = canonicalUrl(textOf(raw.link), context.baseUrl);
+  if (!url) return { ok: false, guid, reason: 'The item has no http(s) link.' };
+
+  const rawContent = textOf(raw['content:encoded']) ?? textOf(raw.content) ?? textOf(raw.summary) ?? '';
+  const contentHtml = sanitizeArticleHtml(unwrapXhtml(rawContent), { baseUrl: url, iframeHosts: context.iframeHosts });
+  const text = htmlToText(contentHtml);
+  const title = htmlToText(textOf(raw.title) ?? '') || truncateWords(text, 12);
+  if (!title) return { ok: false, guid, reason: 'The item has neither a title nor any content.' };
+
+  const summarySource = raw['content:encoded'] ? (textOf(raw.content) ?? textOf(raw.summary)) : textOf(raw.summary);
+  const summaryText = summarySource ? htmlToText(summarySource) : '';
+  const dek = limitChars(summaryText && summaryText !== text ? summaryText : firstSentences(text), 300);
+  const wordCount = countWords(text);
+  const image = pickImage(raw, contentHtml, url);
+
+  const fields = {
+    publisherSlug: context.publisherSlug,
+    publisherName: context.publisherName,
+    feedId: context.feedId,
+    guid,
+    url,
+    title: limitChars(title, 300)!,
+    author: limitChars(htmlToText(textOf(raw.creator) ?? textOf(raw.author) ?? ''), 200),
+    dek,
+    section: pickSection(raw, context),
+    imageUrl: image.url,
+    imageCaption: image.caption,
+    imageCredit: image.credit,
+    contentHtml,
+    teaserHtml: buildTeaser(contentHtml),
+    wordCount,
+    readingMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
+    priceOverride: parsePrice(raw.price),
+    sourcePublishedAt: validPastDate(raw.isoDate ?? raw.pubDate, context.now),
+    sourceUpdatedAt: validPastDate(textOf(raw.updated), context.now),
+  };
+  return { ok: true, item: { ...fields, contentHash: hashOf(fields) } };
+}
+
+/** http(s) only, fragment dropped, campaign-tracking parameters removed. */
+export function canonicalUrl(link: string | undefined, baseUrl: string | undefined): string | undefined {
+  if (!link?.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(link.trim(), baseUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) {
+    if (/^(utm_|fbclid$|gclid$)/i.test(name)) url.searchParams.delete(name);
+  }
+  return url.toString();
+}
+
+function unwrapXhtml(content: string): string {
+  // rss-parser rebuilds Atom xhtml content as <div ...><div xmlns="…xhtml">…</div></div>.
+  const match = content.match(/^\s*<div[^>]*>\s*<div[^>]*xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"[^>]*>([\s\S]*)<\/div>\s*<\/div>\s*$/);
+  return match?.[1] ?? content;
+}
+
+function pickSection(raw: RawItem, context: NormalizeContext): string | undefined {
+  const categories = [...(raw.categories ?? []), ...(raw.category ?? [])];
+  const fromItem = categories
+    .map((category) => textOf(category) ?? (category as { $?: { term?: string } })?.$?.term)
+    .find((value): value is string => Boolean(value?.trim()));
+  const section = context.feedSection ?? fromItem ?? context.channelSection;
+  return limitChars(section ? htmlToText(section) : undefined, 60);
+}
+
+interface PickedImage {
+  url?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
+function pickImage(raw: RawItem, contentHtml: string, articleUrl: string): PickedImage {
+  const media = [
+    ...(raw.mediaContent ?? []),
+    ...(raw.mediaGroup ?? []).flatMap((group) => ((group as Record<string, unknown>)['media:content'] as unknown[]) ?? []),
+    ...(raw.mediaThumbnail ?? []),
+  ] as Array<Record<string, unknown> & { $?: Record<string, string> }>;
+  for (const entry of media) {
+    const attributes = entry.$ ?? {};
+    const isImage = attributes.medium === 'image' || attributes.type?.startsWith('image/') || (!attributes.medium && !attributes.type);
+    const url = canonicalUrl(attributes.url, articleUrl);
+    if (isImage && url) {
+      return {
+        url,
+        caption: limitChars(htmlToText(textOf(entry['media:description']) ?? textOf(entry['media:title']) ?? ''), 500),
+        credit: limitChars(htmlToText(textOf(entry['media:credit']) ?? ''), 200),
+      };
+    }
+  }
+  if (raw.enclosure?.type?.startsWith('image/')) {
+    const url = canonicalUrl(raw.enclosure.url, articleUrl);
+    if (url) return { url };
+  }
+  const inline = contentHtml.match(/<img\b[^>]*\bsrc="([^"]+)"/)?.[1];
+  return { url: inline ? canonicalUrl(inline.replace(/&amp;/g, '&'), articleUrl) : undefined };
+}
+
+function parsePrice(value: unknown): number | undefined {
+  const text = textOf(value)?.trim();
+  if (!text || !/^\d+$/.test(text)) return undefined;
+  const price = Number(text);
+  return price <= MAX_PRICE ? price : undefined;
+}
+
+function validPastDate(value: string | undefined, now: Date): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time) || time > now.getTime() + FUTURE_TOLERANCE_MS) return undefined;
+  return new Date(time).toISOString();
+}
+
+function firstSentences(text: string): string | undefined {
+  if (!text) return undefined;
+  const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
+  let dek = '';
+  for (const sentence of sentences) {
+    if (dek && dek.length + sentence.length > 200) break;
+    dek += sentence;
+  }
+  return dek.trim();
+}
+
+function limitChars(value: string | undefined, max: number): string | undefined {
+  if (!value) return undefined;
+  return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
+}
+
+function hashOf(fields: object): string {
+  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 32);
+}

@@ -1,0 +1,64 @@
+/** Articles in DynamoDB: read one, list newest first through the article indexes, write in batches. */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, batchPutAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import type { PageKey } from '../db/cursor.js';
+import { articleKey, articleListKeys, articleListQuery } from '../db/keys.js';
+import type { Article } from './article.js';
+
+/** The card fields (what the article indexes project), without content. */
+export type ArticleCardFields = Pick<
+  Article,
+  'id' | 'publisherSlug' | 'publisherName' | 'title' | 'dek' | 'author' | 'section' | 'url' | 'imageUrl' | 'publishedAt' | 'priceOverride' | 'readingMinutes'
+>;
+
+export interface ArticleFilter {
+  publisher?: string | undefined;
+  section?: string | undefined;
+}
+
+export async function findArticle(db: Db, id: string): Promise<Article | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: articleKey(id) }));
+  return Item ? stripKeys<Article>(Item) : undefined;
+}
+
+export async function listArticles(db: Db, filter: ArticleFilter, limit: number, startKey?: PageKey) {
+  const { index, partition } = articleListQuery(filter);
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: index,
+      KeyConditionExpression: `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (result.Items ?? []).map((item) => stripKeys<ArticleCardFields>(item)), lastKey: result.LastEvaluatedKey };
+}
+
+export interface StoredVersion {
+  contentHash: string;
+  firstSeenAt: string;
+  publishedAt: string;
+}
+
+/** What is already stored for these ids: enough to decide create / update / unchanged. */
+export async function findStoredVersions(db: Db, ids: string[]): Promise<Map<string, StoredVersion>> {
+  const items = await batchGetAll(db, ids.map(articleKey), ['id', 'contentHash', 'firstSeenAt', 'publishedAt']);
+  return new Map(items.map((item) => [item.id as string, item as unknown as StoredVersion]));
+}
+
+export async function putArticles(db: Db, articles: Article[]): Promise<void> {
+  await batchPutAll(
+    db,
+    articles.map((article) => ({ ...articleKey(article.id), ...articleListKeys(article), type: 'article', ...article })),
+  );
+}
+
+function stripKeys<T>(item: Record<string, unknown>): T {
+  const { PK: _pk, SK: _sk, type: _type, ...rest } = item;
+  for (const key of Object.keys(rest)) if (/^GSI\d(PK|SK)$/.test(key)) delete rest[key];
+  return rest as T;
+}

@@ -1,0 +1,30 @@
+/** An article as stored: normalised from a feed item, content already sanitised. */
+export interface Article {
+  id: string;
+  publisherSlug: string;
+  publisherName: string;
+  feedId?: string | undefined;
+  guid?: string | undefined;
+  dedupKey: string;
+  url: string;
+  title: string;
+  author?: string | undefined;
+  dek?: string | undefined;
+  section?: string | undefined;
+  publishedAt: string;
+  updatedAt: string;
+  firstSeenAt: string;
+  imageUrl?: string | undefined;
+  imageCaption?: string | undefined;
+  imageCredit?: string | undefined;
+  contentHtml: string;
+  teaserHtml: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** Set when the feed item names its own price; otherwise the publisher's current default applies. */
+  priceOverride?: number | undefined;
+  /** Hash of everything the feed said about the item: unchanged hash, no write. */
+  contentHash: string;
+}
+
+export const WORDS_PER_MINUTE = 230;

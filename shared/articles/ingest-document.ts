@@ -1,0 +1,143 @@
+/**
+ * Feed text → stored articles, deduplicated. Used by the push endpoint, the
+ * poller and the queue worker alike.
+ *
+ * Dedup key: the guid (with the link appended when the document repeats a
+ * guid), else the canonical link (every stored article has one: an item
+ * without an http(s) link is rejected, so no content-hash fallback is needed). Stored
+ * versions are read in BatchGetItem chunks of 100; only new or changed items
+ * are written, in BatchWriteItem chunks of 25. An unchanged feed costs reads only.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { parseFeed, type ParsedFeed } from '../feeds/parse/feed-parser.js';
+import type { Article } from './article.js';
+import { normalizeItem, type NormalizedItem } from './article-normalizer.js';
+import { findStoredVersions, putArticles } from './article-store.js';
+
+export interface IngestSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ guid?: string | undefined; reason: string }>;
+  /** Ids of the articles this ingest created (publisher posts are made from these). */
+  createdIds: string[];
+}
+
+export interface IngestTarget {
+  publisherSlug: string;
+  publisherName: string;
+  feedId?: string | undefined;
+  feedSection?: string | undefined;
+  /** Where the document came from, for resolving relative links. */
+  sourceUrl?: string | undefined;
+}
+
+/** Largest article item we write; DynamoDB's hard limit is 400 KB. */
+const MAX_ITEM_BYTES = 350 * 1024;
+
+export async function ingestFeedText(db: Db, target: IngestTarget, text: string, options: { iframeHosts: readonly string[]; now: Date }) {
+  const feed = await parseFeed(text);
+  const summary = await ingestParsedFeed(db, target, feed, options);
+  return { feed, summary };
+}
+
+export async function ingestParsedFeed(
+  db: Db,
+  target: IngestTarget,
+  feed: ParsedFeed,
+  { iframeHosts, now }: { iframeHosts: readonly string[]; now: Date },
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: [], createdIds: [] };
+  const baseUrl = feed.link ?? target.sourceUrl;
+  const normalized: NormalizedItem[] = [];
+  for (const parsed of feed.items) {
+    if (!parsed.ok) {
+      summary.rejected.push({ guid: parsed.guid, reason: parsed.reason });
+      continue;
+    }
+    const result = normalizeItem(parsed.item, {
+      publisherSlug: target.publisherSlug,
+      publisherName: target.publisherName,
+      feedId: target.feedId,
+      feedSection: target.feedSection,
+      channelSection: feed.section,
+      baseUrl,
+      iframeHosts,
+      now,
+    });
+    if (result.ok) normalized.push(result.item);
+    else summary.rejected.push({ guid: result.guid, reason: result.reason });
+  }
+
+  const candidates = assignIds(target.publisherSlug, normalized, summary);
+  const stored = await findStoredVersions(db, candidates.map((candidate) => candidate.id));
+  const nowIso = now.toISOString();
+  const writes: Article[] = [];
+  for (const { id, dedupKey, item } of candidates) {
+    const previous = stored.get(id);
+    if (previous?.contentHash === item.contentHash) {
+      summary.unchanged++;
+      continue;
+    }
+    const { sourcePublishedAt, sourceUpdatedAt, ...fields } = item;
+    const firstSeenAt = previous?.firstSeenAt ?? nowIso;
+    const publishedAt = sourcePublishedAt ?? previous?.publishedAt ?? firstSeenAt;
+    const article: Article = {
+      ...fields,
+      id,
+      dedupKey,
+      firstSeenAt,
+      publishedAt,
+      updatedAt: sourceUpdatedAt ?? (previous ? nowIso : publishedAt),
+    };
+    if (Buffer.byteLength(JSON.stringify(article)) > MAX_ITEM_BYTES) {
+      summary.rejected.push({ guid: item.guid, reason: `The item is larger than ${MAX_ITEM_BYTES} bytes once cleaned.` });
+      continue;
+    }
+    writes.push(article);
+    if (previous) summary.updated++;
+    else {
+      summary.created++;
+      summary.createdIds.push(id);
+    }
+  }
+  await putArticles(db, writes);
+  return summary;
+}
+
+interface Candidate {
+  id: string;
+  dedupKey: string;
+  item: NormalizedItem;
+}
+
+function assignIds(publisherSlug: string, items: NormalizedItem[], summary: IngestSummary): Candidate[] {
+  const guidCounts = new Map<string, number>();
+  for (const item of items) if (item.guid) guidCounts.set(item.guid, (guidCounts.get(item.guid) ?? 0) + 1);
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  for (const item of items) {
+    const dedupKey = item.guid
+      ? (guidCounts.get(item.guid) ?? 0) > 1
+        ? `guid:${item.guid}|${item.url}`
+        : `guid:${item.guid}`
+      : `link:${item.url}`;
+    if (seen.has(dedupKey)) {
+      summary.rejected.push({ guid: item.guid, reason: 'The item repeats an earlier item of the same document.' });
+      continue;
+    }
+    seen.add(dedupKey);
+    candidates.push({ id: articleIdFor(publisherSlug, dedupKey), dedupKey, item });
+  }
+  return candidates;
+}
+
+/** Stable across re-ingests; carries the slug so the publisher can be read beside the article in one batch. */
+export function articleIdFor(publisherSlug: string, dedupKey: string): string {
+  return `${publisherSlug}_${digest(dedupKey).slice(0, 22)}`;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').replace(/[-_]/g, '0');
+}

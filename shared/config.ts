@@ -1,0 +1,101 @@
+/**
+ * Configuration is read once, validated, and handed around as a typed object.
+ * A missing or malformed variable stops start-up with a sentence naming it.
+ */
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const ConfigSchema = z.object({
+  TABLE_NAME: z.string().min(3).default('postwire'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Set for DynamoDB Local; absent in AWS. */
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters'),
+  /** Signs pagination cursors; defaults to a key derived from ADMIN_TOKEN. */
+  CURSOR_SECRET: z.string().min(16).optional(),
+  FEED_ALLOW_PRIVATE_HOSTS: booleanFlag,
+  FEED_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  FEED_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  FEED_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(5),
+  FEED_MAX_CONSECUTIVE_FAILURES: z.coerce.number().int().positive().default(10),
+  FEED_MIN_INTERVAL_MINUTES: z.coerce.number().positive().default(5),
+  FEED_MAX_INTERVAL_MINUTES: z.coerce.number().positive().default(24 * 60),
+  /** Hosts whose iframes survive sanitising (video embeds). */
+  IFRAME_HOSTS: commaList.transform((hosts) =>
+    hosts.length > 0 ? hosts : ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'],
+  ),
+  DEFAULT_ARTICLE_PRICE: z.coerce.number().int().min(0).max(10_000).default(25),
+  /** Largest request body the API accepts (feed pushes are the big ones). */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  FEED_QUEUE_URL: z.string().optional(),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  tableName: string;
+  region: string;
+  dynamoEndpoint: string | undefined;
+  adminToken: string;
+  cursorSecret: string;
+  defaultArticlePrice: number;
+  maxBodyBytes: number;
+  feedQueueUrl: string | undefined;
+  feeds: FeedConfig;
+}
+
+export interface FeedConfig {
+  allowPrivateHosts: boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects: number;
+  maxConsecutiveFailures: number;
+  minIntervalMs: number;
+  maxIntervalMs: number;
+  iframeHosts: string[];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const raw = parsed.data;
+  return {
+    tableName: raw.TABLE_NAME,
+    region: raw.AWS_REGION,
+    dynamoEndpoint: raw.DYNAMODB_ENDPOINT,
+    adminToken: raw.ADMIN_TOKEN,
+    cursorSecret: raw.CURSOR_SECRET ?? `cursor:${raw.ADMIN_TOKEN}`,
+    defaultArticlePrice: raw.DEFAULT_ARTICLE_PRICE,
+    maxBodyBytes: raw.MAX_BODY_BYTES,
+    feedQueueUrl: raw.FEED_QUEUE_URL,
+    feeds: {
+      allowPrivateHosts: raw.FEED_ALLOW_PRIVATE_HOSTS,
+      maxBytes: raw.FEED_MAX_BYTES,
+      timeoutMs: raw.FEED_TIMEOUT_MS,
+      maxRedirects: raw.FEED_MAX_REDIRECTS,
+      maxConsecutiveFailures: raw.FEED_MAX_CONSECUTIVE_FAILURES,
+      minIntervalMs: raw.FEED_MIN_INTERVAL_MINUTES * 60_000,
+      maxIntervalMs: raw.FEED_MAX_INTERVAL_MINUTES * 60_000,
+      iframeHosts: raw.IFRAME_HOSTS,
+    },
+  };
+}

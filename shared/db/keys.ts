@@ -1,0 +1,122 @@
+/**
+ * Every DynamoDB key of the single table is built here and nowhere else.
+ * docs/ARCHITECTURE.md has the access-pattern table that matches these functions.
+ *
+ * Table: PK / SK, plus four overloaded sparse GSIs (GSI1..GSI4, each with
+ * `GSInPK` / `GSInSK`). Sort keys that order by time start with an ISO-8601
+ * timestamp, so lexical order is chronological order.
+ */
+
+export const INDEX = {
+  byPublisher: 'GSI1',
+  global: 'GSI2',
+  bySection: 'GSI3',
+  byPublisherSection: 'GSI4',
+} as const;
+
+export type IndexName = (typeof INDEX)[keyof typeof INDEX];
+
+export interface ItemKey {
+  PK: string;
+  SK: string;
+}
+
+// ---- publishers -------------------------------------------------------------
+
+export const publisherKey = (slug: string): ItemKey => ({ PK: `PUB#${slug}`, SK: 'PUB' });
+
+/** All publishers, listed by slug (GSI1). */
+export const PUBLISHER_LIST_PK = 'PUBLISHERS';
+export const publisherListKeys = (slug: string) => ({ GSI1PK: PUBLISHER_LIST_PK, GSI1SK: slug });
+
+// ---- feeds -------------------------------------------------------------------
+
+export const feedKey = (slug: string, feedId: string): ItemKey => ({ PK: `PUB#${slug}`, SK: `FEED#${feedId}` });
+export const FEED_SK_PREFIX = 'FEED#';
+export const publisherPartition = (slug: string): string => `PUB#${slug}`;
+
+/** Feeds waiting for their next fetch, ordered by due time (GSI2; absent while paused). */
+export const FEEDS_DUE_PK = 'FEEDS_DUE';
+export const feedDueKeys = (nextFetchAt: string, slug: string, feedId: string) => ({
+  GSI2PK: FEEDS_DUE_PK,
+  GSI2SK: `${nextFetchAt}#${slug}#${feedId}`,
+});
+
+// ---- articles ----------------------------------------------------------------
+
+export const articleKey = (articleId: string): ItemKey => ({ PK: `ART#${articleId}`, SK: 'ART' });
+
+export const ALL_ARTICLES_PK = 'ARTICLES';
+export const publisherArticlesPk = (slug: string): string => `PUBART#${slug}`;
+/** Sections match case-insensitively: "World" and "world" are one listing. */
+export const sectionArticlesPk = (section: string): string => `SECTION#${section.toLowerCase()}`;
+export const publisherSectionArticlesPk = (slug: string, section: string): string =>
+  `PUBSECTION#${slug}#${section.toLowerCase()}`;
+
+/** Newest-first listings: one sort key shape for every article index. */
+export const articleListSk = (publishedAt: string, articleId: string): string => `${publishedAt}#${articleId}`;
+
+export function articleListKeys(article: { id: string; publisherSlug: string; section?: string | undefined; publishedAt: string }) {
+  const sk = articleListSk(article.publishedAt, article.id);
+  return {
+    GSI1PK: publisherArticlesPk(article.publisherSlug),
+    GSI1SK: sk,
+    GSI2PK: ALL_ARTICLES_PK,
+    GSI2SK: sk,
+    ...(article.section
+      ? {
+          GSI3PK: sectionArticlesPk(article.section),
+          GSI3SK: sk,
+          GSI4PK: publisherSectionArticlesPk(article.publisherSlug, article.section),
+          GSI4SK: sk,
+        }
+      : {}),
+  };
+}
+
+/** Which index and partition answer an article listing with these filters. */
+export function articleListQuery(filter: { publisher?: string | undefined; section?: string | undefined }): {
+  index: IndexName;
+  partition: string;
+} {
+  if (filter.publisher && filter.section) {
+    return { index: INDEX.byPublisherSection, partition: publisherSectionArticlesPk(filter.publisher, filter.section) };
+  }
+  if (filter.publisher) return { index: INDEX.byPublisher, partition: publisherArticlesPk(filter.publisher) };
+  if (filter.section) return { index: INDEX.bySection, partition: sectionArticlesPk(filter.section) };
+  return { index: INDEX.global, partition: ALL_ARTICLES_PK };
+}
+
+// ---- idempotency -------------------------------------------------------------
+
+export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });
+
+/**
+ * Attributes copied into every GSI (projection INCLUDE). Article content and
+ * secrets stay out, so an index write costs one unit, not the whole article.
+ */
+export const INDEX_PROJECTION = [
+  'type',
+  // articles (the card)
+  'id',
+  'publisherSlug',
+  'publisherName',
+  'title',
+  'dek',
+  'author',
+  'section',
+  'url',
+  'imageUrl',
+  'publishedAt',
+  'priceOverride',
+  'readingMinutes',
+  // publishers
+  'slug',
+  'name',
+  'homepageUrl',
+  'articlePrice',
+  'freeArticlesPerMonth',
+  'createdAt',
+  // feeds
+  'feedId',
+] as const;

@@ -1,0 +1,64 @@
+/**
+ * Domain errors. Each carries the HTTP status and code of the public contract;
+ * the API maps them to responses in exactly one place (api/error-handler.ts).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(400, 'validation_failed', message, details);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(message = 'A valid bearer token is required.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message = 'This credential may not do that.') {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super(404, 'not_found', `${what} was not found.`);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
+export class PayloadTooLarge extends DomainError {
+  constructor(limitBytes: number) {
+    super(413, 'payload_too_large', `The request body is larger than ${limitBytes} bytes.`);
+  }
+}
+
+export class UnsupportedMediaType extends DomainError {
+  constructor(message: string) {
+    super(415, 'unsupported_media_type', message);
+  }
+}
+
+/** The document could not be read as a feed; `reason` says why in a sentence. */
+export class UnprocessableFeed extends DomainError {
+  constructor(reason: string) {
+    super(422, 'unprocessable_feed', reason);
+  }
+}

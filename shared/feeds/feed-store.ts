@@ -1,0 +1,141 @@
+/**
+ * Feeds live in their publisher's partition (PK PUB#slug, SK FEED#id), so a
+ * publisher can only ever address its own feeds. Feeds waiting for a fetch are
+ * also in the sparse "due" index (GSI2), which a paused feed leaves.
+ */
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client.js';
+import { FEED_SK_PREFIX, FEEDS_DUE_PK, feedDueKeys, feedKey, INDEX, publisherPartition } from '../db/keys.js';
+import { Conflict, NotFound } from '../errors.js';
+import type { Feed } from './feed.js';
+
+/** Same URL, same id: registering a feed twice is a conflict, not a second poller. */
+export function feedIdFor(url: string): string {
+  return createHash('sha256').update(url).digest('hex').slice(0, 16);
+}
+
+export async function createFeed(db: Db, feed: Feed): Promise<void> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: toItem(feed),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new Conflict('This feed URL is already registered.');
+    throw error;
+  }
+}
+
+export async function findFeed(db: Db, slug: string, feedId: string): Promise<Feed | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: feedKey(slug, feedId) }));
+  return Item ? fromItem(Item) : undefined;
+}
+
+export async function getFeed(db: Db, slug: string, feedId: string): Promise<Feed> {
+  const feed = await findFeed(db, slug, feedId);
+  if (!feed) throw new NotFound('The feed');
+  return feed;
+}
+
+export async function listFeeds(db: Db, slug: string): Promise<Feed[]> {
+  const feeds: Feed[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :feed)',
+        ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':feed': FEED_SK_PREFIX },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    feeds.push(...(page.Items ?? []).map(fromItem));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return feeds;
+}
+
+export async function deleteFeed(db: Db, slug: string, feedId: string): Promise<void> {
+  try {
+    await db.doc.send(
+      new DeleteCommand({ TableName: db.tableName, Key: feedKey(slug, feedId), ConditionExpression: 'attribute_exists(PK)' }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFound('The feed');
+    throw error;
+  }
+}
+
+/**
+ * Writes the state after a fetch. A feed deleted meanwhile stays deleted
+ * (the condition fails and the state is dropped).
+ */
+export async function saveFeedState(db: Db, feed: Feed): Promise<void> {
+  try {
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: toItem(feed), ConditionExpression: 'attribute_exists(PK)' }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+export interface FeedRef {
+  publisherSlug: string;
+  feedId: string;
+}
+
+/**
+ * Claims up to `limit` feeds whose fetch is due by pushing their due time out
+ * by `leaseMs`, each with a condition on the old due time, so two dispatchers
+ * never claim the same feed. A worker that dies leaves the lease to expire.
+ */
+export async function claimDueFeeds(db: Db, now: Date, limit: number, leaseMs: number): Promise<FeedRef[]> {
+  const due = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: INDEX.global,
+      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now',
+      ExpressionAttributeValues: { ':pk': FEEDS_DUE_PK, ':now': `${now.toISOString()}#\uffff` },
+      Limit: limit,
+    }),
+  );
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  const claims = (due.Items ?? []).map(async (item): Promise<FeedRef | undefined> => {
+    const slug = item.publisherSlug as string;
+    const feedId = item.feedId as string;
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: feedKey(slug, feedId),
+          UpdateExpression: 'SET nextFetchAt = :lease, GSI2SK = :sk',
+          ConditionExpression: 'GSI2SK = :seen',
+          ExpressionAttributeValues: { ':lease': leaseUntil, ':sk': feedDueKeys(leaseUntil, slug, feedId).GSI2SK, ':seen': item.GSI2SK },
+        }),
+      );
+      return { publisherSlug: slug, feedId };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  });
+  return (await Promise.all(claims)).filter((claim): claim is FeedRef => claim !== undefined);
+}
+
+function toItem(feed: Feed): Record<string, unknown> {
+  return {
+    ...feedKey(feed.publisherSlug, feed.feedId),
+    ...(feed.lastStatus === 'paused' ? {} : feedDueKeys(feed.nextFetchAt, feed.publisherSlug, feed.feedId)),
+    type: 'feed',
+    ...feed,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Feed {
+  const { PK: _pk, SK: _sk, GSI2PK: _gpk, GSI2SK: _gsk, type: _type, ...feed } = item;
+  return feed as unknown as Feed;
+}

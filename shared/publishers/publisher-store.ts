@@ -1,0 +1,104 @@
+/** Publishers in DynamoDB. Slug uniqueness is a condition on the write, never a read-then-write. */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import type { PageKey } from '../db/cursor.js';
+import { INDEX, PUBLISHER_LIST_PK, publisherKey, publisherListKeys } from '../db/keys.js';
+import { Conflict, NotFound } from '../errors.js';
+import type { Publisher, PublisherSettings } from './publisher.js';
+
+export interface StoredPublisher extends Publisher {
+  apiKeyHash: string;
+}
+
+const PUBLIC_FIELDS = ['slug', 'name', 'homepageUrl', 'articlePrice', 'freeArticlesPerMonth', 'createdAt', 'updatedAt'] as const;
+
+export function toPublisher(item: Record<string, unknown>): Publisher {
+  return Object.fromEntries(PUBLIC_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as unknown as Publisher;
+}
+
+export async function createPublisher(db: Db, publisher: StoredPublisher): Promise<void> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...publisherKey(publisher.slug), ...publisherListKeys(publisher.slug), type: 'publisher', ...publisher },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new Conflict(`The slug "${publisher.slug}" is already taken.`);
+    throw error;
+  }
+}
+
+export async function findPublisher(db: Db, slug: string): Promise<StoredPublisher | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: publisherKey(slug) }));
+  return Item ? ({ ...toPublisher(Item), apiKeyHash: Item.apiKeyHash as string } as StoredPublisher) : undefined;
+}
+
+export async function getPublisher(db: Db, slug: string): Promise<Publisher> {
+  const found = await findPublisher(db, slug);
+  if (!found) throw new NotFound('The publisher');
+  const { apiKeyHash: _hidden, ...publisher } = found;
+  return publisher;
+}
+
+export async function getPublishers(db: Db, slugs: string[]): Promise<Map<string, Publisher>> {
+  const unique = [...new Set(slugs)];
+  if (unique.length === 0) return new Map();
+  const items = await batchGetAll(db, unique.map(publisherKey), [...PUBLIC_FIELDS]);
+  return new Map(items.map((item) => [item.slug as string, toPublisher(item)]));
+}
+
+export async function listPublishers(db: Db, limit: number, startKey?: PageKey) {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: INDEX.byPublisher,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': PUBLISHER_LIST_PK },
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (result.Items ?? []).map(toPublisher), lastKey: result.LastEvaluatedKey };
+}
+
+export async function updatePublisherSettings(db: Db, slug: string, settings: PublisherSettings, now: Date): Promise<Publisher> {
+  const entries = Object.entries({ ...settings, updatedAt: now.toISOString() }).filter(([, value]) => value !== undefined);
+  const result = await db.doc
+    .send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: publisherKey(slug),
+        UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+        ConditionExpression: 'attribute_exists(PK)',
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+    .catch(rethrowMissing);
+  return toPublisher(result.Attributes ?? {});
+}
+
+export async function replaceApiKeyHash(db: Db, slug: string, apiKeyHash: string, now: Date): Promise<void> {
+  await db.doc
+    .send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: publisherKey(slug),
+        UpdateExpression: 'SET apiKeyHash = :hash, updatedAt = :now',
+        ExpressionAttributeValues: { ':hash': apiKeyHash, ':now': now.toISOString() },
+        ConditionExpression: 'attribute_exists(PK)',
+      }),
+    )
+    .catch(rethrowMissing);
+}
+
+function rethrowMissing(error: unknown): never {
+  if (error instanceof ConditionalCheckFailedException) throw new NotFound('The publisher');
+  throw error;
+}

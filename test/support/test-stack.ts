@@ -1,0 +1,55 @@
+/**
+ * A postwire app for one test file: its own table in the shared DynamoDB Local,
+ * real configuration, real feed runtime. Nothing is mocked.
+ */
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { buildApp, type PostwireApp } from '../../shared/api/app.js';
+import type { AppDeps } from '../../shared/api/app-env.js';
+import { loadConfig } from '../../shared/config.js';
+import { ensureTable } from '../../shared/db/ensure-table.js';
+import type { FeedRuntime } from '../../shared/feeds/poll-feed.js';
+import { createConsoleLogger } from '../../shared/logger.js';
+import { createDeps } from '../../shared/runtime.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestStack {
+  app: PostwireApp;
+  deps: AppDeps;
+  admin: Record<string, string>;
+  createPublisher(slug: string, extra?: Record<string, unknown>): Promise<{ apiKey: string; auth: Record<string, string> }>;
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export async function createTestStack(
+  options: { env?: Record<string, string>; feedRuntime?: Partial<FeedRuntime>; now?: () => Date } = {},
+): Promise<TestStack> {
+  const config = loadConfig({
+    TABLE_NAME: `test-${randomBytes(6).toString('hex')}`,
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    ADMIN_TOKEN,
+    FEED_TIMEOUT_MS: '2000',
+    ...options.env,
+  });
+  const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });
+  await ensureTable(deps.db);
+  const app = buildApp(deps);
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+  return {
+    app,
+    deps,
+    admin,
+    request: async (path, init) => app.request(path, init),
+    async createPublisher(slug, extra = {}) {
+      const response = await app.request('/v1/admin/publishers', {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ slug, name: `The ${slug}`, ...extra }),
+      });
+      if (response.status !== 201) throw new Error(`createPublisher ${slug}: ${response.status} ${await response.text()}`);
+      const { apiKey } = (await response.json()) as { apiKey: string };
+      return { apiKey, auth: { authorization: `Bearer ${apiKey}` } };
+    },
+  };
+}
