@@ -39,7 +39,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
   if (!url) return { ok: false, guid, reason: 'The item has no http(s) link.' };
 
   const rawContent = textOf(raw['content:encoded']) ?? textOf(raw.content) ?? textOf(raw.summary) ?? '';
-  const contentHtml = sanitizeArticleHtml(unwrapXhtml(rawContent), { baseUrl: url, iframeHosts: context.iframeHosts });
+  const contentHtml = sanitizeArticleHtml(rawContent, { baseUrl: url, iframeHosts: context.iframeHosts });
   const text = htmlToText(contentHtml);
   const title = htmlToText(textOf(raw.title) ?? '') || truncateWords(text, 12);
   if (!title) return { ok: false, guid, reason: 'The item has neither a title nor any content.' };
@@ -89,12 +89,6 @@ export function canonicalUrl(link: string | undefined, baseUrl: string | undefin
     if (/^(utm_|fbclid$|gclid$)/i.test(name)) url.searchParams.delete(name);
   }
   return url.toString();
-}
-
-function unwrapXhtml(content: string): string {
-  // rss-parser rebuilds Atom xhtml content as <div ...><div xmlns="…xhtml">…</div></div>.
-  const match = content.match(/^\s*<div[^>]*>\s*<div[^>]*xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"[^>]*>([\s\S]*)<\/div>\s*<\/div>\s*$/);
-  return match?.[1] ?? content;
 }
 
 function pickSection(raw: RawItem, context: NormalizeContext): string | undefined {

@@ -4,6 +4,9 @@
  *    after an earlier error: xml2js #365/#388);
  *  - documents that declare entities (a DTD internal subset) are refused before
  *    parsing, so entity bombs and external entities are never expanded or fetched;
+ *  - xml2js separates text from child elements, which scrambles mixed content
+ *    ("a <em>b</em> c" comes back as "a  c<em>b</em>"); Atom xhtml content and
+ *    summaries are therefore turned into escaped html before parsing;
  *  - an Atom link without href or an unparseable date would throw inside
  *    rss-parser and lose the whole feed; such values are dropped first, and any
  *    other exception while reading one item rejects only that item.
@@ -146,7 +149,7 @@ function assertSafeDocument(text: string): void {
 }
 
 export async function parseFeed(text: string): Promise<ParsedFeed> {
-  const document = trimToDocument(text);
+  const document = xhtmlAsHtml(trimToDocument(text));
   assertSafeDocument(document);
   let raw: RawFeed;
   try {
@@ -165,6 +168,17 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
       return rejected === undefined ? { ok: true, item } : { ok: false, guid: (item as unknown as RejectedItem).guid, reason: rejected };
     }),
   };
+}
+
+/** `<content type="xhtml"><div>…</div></content>` → the same markup as escaped `type="html"` text. */
+function xhtmlAsHtml(document: string): string {
+  return document.replace(
+    /<(content|summary)(\s[^>]*?)type\s*=\s*["']xhtml["']([^>]*)>([\s\S]*?)<\/\1>/g,
+    (_match, tag: string, before: string, after: string, inner: string) => {
+      const markup = inner.trim().replace(/^<div[^>]*>([\s\S]*)<\/div>$/, '$1');
+      return `<${tag}${before}type="html"${after}><![CDATA[${markup.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${tag}>`;
+    },
+  );
 }
 
 function describeParseError(error: unknown): string {
