@@ -1,0 +1,38 @@
+/** Scheduled: claim the feeds that are due and queue one message per feed. */
+import { createLambdaLogger } from './lambda-logger.js';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { loadConfig } from '../shared/config.js';
+import { DEFAULT_DISPATCH, dispatchDueFeeds, type FeedJobSink } from '../shared/feeds/feed-dispatcher.js';
+import { createDeps } from '../shared/runtime.js';
+import { resolveSecretEnv } from '../shared/secrets.js';
+
+const logger = createLambdaLogger('postwire-feed-dispatcher');
+const config = loadConfig(await resolveSecretEnv());
+const { db } = createDeps(config, logger);
+const sqs = new SQSClient({});
+const queueUrl = config.feedQueueUrl;
+
+/** SQS takes ten messages per batch call. */
+const sink: FeedJobSink = {
+  async enqueue(jobs) {
+    for (let start = 0; start < jobs.length; start += 10) {
+      const entries = jobs.slice(start, start + 10).map((job, i) => ({ Id: String(i), MessageBody: JSON.stringify(job) }));
+      const result = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+      // Feeds that could not be queued keep their lease and come back when it ends.
+      if (result.Failed?.length) logger.warn('Some feeds were not queued', { failed: result.Failed.length });
+    }
+  },
+};
+
+export const handler = async (): Promise<{ dispatched: number }> => {
+  if (!queueUrl) throw new Error('FEED_QUEUE_URL is not set.');
+  let dispatched = 0;
+  // Drain the backlog in rounds; a full round means more may be due.
+  for (let round = 0; round < 10; round++) {
+    const count = await dispatchDueFeeds(db, sink, new Date());
+    dispatched += count;
+    if (count < DEFAULT_DISPATCH.batchSize) break;
+  }
+  logger.info('Feeds dispatched', { dispatched });
+  return { dispatched };
+};

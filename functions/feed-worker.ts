@@ -1,0 +1,32 @@
+/**
+ * SQS → one feed per message. Fetch and feed failures are recorded on the feed
+ * by pollFeed; only our own failures (DynamoDB, a bug) are reported as batch
+ * item failures, so SQS retries them and, in the end, parks them in the DLQ.
+ */
+import { createLambdaLogger } from './lambda-logger.js';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { loadConfig } from '../shared/config.js';
+import { pollFeed } from '../shared/feeds/poll-feed.js';
+import { createDeps } from '../shared/runtime.js';
+import { resolveSecretEnv } from '../shared/secrets.js';
+
+const logger = createLambdaLogger('postwire-feed-worker');
+const config = loadConfig(await resolveSecretEnv());
+const { feedRuntime } = createDeps(config, logger);
+
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const results = await Promise.allSettled(
+    event.Records.map(async (record) => {
+      const { publisherSlug, feedId } = JSON.parse(record.body) as { publisherSlug: string; feedId: string };
+      const result = await pollFeed(feedRuntime, publisherSlug, feedId);
+      if (result.outcome === 'failed') logger.warn('Feed fetch failed', { publisherSlug, feedId, error: result.error });
+      else logger.info('Feed polled', { publisherSlug, feedId, outcome: result.outcome });
+    }),
+  );
+  const batchItemFailures = results.flatMap((result, i) => {
+    if (result.status === 'fulfilled') return [];
+    logger.error('Feed poll crashed', { messageId: event.Records[i]!.messageId, error: String(result.reason) });
+    return [{ itemIdentifier: event.Records[i]!.messageId }];
+  });
+  return { batchItemFailures };
+};

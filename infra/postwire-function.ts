@@ -1,0 +1,58 @@
+/**
+ * One construct with what every postwire function shares: Node.js 22 on ARM64,
+ * an ESM bundle minified by esbuild with the AWS SDK inside, source maps, a log
+ * group with retention, JSON logs, and explicit memory and timeout.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface PostwireFunctionProps {
+  /** File under functions/, without extension. */
+  entry: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  description: string;
+}
+
+export class PostwireFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: PostwireFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(ROOT, 'functions', `${props.entry}.ts`),
+      handler: 'handler',
+      projectRoot: ROOT,
+      depsLockFilePath: path.join(ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      description: props.description,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // Bundle the SDK too: a pinned, tree-shaken copy starts faster than the runtime's.
+        externalModules: [],
+        // CommonJS dependencies (rss-parser, sanitize-html) call require() inside an ESM bundle.
+        banner: "import { createRequire as __postwireRequire } from 'module'; const require = __postwireRequire(import.meta.url);",
+      },
+    });
+  }
+}

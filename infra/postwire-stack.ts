@@ -1,0 +1,182 @@
+/**
+ * The postwire stack: one DynamoDB table, the API behind an HTTP API, and feed
+ * polling (Scheduler → dispatcher → SQS → worker, with a DLQ), plus the alarms
+ * that matter for those.
+ */
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
+import { PostwireFunction } from './postwire-function.js';
+import type { StageConfig } from './stage-config.js';
+
+export interface PostwireStackProps extends StackProps {
+  config: StageConfig;
+}
+
+const WORKER_TIMEOUT = Duration.seconds(60);
+
+export class PostwireStack extends Stack {
+  constructor(scope: Construct, id: string, props: PostwireStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    Tags.of(this).add('app', 'postwire');
+    Tags.of(this).add('stage', config.stage);
+
+    const table = new TableV2(this, 'Table', {
+      tableName: `postwire-${config.stage}`,
+      partitionKey: { name: TABLE_KEY.partition, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEY.sort, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: config.deletionProtection,
+      removalPolicy: config.tableRemovalPolicy,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      encryption: TableEncryptionV2.awsManagedKey(),
+      globalSecondaryIndexes: GLOBAL_INDEXES.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...GLOBAL_INDEX_PROJECTION],
+      })),
+    });
+
+    const adminToken = new Secret(this, 'AdminToken', {
+      secretName: `postwire/${config.stage}/admin-token`,
+      description: 'Operator bearer token for /v1/admin',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const cursorSecret = new Secret(this, 'CursorSecret', {
+      secretName: `postwire/${config.stage}/cursor-secret`,
+      description: 'HMAC key that signs pagination cursors',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+
+    const deadLetters = new Queue(this, 'FeedJobsDlq', {
+      queueName: `postwire-${config.stage}-feed-jobs-dlq`,
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const feedJobs = new Queue(this, 'FeedJobs', {
+      queueName: `postwire-${config.stage}-feed-jobs`,
+      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 3 },
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    const environment = {
+      TABLE_NAME: table.tableName,
+      ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
+      CURSOR_SECRET_ARN: cursorSecret.secretArn,
+      FEED_ALLOW_PRIVATE_HOSTS: 'false',
+    };
+    const shared = { logRetention: config.logRetention };
+
+    const api = new PostwireFunction(this, 'Api', {
+      ...shared,
+      entry: 'api',
+      description: 'postwire HTTP API (Hono)',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      environment,
+    });
+    table.grantReadWriteData(api.fn);
+    adminToken.grantRead(api.fn);
+    cursorSecret.grantRead(api.fn);
+
+    const dispatcher = new PostwireFunction(this, 'FeedDispatcher', {
+      ...shared,
+      entry: 'feed-dispatcher',
+      description: 'Claims due feeds and queues them',
+      memorySize: 256,
+      timeout: Duration.seconds(60),
+      environment: { ...environment, FEED_QUEUE_URL: feedJobs.queueUrl },
+    });
+    table.grantReadWriteData(dispatcher.fn);
+    adminToken.grantRead(dispatcher.fn);
+    cursorSecret.grantRead(dispatcher.fn);
+    feedJobs.grantSendMessages(dispatcher.fn);
+
+    const worker = new PostwireFunction(this, 'FeedWorker', {
+      ...shared,
+      entry: 'feed-worker',
+      description: 'Fetches, parses and stores one feed per message',
+      memorySize: 1024,
+      timeout: WORKER_TIMEOUT,
+      environment,
+    });
+    table.grantReadWriteData(worker.fn);
+    adminToken.grantRead(worker.fn);
+    cursorSecret.grantRead(worker.fn);
+    worker.fn.addEventSource(
+      new SqsEventSource(feedJobs, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: Math.max(2, config.feedWorkerConcurrency) }),
+    );
+
+    new Schedule(this, 'FeedDispatchSchedule', {
+      scheduleName: `postwire-${config.stage}-feed-dispatch`,
+      description: 'Looks for feeds whose next fetch is due',
+      schedule: ScheduleExpression.rate(config.feedDispatchRate),
+      target: new LambdaInvoke(dispatcher.fn, {}),
+    });
+
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `postwire-${config.stage}`,
+      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api.fn),
+      // The stage is added below, with throttling.
+      createDefaultStage: false,
+      corsPreflight: config.corsOrigins.length
+        ? { allowOrigins: config.corsOrigins, allowMethods: [CorsHttpMethod.ANY], allowHeaders: ['authorization', 'content-type', 'idempotency-key'] }
+        : undefined,
+    });
+    httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: config.apiThrottle,
+    });
+
+    const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
+    for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));
+    const alarmAction = new SnsAction(alarms);
+    new Alarm(this, 'FeedJobsDeadLetters', {
+      alarmDescription: 'Feed jobs failed three times and were parked in the DLQ',
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(alarmAction);
+    for (const [name, fn] of [
+      ['Api', api.fn],
+      ['FeedDispatcher', dispatcher.fn],
+      ['FeedWorker', worker.fn],
+    ] as const) {
+      new Alarm(this, `${name}Errors`, {
+        alarmDescription: `${name} function errors`,
+        metric: fn.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(alarmAction);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'AdminTokenSecret', { value: adminToken.secretName, description: 'aws secretsmanager get-secret-value --secret-id <this>' });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}

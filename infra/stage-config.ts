@@ -1,0 +1,49 @@
+/** Typed settings per deployment stage, chosen with `-c stage=dev|prod`. */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export interface StageConfig {
+  stage: 'dev' | 'prod';
+  /** What happens to the table (and its data) when the stack is deleted. */
+  tableRemovalPolicy: RemovalPolicy;
+  deletionProtection: boolean;
+  logRetention: RetentionDays;
+  /** How often the dispatcher looks for due feeds. */
+  feedDispatchRate: Duration;
+  /** Worker Lambdas fetching at once: bounds the load we put on publishers. */
+  feedWorkerConcurrency: number;
+  apiThrottle: { rateLimit: number; burstLimit: number };
+  corsOrigins: string[];
+  alarmEmails: string[];
+}
+
+const STAGES: Record<StageConfig['stage'], StageConfig> = {
+  dev: {
+    stage: 'dev',
+    tableRemovalPolicy: RemovalPolicy.DESTROY,
+    deletionProtection: false,
+    logRetention: RetentionDays.ONE_WEEK,
+    feedDispatchRate: Duration.minutes(5),
+    feedWorkerConcurrency: 2,
+    apiThrottle: { rateLimit: 50, burstLimit: 100 },
+    corsOrigins: ['http://localhost:5173'],
+    alarmEmails: [],
+  },
+  prod: {
+    stage: 'prod',
+    tableRemovalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: true,
+    logRetention: RetentionDays.THREE_MONTHS,
+    feedDispatchRate: Duration.minutes(1),
+    feedWorkerConcurrency: 10,
+    apiThrottle: { rateLimit: 500, burstLimit: 1000 },
+    corsOrigins: [],
+    alarmEmails: [],
+  },
+};
+
+export function stageConfig(stage: string | undefined): StageConfig {
+  const name = stage ?? 'dev';
+  if (name !== 'dev' && name !== 'prod') throw new Error(`Unknown stage "${name}"; use -c stage=dev or -c stage=prod.`);
+  return STAGES[name];
+}

@@ -1,0 +1,135 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PostwireStack } from '../infra/postwire-stack.js';
+import { stageConfig } from '../infra/stage-config.js';
+import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
+
+function synth(stage: 'dev' | 'prod'): Template {
+  const app = new App();
+  const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage), env: { account: '123456789012', region: 'eu-west-1' } });
+  return Template.fromStack(stack);
+}
+
+let dev: Template;
+let prod: Template;
+
+beforeAll(() => {
+  dev = synth('dev');
+  prod = synth('prod');
+}, 120_000);
+
+describe('the table', () => {
+  it('is one on-demand table with point-in-time recovery, TTL, a stream and every index the code queries', () => {
+    dev.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      GlobalSecondaryIndexes: GLOBAL_INDEXES.map((index) =>
+        Match.objectLike({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: Match.objectLike({ ProjectionType: 'INCLUDE' }),
+        }),
+      ),
+    });
+  });
+
+  it('is retained and deletion-protected in prod, disposable in dev', () => {
+    prod.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
+    });
+    dev.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('the functions', () => {
+  it('are three Node.js 22 ARM64 functions with JSON logs in log groups that expire', () => {
+    const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
+    expect(Object.keys(functions)).toHaveLength(3);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
+      expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
+    }
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 3);
+  });
+
+  it('never carry a secret value in their environment', () => {
+    for (const fn of Object.values(dev.findResources('AWS::Lambda::Function'))) {
+      const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+      expect(Object.keys(variables)).not.toContain('ADMIN_TOKEN');
+      expect(Object.keys(variables)).toContain('ADMIN_TOKEN_SECRET_ARN');
+    }
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 2);
+  });
+
+  it('grant no wildcard actions on the table', () => {
+    for (const policy of Object.values(dev.findResources('AWS::IAM::Policy'))) {
+      for (const statement of policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>) {
+        const actions = ([] as string[]).concat(statement.Action);
+        expect(actions.filter((action) => action === '*' || action === 'dynamodb:*')).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('feed polling', () => {
+  it('runs on an EventBridge Scheduler rate that invokes the dispatcher', () => {
+    dev.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: Match.anyValue() }),
+    });
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)' });
+  });
+
+  it('queues feed jobs with a DLQ, a visibility timeout of six worker timeouts, and partial batch failures', () => {
+    dev.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'postwire-dev-feed-jobs',
+      VisibilityTimeout: 360,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 3 },
+    });
+    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('alarms when jobs reach the dead-letter queue', () => {
+    dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [Match.anyValue()],
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  it('sends every route to the API function and throttles its stage', () => {
+    dev.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+});
+
+describe('stages', () => {
+  it('refuses an unknown stage', () => {
+    expect(() => stageConfig('staging')).toThrow(/Unknown stage/);
+  });
+});
