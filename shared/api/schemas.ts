@@ -163,3 +163,13 @@ const ERROR_DESCRIPTIONS = {
   422: 'Not a readable feed',
   429: 'Rate limited',
 } as const;
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: 'Idempotency-Key', in: 'header' },
+      description: 'Makes retries safe: a replay within 24 hours returns the first response and changes nothing.',
+    }),
+});

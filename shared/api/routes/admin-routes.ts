@@ -4,7 +4,8 @@ import { issueApiKey } from '../../publishers/api-keys.js';
 import { createPublisher } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth.js';
-import { CreatedPublisherSchema, CreatePublisherBody, errorResponses } from '../schemas.js';
+import { idempotent } from '../idempotency.js';
+import { CreatedPublisherSchema, CreatePublisherBody, errorResponses, IdempotencyHeader } from '../schemas.js';
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
@@ -13,8 +14,8 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       path: '/v1/admin/publishers',
       tags: ['operator'],
       security: [{ bearer: [] }],
-      middleware: requireAdmin(deps),
-      request: { body: { required: true, content: { 'application/json': { schema: CreatePublisherBody } } } },
+      middleware: [requireAdmin(deps), idempotent(deps, () => 'admin')],
+      request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: CreatePublisherBody } } } },
       responses: {
         201: { description: 'Created; the API key is shown only now', content: { 'application/json': { schema: CreatedPublisherSchema } } },
         ...errorResponses(400, 401, 403, 409),

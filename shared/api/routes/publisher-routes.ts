@@ -9,12 +9,14 @@ import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, toPublisher, updatePublisherSettings } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
+import { idempotent } from '../idempotency.js';
 import { toFeedView, toSummaryView } from '../presenters.js';
 import {
   ApiKeySchema,
   CreateFeedBody,
   errorResponses,
   FeedSchema,
+  IdempotencyHeader,
   IngestSummarySchema,
   PublisherSchema,
   PublisherSettingsBody,
@@ -30,6 +32,8 @@ const FEED_ID = /^[0-9a-f]{16}$/;
 export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const auth = requirePublisher(deps);
   const common = { tags: ['publisher'], security: [{ bearer: [] }], middleware: auth };
+  /** Mutating routes also honour Idempotency-Key, scoped to the publisher. */
+  const mutating = { ...common, middleware: [auth, idempotent(deps, (c) => `publisher:${c.get('publisher').slug}`)] };
 
   app.openapi(
     createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: json(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
@@ -38,10 +42,10 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
 
   app.openapi(
     createRoute({
-      ...common,
+      ...mutating,
       method: 'patch',
       path: '/v1/publisher',
-      request: { body: { required: true, content: { 'application/json': { schema: PublisherSettingsBody } } } },
+      request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: PublisherSettingsBody } } } },
       responses: { 200: json(PublisherSchema, 'Updated settings'), ...errorResponses(400, 401) },
     }),
     async (c) => c.json(await updatePublisherSettings(deps.db, c.get('publisher').slug, c.req.valid('json'), deps.now()), 200),
@@ -49,9 +53,10 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
 
   app.openapi(
     createRoute({
-      ...common,
+      ...mutating,
       method: 'post',
       path: '/v1/publisher/keys/rotate',
+      request: { headers: IdempotencyHeader },
       responses: { 200: json(ApiKeySchema, 'The new key; the old one stops working now'), ...errorResponses(401) },
     }),
     async (c) => {
@@ -65,10 +70,10 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
 
   app.openapi(
     createRoute({
-      ...common,
+      ...mutating,
       method: 'post',
       path: '/v1/publisher/feeds',
-      request: { body: { required: true, content: { 'application/json': { schema: CreateFeedBody } } } },
+      request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: CreateFeedBody } } } },
       responses: { 201: json(z.object({ feed: FeedSchema }), 'Registered; the first fetch is due now'), ...errorResponses(400, 401, 409) },
     }),
     async (c) => {
@@ -101,10 +106,10 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
 
   app.openapi(
     createRoute({
-      ...common,
+      ...mutating,
       method: 'delete',
       path: '/v1/publisher/feeds/{feedId}',
-      request: { params: FeedIdParam },
+      request: { headers: IdempotencyHeader, params: FeedIdParam },
       responses: { 204: { description: 'Deleted; its articles stay' }, ...errorResponses(401, 404) },
     }),
     async (c) => {
@@ -117,10 +122,10 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
 
   app.openapi(
     createRoute({
-      ...common,
+      ...mutating,
       method: 'post',
       path: '/v1/publisher/feeds/{feedId}/refresh',
-      request: { params: FeedIdParam },
+      request: { headers: IdempotencyHeader, params: FeedIdParam },
       responses: { 200: json(RefreshResultSchema, 'Fetched now (a paused feed is retried too)'), ...errorResponses(401, 404) },
     }),
     async (c) => {
@@ -140,11 +145,12 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
 
   app.openapi(
     createRoute({
-      ...common,
+      ...mutating,
       method: 'post',
       path: '/v1/publisher/ingest',
       description: 'Push a whole RSS 2.0, RSS 0.9x, RDF or Atom document. New items are created, changed ones updated, unchanged ones cost nothing.',
       request: {
+        headers: IdempotencyHeader,
         body: {
           required: true,
           content: Object.fromEntries(FEED_MEDIA_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),

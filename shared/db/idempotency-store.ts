@@ -1,0 +1,59 @@
+/**
+ * Remembered responses for `Idempotency-Key`. A key is first claimed (a
+ * conditional put, so two concurrent requests cannot both run), then completed
+ * with the response, or released if the request failed on our side.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from './client.js';
+import { idempotencyKey } from './keys.js';
+import { TTL_ATTRIBUTE } from './table-schema.js';
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+  contentType: string;
+}
+
+export type ClaimResult =
+  | { claimed: true }
+  | { claimed: false; fingerprint: string; response?: StoredResponse | undefined };
+
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600;
+
+export async function claimIdempotencyKey(db: Db, scope: string, key: string, fingerprint: string, now: Date): Promise<ClaimResult> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...idempotencyKey(scope, key), type: 'idempotency', fingerprint, state: 'pending', [TTL_ATTRIBUTE]: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS },
+        // TTL deletes lazily: an expired record is as good as none.
+        ConditionExpression: 'attribute_not_exists(PK) OR #ttl < :now',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':now': nowSeconds },
+      }),
+    );
+    return { claimed: true };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: idempotencyKey(scope, key), ConsistentRead: true }));
+  return { claimed: false, fingerprint: (Item?.fingerprint as string) ?? '', response: Item?.state === 'done' ? (Item.response as StoredResponse) : undefined };
+}
+
+export async function completeIdempotencyKey(db: Db, scope: string, key: string, response: StoredResponse): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: idempotencyKey(scope, key),
+      UpdateExpression: 'SET #state = :done, #response = :response',
+      ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
+      ExpressionAttributeValues: { ':done': 'done', ':response': response },
+    }),
+  );
+}
+
+export async function releaseIdempotencyKey(db: Db, scope: string, key: string): Promise<void> {
+  await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: idempotencyKey(scope, key) }));
+}
