@@ -18,8 +18,8 @@ export interface LocalDynamo {
 export class JavaMissingError extends Error {}
 
 /** DynamoDB Local needs Java 17 or newer; say how to get it in one sentence if it is not there. */
-export function assertJava(): void {
-  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+export function assertJava(command = 'java'): void {
+  const probe = spawnSync(command, ['-version'], { encoding: 'utf8' });
   const output = `${probe.stderr ?? ''}${probe.stdout ?? ''}`;
   const major = Number(output.match(/version "(\d+)/)?.[1] ?? 0);
   if (probe.error || major < 17) {
