@@ -15,6 +15,8 @@ import { createDeps } from '../shared/runtime.js';
 import { JavaMissingError, startLocalDynamo } from './dynamodb-local.js';
 
 async function main(): Promise<void> {
+  // The SDK warns that its 2027 releases will need Node 22; Lambda already runs 22 and the lock file pins the SDK.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const logger = createConsoleLogger('postwire');
   const port = Number(process.env.PORT ?? 3000);
   const generatedToken = process.env.ADMIN_TOKEN ? undefined : `adm_${randomBytes(24).toString('base64url')}`;

@@ -21,7 +21,8 @@ describe('Idempotency-Key on mutating endpoints', () => {
     expect(first.status).toBe(201);
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    const [a, b] = [await first.json(), await replay.json()] as Array<{ apiKey: string }>;
+    const a = (await first.json()) as { apiKey: string };
+    const b = (await replay.json()) as { apiKey: string };
     expect(b).toEqual(a);
     // The replayed key works: it is the one that was stored.
     expect((await stack.request('/v1/publisher', { headers: { authorization: `Bearer ${b.apiKey}` } })).status).toBe(200);

@@ -1,0 +1,82 @@
+/**
+ * What each Lambda ships: the minified bundles the CDK app builds (synthesised
+ * here into a temporary folder, offline), their size raw and gzipped, and the
+ * median cold import time over fresh Node processes. Baseline in the same run:
+ * a handler that only creates the DynamoDB document client — the floor every
+ * function pays. Budgets make a regression visible as a failed `npm run bench`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { App } from 'aws-cdk-lib';
+import { build } from 'esbuild';
+import { PostwireStack } from '../infra/postwire-stack.js';
+import { stageConfig } from '../infra/stage-config.js';
+import { median, printTable, round } from './stats.js';
+
+/** Budgets for this issue's functions; a later issue tightens the API's to 450 KB. */
+export const BUDGETS_KB: Record<string, number> = { Api: 1500, FeedDispatcher: 1000, FeedWorker: 1500 };
+const IMPORT_RUNS = 7;
+
+function importTimeMs(file: string): number {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, ADMIN_TOKEN: 'bench-admin-token-123456', TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', FEED_QUEUE_URL: 'http://127.0.0.1:1/q', NODE_NO_WARNINGS: '1' },
+    encoding: 'utf8',
+  });
+  return Number(output);
+}
+
+function measure(name: string, file: string) {
+  const bytes = readFileSync(file);
+  const times = Array.from({ length: IMPORT_RUNS }, () => importTimeMs(file));
+  return { function: name, 'bundle KB': round(bytes.length / 1024), 'gzip KB': round(gzipSync(bytes).length / 1024), 'median cold import ms': round(median(times)) };
+}
+
+export async function runBundleBench(): Promise<{ overBudget: string[] }> {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'postwire-synth-'));
+  try {
+    const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
+    const stack = new PostwireStack(app, 'postwire-bench', { config: stageConfig('dev') });
+    const assembly = app.synth();
+    const template = assembly.getStackByName(stack.stackName).template as { Resources: Record<string, { Type: string; Metadata?: Record<string, string> }> };
+    const rows = Object.entries(template.Resources)
+      .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function' && resource.Metadata?.['aws:asset:path'])
+      .map(([logicalId, resource]) => {
+        const name = logicalId.replace(/Function[0-9A-F]{8}$/, '');
+        return measure(name, path.join(outdir, resource.Metadata!['aws:asset:path']!, 'index.mjs'));
+      });
+
+    const baselineEntry = path.join(outdir, 'baseline.ts');
+    writeFileSync(
+      baselineEntry,
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => ({ ok: Boolean(doc) });\n",
+    );
+    const baselineOut = path.join(outdir, 'baseline', 'index.mjs');
+    await build({
+      entryPoints: [baselineEntry],
+      outfile: baselineOut,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      mainFields: ['module', 'main'],
+      nodePaths: [path.resolve('node_modules')],
+      banner: { js: "import { createRequire as __r } from 'module'; const require = __r(import.meta.url);" },
+      logLevel: 'silent',
+    });
+    statSync(baselineOut);
+    rows.push(measure('baseline: DynamoDB document client only', baselineOut));
+
+    printTable(`Lambda bundles (minified ESM, AWS SDK bundled) and cold import time, median of ${IMPORT_RUNS} fresh processes`, rows);
+    const overBudget = rows
+      .filter((row) => BUDGETS_KB[row.function] !== undefined && row['bundle KB'] > BUDGETS_KB[row.function]!)
+      .map((row) => `${row.function}: ${row['bundle KB']} KB > budget ${BUDGETS_KB[row.function]} KB`);
+    return { overBudget };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
