@@ -178,6 +178,8 @@ describe('the API description', () => {
     for (const path of ['/v1/admin/publishers', '/v1/publisher/ingest', '/v1/publisher/feeds', '/v1/publisher/feeds/{feedId}/refresh', '/v1/articles', '/v1/articles/{id}']) {
       expect(document.paths).toHaveProperty([path]);
     }
+    const ingestParameters = document.paths['/v1/publisher/ingest'].post.parameters as Array<{ name: string; in: string }>;
+    expect(ingestParameters).toContainEqual(expect.objectContaining({ name: 'idempotency-key', in: 'header' }));
     const createPublisher = document.components.schemas.CreatePublisher;
     expect(createPublisher.properties.slug.pattern).toBeDefined();
     expect(createPublisher.required).toEqual(expect.arrayContaining(['slug', 'name']));

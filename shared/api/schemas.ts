@@ -169,7 +169,7 @@ export const IdempotencyHeader = z.object({
     .string()
     .optional()
     .openapi({
-      param: { name: 'Idempotency-Key', in: 'header' },
+      param: { name: 'idempotency-key', in: 'header' },
       description: 'Makes retries safe: a replay within 24 hours returns the first response and changes nothing.',
     }),
 });

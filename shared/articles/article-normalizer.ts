@@ -1,6 +1,10 @@
 /**
  * One feed item → the fields of an article. Pure: no I/O, no clock except `now`.
  * Times, ids and dedup keys are settled by the ingest step, which sees the whole document.
+ *
+ * Two steps, so unchanged items cost no sanitising: `identifyItem` is cheap
+ * (guid, canonical link, and a hash of the item exactly as the feed sent it);
+ * `buildArticleFields` does the expensive work, only for new or changed items.
  */
 import { createHash } from 'node:crypto';
 import { textOf, type RawItem } from '../feeds/parse/feed-parser.js';
@@ -27,17 +31,37 @@ export type NormalizedItem = Omit<Article, 'id' | 'dedupKey' | 'publishedAt' | '
   sourceUpdatedAt?: string | undefined;
 };
 
-export type NormalizeResult = { ok: true; item: NormalizedItem } | { ok: false; guid?: string | undefined; reason: string };
+export type Rejection = { ok: false; guid?: string | undefined; reason: string };
+export type NormalizeResult = { ok: true; item: NormalizedItem } | Rejection;
+
+export interface ItemIdentity {
+  guid?: string | undefined;
+  url: string;
+  /** Hash of the raw item, the context that shapes its article, and the normaliser version. */
+  sourceHash: string;
+}
+
+/** Bump when normalising changes its output, so stored articles are rebuilt on their next ingest. */
+export const NORMALIZER_VERSION = 1;
 
 const MAX_PRICE = 10_000;
 /** Publishers' clocks drift; a date a few minutes ahead is still "now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizeResult {
+export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: true; identity: ItemIdentity } | Rejection {
   const guid = (textOf(raw.guid) ?? textOf(raw.id) ?? textOf((raw as Record<string, unknown>)['rdf:about']))?.trim() || undefined;
   const url = canonicalUrl(textOf(raw.link), context.baseUrl);
   if (!url) return { ok: false, guid, reason: 'The item has no http(s) link.' };
+  const shaping = [NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.iframeHosts, raw];
+  return { ok: true, identity: { guid, url, sourceHash: hashOf(shaping) } };
+}
 
+export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizeResult {
+  const identified = identifyItem(raw, context);
+  return identified.ok ? buildArticleFields(raw, identified.identity, context) : identified;
+}
+
+export function buildArticleFields(raw: RawItem, { guid, url, sourceHash }: ItemIdentity, context: NormalizeContext): NormalizeResult {
   const rawContent = textOf(raw['content:encoded']) ?? textOf(raw.content) ?? textOf(raw.summary) ?? '';
   const contentHtml = sanitizeArticleHtml(rawContent, { baseUrl: url, iframeHosts: context.iframeHosts });
   const text = htmlToText(contentHtml);
@@ -71,7 +95,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext): Normaliz
     sourcePublishedAt: validPastDate(raw.isoDate ?? raw.pubDate, context.now),
     sourceUpdatedAt: validPastDate(textOf(raw.updated), context.now),
   };
-  return { ok: true, item: { ...fields, contentHash: hashOf(fields) } };
+  return { ok: true, item: { ...fields, contentHash: sourceHash } };
 }
 
 /** http(s) only, fragment dropped, campaign-tracking parameters removed. */

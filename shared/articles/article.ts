@@ -23,7 +23,7 @@ export interface Article {
   readingMinutes: number;
   /** Set when the feed item names its own price; otherwise the publisher's current default applies. */
   priceOverride?: number | undefined;
-  /** Hash of everything the feed said about the item: unchanged hash, no write. */
+  /** Hash of the item as the feed sent it (see identifyItem): unchanged hash, no sanitising and no write. */
   contentHash: string;
 }
 

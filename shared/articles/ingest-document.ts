@@ -4,15 +4,16 @@
  *
  * Dedup key: the guid (with the link appended when the document repeats a
  * guid), else the canonical link (every stored article has one: an item
- * without an http(s) link is rejected, so no content-hash fallback is needed). Stored
- * versions are read in BatchGetItem chunks of 100; only new or changed items
- * are written, in BatchWriteItem chunks of 25. An unchanged feed costs reads only.
+ * without an http(s) link is rejected, so no content-hash fallback is needed).
+ * Stored versions are read in BatchGetItem chunks of 100; only new or changed
+ * items are sanitised and written, in BatchWriteItem chunks of 25. An
+ * unchanged feed costs reads only.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import { parseFeed, type ParsedFeed } from '../feeds/parse/feed-parser.js';
+import { parseFeed, type ParsedFeed, type RawItem } from '../feeds/parse/feed-parser.js';
 import type { Article } from './article.js';
-import { normalizeItem, type NormalizedItem } from './article-normalizer.js';
+import { buildArticleFields, identifyItem, type ItemIdentity, type NormalizeContext } from './article-normalizer.js';
 import { findStoredVersions, putArticles } from './article-store.js';
 
 export interface IngestSummary {
@@ -49,38 +50,39 @@ export async function ingestParsedFeed(
   { iframeHosts, now }: { iframeHosts: readonly string[]; now: Date },
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: [], createdIds: [] };
-  const baseUrl = feed.link ?? target.sourceUrl;
-  const normalized: NormalizedItem[] = [];
+  const context: NormalizeContext = {
+    publisherSlug: target.publisherSlug,
+    publisherName: target.publisherName,
+    feedId: target.feedId,
+    feedSection: target.feedSection,
+    channelSection: feed.section,
+    baseUrl: feed.link ?? target.sourceUrl,
+    iframeHosts,
+    now,
+  };
+  const identified: Array<{ raw: RawItem; identity: ItemIdentity }> = [];
   for (const parsed of feed.items) {
-    if (!parsed.ok) {
-      summary.rejected.push({ guid: parsed.guid, reason: parsed.reason });
-      continue;
-    }
-    const result = normalizeItem(parsed.item, {
-      publisherSlug: target.publisherSlug,
-      publisherName: target.publisherName,
-      feedId: target.feedId,
-      feedSection: target.feedSection,
-      channelSection: feed.section,
-      baseUrl,
-      iframeHosts,
-      now,
-    });
-    if (result.ok) normalized.push(result.item);
+    const result = parsed.ok ? identifyItem(parsed.item, context) : parsed;
+    if (result.ok) identified.push({ raw: (parsed as { item: RawItem }).item, identity: result.identity });
     else summary.rejected.push({ guid: result.guid, reason: result.reason });
   }
 
-  const candidates = assignIds(target.publisherSlug, normalized, summary);
+  const candidates = assignIds(target.publisherSlug, identified, summary);
   const stored = await findStoredVersions(db, candidates.map((candidate) => candidate.id));
   const nowIso = now.toISOString();
   const writes: Article[] = [];
-  for (const { id, dedupKey, item } of candidates) {
+  for (const { id, dedupKey, raw, identity } of candidates) {
     const previous = stored.get(id);
-    if (previous?.contentHash === item.contentHash) {
+    if (previous?.contentHash === identity.sourceHash) {
       summary.unchanged++;
       continue;
     }
-    const { sourcePublishedAt, sourceUpdatedAt, ...fields } = item;
+    const built = buildArticleFields(raw, identity, context);
+    if (!built.ok) {
+      summary.rejected.push({ guid: built.guid, reason: built.reason });
+      continue;
+    }
+    const { sourcePublishedAt, sourceUpdatedAt, ...fields } = built.item;
     const firstSeenAt = previous?.firstSeenAt ?? nowIso;
     const publishedAt = sourcePublishedAt ?? previous?.publishedAt ?? firstSeenAt;
     const article: Article = {
@@ -92,7 +94,7 @@ export async function ingestParsedFeed(
       updatedAt: sourceUpdatedAt ?? (previous ? nowIso : publishedAt),
     };
     if (Buffer.byteLength(JSON.stringify(article)) > MAX_ITEM_BYTES) {
-      summary.rejected.push({ guid: item.guid, reason: `The item is larger than ${MAX_ITEM_BYTES} bytes once cleaned.` });
+      summary.rejected.push({ guid: identity.guid, reason: `The item is larger than ${MAX_ITEM_BYTES} bytes once cleaned.` });
       continue;
     }
     writes.push(article);
@@ -109,26 +111,24 @@ export async function ingestParsedFeed(
 interface Candidate {
   id: string;
   dedupKey: string;
-  item: NormalizedItem;
+  raw: RawItem;
+  identity: ItemIdentity;
 }
 
-function assignIds(publisherSlug: string, items: NormalizedItem[], summary: IngestSummary): Candidate[] {
+function assignIds(publisherSlug: string, items: Array<{ raw: RawItem; identity: ItemIdentity }>, summary: IngestSummary): Candidate[] {
   const guidCounts = new Map<string, number>();
-  for (const item of items) if (item.guid) guidCounts.set(item.guid, (guidCounts.get(item.guid) ?? 0) + 1);
+  for (const { identity } of items) if (identity.guid) guidCounts.set(identity.guid, (guidCounts.get(identity.guid) ?? 0) + 1);
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
-  for (const item of items) {
-    const dedupKey = item.guid
-      ? (guidCounts.get(item.guid) ?? 0) > 1
-        ? `guid:${item.guid}|${item.url}`
-        : `guid:${item.guid}`
-      : `link:${item.url}`;
+  for (const { raw, identity } of items) {
+    const { guid, url } = identity;
+    const dedupKey = guid ? ((guidCounts.get(guid) ?? 0) > 1 ? `guid:${guid}|${url}` : `guid:${guid}`) : `link:${url}`;
     if (seen.has(dedupKey)) {
-      summary.rejected.push({ guid: item.guid, reason: 'The item repeats an earlier item of the same document.' });
+      summary.rejected.push({ guid, reason: 'The item repeats an earlier item of the same document.' });
       continue;
     }
     seen.add(dedupKey);
-    candidates.push({ id: articleIdFor(publisherSlug, dedupKey), dedupKey, item });
+    candidates.push({ id: articleIdFor(publisherSlug, dedupKey), dedupKey, raw, identity });
   }
   return candidates;
 }
