@@ -113,6 +113,20 @@ describe('rss-parser containment', () => {
     await expect(parseFeed(rss2([{ guid: 'g', title: 'Fine', link: 'https://desk.example/g' }]))).resolves.toMatchObject({ items: [{ ok: true }] });
   });
 
+  it('keeps the order of HTML pasted unescaped into an RSS description or title', async () => {
+    const xml = rss2([{ guid: 'u', link: 'https://desk.example/u', extra: '<title>Markets <b>fall</b> again</title><description>Shares <em>slid</em> on Monday, <a href="/x">details</a>.</description>' }]);
+    const result = await normalizeFirst(xml);
+    expect(result).toMatchObject({ ok: true, item: { title: 'Markets fall again' } });
+    expect(result.ok && result.item.contentHtml).toBe('Shares <em>slid</em> on Monday, <a href="https://desk.example/x" rel="noopener noreferrer nofollow">details</a>.');
+  });
+
+  it('leaves a self-closing Atom content element alone', async () => {
+    const feed = await parseFeed(
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>A</title><id>a</id><link href="https://desk.example/a"/><content src="https://desk.example/a.html"/></entry><entry><title>B</title><id>b</id><link href="https://desk.example/b"/><content type="html">&lt;p&gt;B body&lt;/p&gt;</content></entry></feed>',
+    );
+    expect(feed.items.map((item) => item.ok && item.item.title)).toEqual(['A', 'B']);
+  });
+
   it('reads HTML named entities such as &nbsp; outside CDATA', async () => {
     const feed = await parseFeed(rss2([{ guid: 'n', title: 'Caf&eacute;&nbsp;culture', link: 'https://desk.example/n' }]));
     expect(feed.items[0]).toMatchObject({ ok: true, item: { title: 'Café\u00a0culture' } });

@@ -5,8 +5,8 @@
  *  - documents that declare entities (a DTD internal subset) are refused before
  *    parsing, so entity bombs and external entities are never expanded or fetched;
  *  - xml2js separates text from child elements, which scrambles mixed content
- *    ("a <em>b</em> c" comes back as "a  c<em>b</em>"); Atom xhtml content and
- *    summaries are therefore turned into escaped html before parsing;
+ *    ("a <em>b</em> c" comes back as "a  c<em>b</em>"); markup written as raw
+ *    elements (Atom xhtml, unescaped HTML in RSS) is turned into CDATA text first;
  *  - an Atom link without href or an unparseable date would throw inside
  *    rss-parser and lose the whole feed; such values are dropped first, and any
  *    other exception while reading one item rejects only that item.
@@ -149,7 +149,7 @@ function assertSafeDocument(text: string): void {
 }
 
 export async function parseFeed(text: string): Promise<ParsedFeed> {
-  const document = xhtmlAsHtml(trimToDocument(text));
+  const document = rawMarkupAsText(trimToDocument(text));
   assertSafeDocument(document);
   let raw: RawFeed;
   try {
@@ -170,15 +170,22 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   };
 }
 
-/** `<content type="xhtml"><div>…</div></content>` → the same markup as escaped `type="html"` text. */
-function xhtmlAsHtml(document: string): string {
-  return document.replace(
-    /<(content|summary)(\s[^>]*?)type\s*=\s*["']xhtml["']([^>]*)>([\s\S]*?)<\/\1>/g,
-    (_match, tag: string, before: string, after: string, inner: string) => {
-      const markup = inner.trim().replace(/^<div[^>]*>([\s\S]*)<\/div>$/, '$1');
-      return `<${tag}${before}type="html"${after}><![CDATA[${markup.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${tag}>`;
-    },
-  );
+/** Elements whose text may carry HTML, in RSS and Atom. */
+const MARKUP_ELEMENTS = /<(title|description|content:encoded|content|summary)((?:\s[^>]*?)?)(?<!\/)>([\s\S]*?)<\/\1>/g;
+
+/**
+ * Markup written as raw child elements (Atom `type="xhtml"`, or HTML pasted
+ * unescaped into an RSS description) becomes the same markup as CDATA text,
+ * which xml2js keeps in order. Escaped or CDATA content is left alone.
+ */
+function rawMarkupAsText(document: string): string {
+  return document.replace(MARKUP_ELEMENTS, (whole, tag: string, attributes: string, inner: string) => {
+    if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[')) return whole;
+    const isXhtml = /\btype\s*=\s*["']xhtml["']/.test(attributes);
+    const markup = isXhtml ? inner.trim().replace(/^<div[^>]*>([\s\S]*)<\/div>$/, '$1') : inner;
+    const attrs = isXhtml ? attributes.replace(/\btype\s*=\s*["']xhtml["']/, 'type="html"') : attributes;
+    return `<${tag}${attrs}><![CDATA[${markup.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${tag}>`;
+  });
 }
 
 function describeParseError(error: unknown): string {
