@@ -168,6 +168,9 @@ describe('reading articles', () => {
   it('lists publishers', async () => {
     const page = await json(await stack.request('/v1/publishers?limit=100'));
     expect(page.items.map((publisher: { slug: string }) => publisher.slug)).toEqual(expect.arrayContaining(['reader-pub', 'free-pub']));
+    // A listed publisher is the same object as the one shown alone.
+    const listed = page.items.find((publisher: { slug: string }) => publisher.slug === 'reader-pub');
+    expect(listed).toEqual(await json(await stack.request('/v1/publishers/reader-pub')));
   });
 });
 

@@ -117,6 +117,7 @@ export const INDEX_PROJECTION = [
   'articlePrice',
   'freeArticlesPerMonth',
   'createdAt',
+  'updatedAt',
   // feeds
   'feedId',
 ] as const;
