@@ -84,6 +84,8 @@ export class PostwireStack extends Stack {
       ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
       CURSOR_SECRET_ARN: cursorSecret.secretArn,
       FEED_ALLOW_PRIVATE_HOSTS: 'false',
+      // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
+      MAX_BODY_BYTES: String(4 * 1024 * 1024),
     };
     const shared = { logRetention: config.logRetention };
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchDueFeeds, type FeedJobSink } from '../shared/feeds/feed-dispatcher.js';
 import type { FeedRef } from '../shared/feeds/feed-store.js';
 import { pollFeed } from '../shared/feeds/poll-feed.js';
-import { articleItems, rss2 } from './support/feeds.js';
-import { FIXTURE_HOST, serve, startFixtureServer, type FixtureServer } from './support/fixture-server.js';
+import { articleItems, encodeWindows1251, rss2 } from './support/feeds.js';
+import { FIXTURE_HOST, serve, startFixtureServer, startTlsFixture, type FixtureServer } from './support/fixture-server.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
 let stack: TestStack;
@@ -96,6 +96,14 @@ describe('polling a registered feed', () => {
     // The 304 carried a newer Last-Modified; it is what we send next time.
     await refresh(feedId);
     expect(fixtures.hits(feedPath)[2]).toMatchObject({ 'if-modified-since': 'Thu, 26 Nov 2026 10:00:00 GMT' });
+  });
+
+  it('reads a Windows-1251 feed whose charset only the Content-Type header names', async () => {
+    const xml = rss2([{ guid: 'ru', title: 'Выборы в регионе', link: 'https://translator.example/vybory' }]).replace(' encoding="UTF-8"', '');
+    const { result } = await refreshFixture(serve(encodeWindows1251(xml), { 'content-type': 'application/rss+xml; charset=windows-1251' }), 'cp1251');
+    expect(result).toMatchObject({ outcome: 'fetched', created: 1 });
+    const list = (await (await stack.request('/v1/articles?publisher=poller&limit=100')).json()) as { items: Array<{ title: string }> };
+    expect(list.items.map((item) => item.title)).toContain('Выборы в регионе');
   });
 
   it('reads gzip, deflate and brotli bodies', async () => {
@@ -250,11 +258,12 @@ describe('the SSRF guard', () => {
   });
 
   it('refuses a host name that resolves to a private address at connect time (DNS rebinding)', async () => {
+    let lookups = 0;
     const rebinding = await createTestStack({
       feedRuntime: {
         trustedAddresses: [FIXTURE_HOST],
         // The name looked public when the feed was registered; now it answers with loopback.
-        resolver: async () => [{ address: '127.0.0.1', family: 4 }],
+        resolver: async () => [{ address: lookups++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 }],
       },
     });
     const { auth: rebindAuth } = await rebinding.createPublisher('rebind');
@@ -266,6 +275,37 @@ describe('the SSRF guard', () => {
     const { feed } = (await created.json()) as { feed: { feedId: string } };
     const result = (await (await rebinding.request(`/v1/publisher/feeds/${feed.feedId}/refresh`, { method: 'POST', headers: rebindAuth })).json()) as Record<string, any>;
     expect(result).toMatchObject({ outcome: 'failed', error: { code: 'blocked_address', message: expect.stringContaining('loopback') } });
+  });
+
+  it('refuses to register a feed on a private address, and says why', async () => {
+    for (const url of ['http://127.0.0.1:8080/feed', 'http://169.254.169.254/latest/', 'http://[::ffff:127.0.0.1]/', 'http://0177.0.0.1/', 'http://10.0.0.7/rss']) {
+      const response = await stack.request('/v1/publisher/feeds', {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ url }),
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/non-public address/);
+    }
+  });
+
+  it('verifies TLS certificates: a self-signed feed host is refused', async () => {
+    const tls = await startTlsFixture();
+    try {
+      const result = await refresh(await register(tls.url));
+      expect(result).toMatchObject({ outcome: 'failed', error: { code: 'network', message: expect.stringMatching(/SELF_SIGNED|certificate/i) } });
+      expect(tls.requests()).toBe(0);
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it('an external entity pointing at a URL causes no request to it', async () => {
+    fixtures.route('/exfiltrate', serve('secret'));
+    const document = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY leak SYSTEM "${fixtures.url('/exfiltrate')}">]><rss version="2.0"><channel><title>&leak;</title><item><title>&leak;</title><link>https://x.example/</link></item></channel></rss>`;
+    const { result } = await refreshFixture(serve(document), 'xxe');
+    expect(result).toMatchObject({ outcome: 'failed', error: { code: 'unprocessable_feed' } });
+    expect(fixtures.hits('/exfiltrate')).toHaveLength(0);
   });
 
   it('refuses feed URLs that are not http or https', async () => {

@@ -7,6 +7,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { PayloadTooLarge, ValidationFailed } from '../errors.js';
+import { accessLog } from './access-log.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorBody, handleError } from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -27,6 +28,7 @@ export function buildApp(deps: AppDeps) {
   });
 
   app.use('*', requestId());
+  app.use('*', accessLog(deps.logger));
   app.use('*', async (c, next) => {
     const limit = c.req.path === '/v1/publisher/ingest' ? deps.config.maxBodyBytes : JSON_BODY_LIMIT;
     return bodyLimit({

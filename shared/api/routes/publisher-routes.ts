@@ -1,9 +1,10 @@
 /** A publisher managing itself: settings, key rotation, feeds, pushes. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ingestFeedText } from '../../articles/ingest-document.js';
-import { UnsupportedMediaType } from '../../errors.js';
+import { UnsupportedMediaType, ValidationFailed } from '../../errors.js';
+import { refusalOfFeedUrl } from '../../feeds/fetch/feed-url-check.js';
 import { createFeed, deleteFeed, feedIdFor, getFeed, listFeeds } from '../../feeds/feed-store.js';
-import { pollFeed } from '../../feeds/poll-feed.js';
+import { fetchPolicyOf, pollFeed } from '../../feeds/poll-feed.js';
 import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, toPublisher, updatePublisherSettings } from '../../publishers/publisher-store.js';
@@ -78,6 +79,9 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     }),
     async (c) => {
       const { url, section } = c.req.valid('json');
+      const policy = fetchPolicyOf(deps.feedRuntime);
+      const refusal = await refusalOfFeedUrl(url, policy, policy.resolver);
+      if (refusal) throw new ValidationFailed(refusal, [{ field: 'url', message: refusal }]);
       const now = deps.now().toISOString();
       const feed = {
         feedId: feedIdFor(url),
