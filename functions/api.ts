@@ -2,11 +2,11 @@
 import { createLambdaLogger } from './lambda-logger.js';
 import { handle } from 'hono/aws-lambda';
 import { buildApp } from '../shared/api/app.js';
-import { loadConfig } from '../shared/config.js';
+import { loadApiConfig } from '../shared/config.js';
 import { createDeps } from '../shared/runtime.js';
 import { resolveSecretEnv } from '../shared/secrets.js';
 
 const logger = createLambdaLogger('postwire-api');
-const config = loadConfig(await resolveSecretEnv());
+const config = loadApiConfig(await resolveSecretEnv());
 
 export const handler = handle(buildApp(createDeps(config, logger)));

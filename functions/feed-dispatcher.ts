@@ -3,12 +3,11 @@ import { createLambdaLogger } from './lambda-logger.js';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
 import { DEFAULT_DISPATCH, dispatchDueFeeds, type FeedJobSink } from '../shared/feeds/feed-dispatcher.js';
-import { createDeps } from '../shared/runtime.js';
-import { resolveSecretEnv } from '../shared/secrets.js';
+import { createFeedDeps } from '../shared/runtime.js';
 
 const logger = createLambdaLogger('postwire-feed-dispatcher');
-const config = loadConfig(await resolveSecretEnv());
-const { db } = createDeps(config, logger);
+const config = loadConfig();
+const { db } = createFeedDeps(config);
 const sqs = new SQSClient({});
 const queueUrl = config.feedQueueUrl;
 

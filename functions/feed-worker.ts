@@ -7,12 +7,11 @@ import { createLambdaLogger } from './lambda-logger.js';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config.js';
 import { pollFeed } from '../shared/feeds/poll-feed.js';
-import { createDeps } from '../shared/runtime.js';
-import { resolveSecretEnv } from '../shared/secrets.js';
+import { createFeedDeps } from '../shared/runtime.js';
 
 const logger = createLambdaLogger('postwire-feed-worker');
-const config = loadConfig(await resolveSecretEnv());
-const { feedRuntime } = createDeps(config, logger);
+const config = loadConfig();
+const { feedRuntime } = createFeedDeps(config);
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const results = await Promise.allSettled(

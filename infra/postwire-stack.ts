@@ -79,14 +79,7 @@ export class PostwireStack extends Stack {
       enforceSSL: true,
     });
 
-    const environment = {
-      TABLE_NAME: table.tableName,
-      ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
-      CURSOR_SECRET_ARN: cursorSecret.secretArn,
-      FEED_ALLOW_PRIVATE_HOSTS: 'false',
-      // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
-      MAX_BODY_BYTES: String(4 * 1024 * 1024),
-    };
+    const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false' };
     const shared = { logRetention: config.logRetention };
 
     const api = new PostwireFunction(this, 'Api', {
@@ -95,7 +88,13 @@ export class PostwireStack extends Stack {
       description: 'postwire HTTP API (Hono)',
       memorySize: 1024,
       timeout: Duration.seconds(29),
-      environment,
+      environment: {
+        ...environment,
+        ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
+        CURSOR_SECRET_ARN: cursorSecret.secretArn,
+        // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
+        MAX_BODY_BYTES: String(4 * 1024 * 1024),
+      },
     });
     table.grantReadWriteData(api.fn);
     adminToken.grantRead(api.fn);
@@ -109,9 +108,8 @@ export class PostwireStack extends Stack {
       timeout: Duration.seconds(60),
       environment: { ...environment, FEED_QUEUE_URL: feedJobs.queueUrl },
     });
-    table.grantReadWriteData(dispatcher.fn);
-    adminToken.grantRead(dispatcher.fn);
-    cursorSecret.grantRead(dispatcher.fn);
+    // It reads the "due" index and claims feeds with conditional updates; nothing else.
+    table.grant(dispatcher.fn, 'dynamodb:Query', 'dynamodb:UpdateItem');
     feedJobs.grantSendMessages(dispatcher.fn);
 
     const worker = new PostwireFunction(this, 'FeedWorker', {
@@ -123,8 +121,6 @@ export class PostwireStack extends Stack {
       environment,
     });
     table.grantReadWriteData(worker.fn);
-    adminToken.grantRead(worker.fn);
-    cursorSecret.grantRead(worker.fn);
     worker.fn.addEventSource(
       new SqsEventSource(feedJobs, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: Math.max(2, config.feedWorkerConcurrency) }),
     );

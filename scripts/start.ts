@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { buildApp } from '../shared/api/app.js';
-import { ConfigError, loadConfig } from '../shared/config.js';
+import { ConfigError, loadApiConfig } from '../shared/config.js';
 import { ensureTable } from '../shared/db/ensure-table.js';
 import { startLocalPoller } from '../shared/feeds/local-poller.js';
 import { createConsoleLogger } from '../shared/logger.js';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const generatedToken = process.env.ADMIN_TOKEN ? undefined : `adm_${randomBytes(24).toString('base64url')}`;
   const dynamo = await startLocalDynamo({ dataDir: process.env.DATA_DIR, port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined });
-  const config = loadConfig({
+  const config = loadApiConfig({
     ...process.env,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     ...(generatedToken ? { ADMIN_TOKEN: generatedToken } : {}),

@@ -24,7 +24,8 @@ const ConfigSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   /** Set for DynamoDB Local; absent in AWS. */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
-  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters'),
+  /** Needed by the API only; the feed functions run without it. */
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   /** Signs pagination cursors; defaults to a key derived from ADMIN_TOKEN. */
   CURSOR_SECRET: z.string().min(16).optional(),
   FEED_ALLOW_PRIVATE_HOSTS: booleanFlag,
@@ -50,8 +51,6 @@ export interface Config {
   tableName: string;
   region: string;
   dynamoEndpoint: string | undefined;
-  adminToken: string;
-  cursorSecret: string;
   defaultArticlePrice: number;
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
@@ -69,7 +68,20 @@ export interface FeedConfig {
   iframeHosts: string[];
 }
 
+/** What the API needs on top: the secrets. */
+export interface ApiConfig extends Config {
+  adminToken: string;
+  cursorSecret: string;
+}
+
 export class ConfigError extends Error {}
+
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const config = loadConfig(env);
+  const adminToken = env.ADMIN_TOKEN;
+  if (!adminToken) throw new ConfigError('Invalid configuration: ADMIN_TOKEN is required by the API.');
+  return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}` };
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -82,8 +94,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tableName: raw.TABLE_NAME,
     region: raw.AWS_REGION,
     dynamoEndpoint: raw.DYNAMODB_ENDPOINT,
-    adminToken: raw.ADMIN_TOKEN,
-    cursorSecret: raw.CURSOR_SECRET ?? `cursor:${raw.ADMIN_TOKEN}`,
     defaultArticlePrice: raw.DEFAULT_ARTICLE_PRICE,
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,

@@ -44,6 +44,15 @@ describe('the table', () => {
     });
   });
 
+  it('projects no more attributes into its indexes than DynamoDB accepts (20 each, 100 in all)', () => {
+    const [table] = Object.values(dev.findResources('AWS::DynamoDB::GlobalTable'));
+    const counts = (table!.Properties.GlobalSecondaryIndexes as Array<{ Projection: { NonKeyAttributes: string[] } }>).map(
+      (index) => index.Projection.NonKeyAttributes.length,
+    );
+    expect(Math.max(...counts)).toBeLessThanOrEqual(20);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(100);
+  });
+
   it('is retained and deletion-protected in prod, disposable in dev', () => {
     prod.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
@@ -64,13 +73,28 @@ describe('the functions', () => {
     dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 3);
   });
 
-  it('never carry a secret value in their environment', () => {
-    for (const fn of Object.values(dev.findResources('AWS::Lambda::Function'))) {
+  it('never carry a secret value in their environment; only the API may read the secrets', () => {
+    const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
+    for (const [, fn] of functions) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(Object.keys(variables)).not.toContain('ADMIN_TOKEN');
-      expect(Object.keys(variables)).toContain('ADMIN_TOKEN_SECRET_ARN');
+      expect(Object.keys(variables)).not.toContain('CURSOR_SECRET');
     }
+    const withSecretArns = functions.filter(([, fn]) => 'ADMIN_TOKEN_SECRET_ARN' in fn.Properties.Environment.Variables).map(([id]) => id);
+    expect(withSecretArns).toEqual([expect.stringMatching(/^ApiFunction/)]);
     dev.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
+      .map(([id]) => id);
+    expect(secretReaders).toEqual([expect.stringMatching(/^ApiFunction/)]);
+  });
+
+  it('let the dispatcher only query and update the table, and send to the queue', () => {
+    const [, policy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('FeedDispatcherFunction'))!;
+    const actions = (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((statement) => ([] as string[]).concat(statement.Action));
+    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(actions.filter((action) => action.startsWith('secretsmanager:'))).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['sqs:SendMessage']));
   });
 
   it('grant no wildcard actions on the table', () => {

@@ -1,5 +1,5 @@
 /** What the Hono app is built from, and what its middleware puts on the context. */
-import type { Config } from '../config.js';
+import type { ApiConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
 import type { FeedRuntime } from '../feeds/poll-feed.js';
@@ -12,7 +12,7 @@ export interface Logger {
 }
 
 export interface AppDeps {
-  config: Config;
+  config: ApiConfig;
   db: Db;
   feedRuntime: FeedRuntime;
   cursors: CursorCodec;

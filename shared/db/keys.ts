@@ -94,9 +94,9 @@ export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `I
 /**
  * Attributes copied into every GSI (projection INCLUDE). Article content and
  * secrets stay out, so an index write costs one unit, not the whole article.
+ * DynamoDB allows at most 20 per index and 100 across the table's indexes.
  */
 export const INDEX_PROJECTION = [
-  'type',
   // articles (the card)
   'id',
   'publisherSlug',

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { buildApp, type PostwireApp } from '../../shared/api/app.js';
 import type { AppDeps } from '../../shared/api/app-env.js';
-import { loadConfig } from '../../shared/config.js';
+import { loadApiConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/ensure-table.js';
 import type { FeedRuntime } from '../../shared/feeds/poll-feed.js';
 import { createConsoleLogger } from '../../shared/logger.js';
@@ -25,7 +25,7 @@ export interface TestStack {
 export async function createTestStack(
   options: { env?: Record<string, string>; feedRuntime?: Partial<FeedRuntime>; now?: () => Date } = {},
 ): Promise<TestStack> {
-  const config = loadConfig({
+  const config = loadApiConfig({
     TABLE_NAME: `test-${randomBytes(6).toString('hex')}`,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     ADMIN_TOKEN,
