@@ -1,5 +1,5 @@
-/** Articles in DynamoDB: read one, list newest first through the article indexes, write in batches. */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+/** Articles in DynamoDB: list newest first through the article indexes, read versions and write in batches. */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import type { PageKey } from '../db/cursor.js';
@@ -15,11 +15,6 @@ export type ArticleCardFields = Pick<
 export interface ArticleFilter {
   publisher?: string | undefined;
   section?: string | undefined;
-}
-
-export async function findArticle(db: Db, id: string): Promise<Article | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: articleKey(id) }));
-  return Item ? stripKeys<Article>(Item) : undefined;
 }
 
 export async function listArticles(db: Db, filter: ArticleFilter, limit: number, startKey?: PageKey) {

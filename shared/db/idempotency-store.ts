@@ -19,7 +19,7 @@ export type ClaimResult =
   | { claimed: true }
   | { claimed: false; fingerprint: string; response?: StoredResponse | undefined };
 
-export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600;
+const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600;
 
 export async function claimIdempotencyKey(db: Db, scope: string, key: string, fingerprint: string, now: Date): Promise<ClaimResult> {
   const nowSeconds = Math.floor(now.getTime() / 1000);

@@ -36,12 +36,6 @@ export async function findFeed(db: Db, slug: string, feedId: string): Promise<Fe
   return Item ? fromItem(Item) : undefined;
 }
 
-export async function getFeed(db: Db, slug: string, feedId: string): Promise<Feed> {
-  const feed = await findFeed(db, slug, feedId);
-  if (!feed) throw new NotFound('The feed');
-  return feed;
-}
-
 export async function listFeeds(db: Db, slug: string): Promise<Feed[]> {
   const feeds: Feed[] = [];
   let startKey: Record<string, unknown> | undefined;

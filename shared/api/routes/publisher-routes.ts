@@ -3,11 +3,11 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ingestFeedText } from '../../articles/ingest-document.js';
 import { UnsupportedMediaType, ValidationFailed } from '../../errors.js';
 import { refusalOfFeedUrl } from '../../feeds/fetch/feed-url-check.js';
-import { createFeed, deleteFeed, feedIdFor, getFeed, listFeeds } from '../../feeds/feed-store.js';
+import { createFeed, deleteFeed, feedIdFor, listFeeds } from '../../feeds/feed-store.js';
 import { fetchPolicyOf, pollFeed } from '../../feeds/poll-feed.js';
 import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
-import { replaceApiKeyHash, toPublisher, updatePublisherSettings } from '../../publishers/publisher-store.js';
+import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
 import { idempotent } from '../idempotency.js';
@@ -38,7 +38,10 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
 
   app.openapi(
     createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: json(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
-    (c) => c.json(toPublisher(c.get('publisher') as unknown as Record<string, unknown>), 200),
+    (c) => {
+      const { apiKeyHash: _secret, ...publisher } = c.get('publisher');
+      return c.json(publisher, 200);
+    },
   );
 
   app.openapi(
@@ -136,7 +139,6 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       const { feedId } = c.req.valid('param');
       const { slug } = c.get('publisher');
       if (!FEED_ID.test(feedId)) throw new NotFound('The feed');
-      await getFeed(deps.db, slug, feedId);
       const result = await pollFeed(deps.feedRuntime, slug, feedId);
       if (result.outcome === 'missing') throw new NotFound('The feed');
       const summary = result.outcome === 'fetched' ? toSummaryView(result.summary) : { created: 0, updated: 0, unchanged: 0, rejected: [] };
