@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { createDb } from '../shared/db/client.js';
+import { ensureTable } from '../shared/db/ensure-table.js';
+import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
+
+const newDb = () => createDb({ tableName: `ensure-${randomBytes(4).toString('hex')}`, region: 'us-east-1', endpoint: inject('dynamoEndpoint') });
+
+async function indexNames(db: ReturnType<typeof newDb>) {
+  const { Table } = await db.raw.send(new DescribeTableCommand({ TableName: db.tableName }));
+  return (Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName).sort();
+}
+
+describe('creating and migrating the table at start-up', () => {
+  it('creates a missing table with every index, and leaves a current one alone', async () => {
+    const db = newDb();
+    expect(await ensureTable(db)).toBe('created');
+    expect(await indexNames(db)).toEqual(GLOBAL_INDEXES.map((index) => index.name).sort());
+    expect(await ensureTable(db)).toBe('current');
+  });
+
+  it('adds the indexes an older table lacks', async () => {
+    const db = newDb();
+    await db.raw.send(
+      new CreateTableCommand({
+        TableName: db.tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'PK', AttributeType: 'S' },
+          { AttributeName: 'SK', AttributeType: 'S' },
+        ],
+      }),
+    );
+    expect(await ensureTable(db)).toBe('migrated');
+    expect(await indexNames(db)).toEqual(GLOBAL_INDEXES.map((index) => index.name).sort());
+  });
+});
