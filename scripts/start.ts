@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const config = loadApiConfig({
     ...process.env,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
+    // No payment provider locally: the labelled development top-up stands in for buying points.
+    DEV_TOPUP_ENABLED: process.env.DEV_TOPUP_ENABLED ?? 'true',
     ...(generatedToken ? { ADMIN_TOKEN: generatedToken } : {}),
   });
   const deps = createDeps(config, logger);

@@ -2,6 +2,7 @@
  * Configuration is read once, validated, and handed around as a typed object.
  * A missing or malformed variable stops start-up with a sentence naming it.
  */
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -43,6 +44,15 @@ const ConfigSchema = z.object({
   /** Largest request body the API accepts (feed pushes are the big ones). */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   FEED_QUEUE_URL: z.string().optional(),
+  /** Points every new reader starts with ("read for free"). */
+  STARTER_POINTS: z.coerce.number().int().min(0).max(100_000).default(50),
+  /** Share of each unlock kept by the platform, in percent. */
+  PLATFORM_SHARE_PERCENT: z.coerce.number().min(0).max(100).default(0),
+  /** log2 of scrypt's cost N (15 → N = 32768, about 32 MB and tens of milliseconds per hash). */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+  READER_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(12 * 60),
+  /** A labelled development top-up of points; never enabled in AWS. */
+  DEV_TOPUP_ENABLED: booleanFlag,
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -52,9 +62,18 @@ export interface Config {
   region: string;
   dynamoEndpoint: string | undefined;
   defaultArticlePrice: number;
+  readers: ReaderConfig;
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
   feeds: FeedConfig;
+}
+
+export interface ReaderConfig {
+  starterPoints: number;
+  platformSharePercent: number;
+  passwordHashCost: number;
+  tokenTtlMinutes: number;
+  devTopUpEnabled: boolean;
 }
 
 export interface FeedConfig {
@@ -72,6 +91,8 @@ export interface FeedConfig {
 export interface ApiConfig extends Config {
   adminToken: string;
   cursorSecret: string;
+  /** Signs reader JWTs (HS256). */
+  jwtSecret: string;
 }
 
 export class ConfigError extends Error {}
@@ -80,7 +101,10 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
   const config = loadConfig(env);
   const adminToken = env.ADMIN_TOKEN;
   if (!adminToken) throw new ConfigError('Invalid configuration: ADMIN_TOKEN is required by the API.');
-  return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}` };
+  // Locally a key derived from the admin token is enough; in AWS JWT_SECRET comes from its own secret.
+  const jwtSecret = env.JWT_SECRET ?? createHmac('sha256', adminToken).update('postwire reader tokens').digest('base64url');
+  if (jwtSecret.length < 32) throw new ConfigError('Invalid configuration: JWT_SECRET must be at least 32 characters.');
+  return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}`, jwtSecret };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -95,6 +119,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     region: raw.AWS_REGION,
     dynamoEndpoint: raw.DYNAMODB_ENDPOINT,
     defaultArticlePrice: raw.DEFAULT_ARTICLE_PRICE,
+    readers: {
+      starterPoints: raw.STARTER_POINTS,
+      platformSharePercent: raw.PLATFORM_SHARE_PERCENT,
+      passwordHashCost: raw.PASSWORD_HASH_COST,
+      tokenTtlMinutes: raw.READER_TOKEN_TTL_MINUTES,
+      devTopUpEnabled: raw.DEV_TOPUP_ENABLED,
+    },
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
     feeds: {

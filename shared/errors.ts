@@ -62,3 +62,18 @@ export class UnprocessableFeed extends DomainError {
     super(422, 'unprocessable_feed', reason);
   }
 }
+
+export class InsufficientPoints extends DomainError {
+  constructor(price: number, balance: number) {
+    super(402, 'insufficient_points', `Unlocking costs ${price} points; the wallet holds ${balance}.`, { price, balance });
+  }
+}
+
+export class RateLimited extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'rate_limited', message, { retryAfterSeconds });
+  }
+}

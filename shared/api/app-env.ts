@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
 import type { FeedRuntime } from '../feeds/poll-feed.js';
 import type { StoredPublisher } from '../publishers/publisher-store.js';
+import type { ReaderClaims } from '../readers/reader-tokens.js';
 
 export interface Logger {
   info(message: string, extra?: Record<string, unknown>): void;
@@ -24,5 +25,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     publisher: StoredPublisher;
+    /** Set by the reader middleware when a valid reader token came with the request. */
+    reader: ReaderClaims | undefined;
   };
 }

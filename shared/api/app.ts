@@ -13,6 +13,7 @@ import { errorBody, handleError } from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
 import { registerPublisherRoutes } from './routes/publisher-routes.js';
+import { registerReaderRoutes } from './routes/reader-routes.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -48,6 +49,7 @@ export function buildApp(deps: AppDeps) {
   registerPublicRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerPublisherRoutes(app, deps);
+  registerReaderRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { Forbidden, Unauthorized } from '../errors.js';
 import { apiKeyMatches, slugOfApiKey } from '../publishers/api-keys.js';
 import { findPublisher } from '../publishers/publisher-store.js';
+import { looksLikeJwt, verifyReaderToken } from '../readers/reader-tokens.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -39,4 +40,25 @@ export function requirePublisher(deps: AppDeps): MiddlewareHandler<AppEnv> {
 /** Fixed-length digests so the comparison takes the same time whatever the input length. */
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
+}
+
+/**
+ * Reader tokens where they are optional (reading an article): a valid JWT sets
+ * the reader, an invalid one is a 401, and other bearer credentials are ignored.
+ */
+export function readerIfPresent(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    c.set('reader', token && looksLikeJwt(token) ? await verifyReaderToken(token, deps.config.jwtSecret) : undefined);
+    await next();
+  };
+}
+
+export function requireReader(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw new Unauthorized('This endpoint needs a reader token; sign up or log in.');
+    c.set('reader', await verifyReaderToken(token, deps.config.jwtSecret));
+    await next();
+  };
 }

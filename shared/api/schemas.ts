@@ -173,3 +173,51 @@ export const IdempotencyHeader = z.object({
       description: 'Makes retries safe: a replay within 24 hours returns the first response and changes nothing.',
     }),
 });
+
+export const ReaderSchema = z
+  .object({ userId: z.string(), email: z.string(), handle: z.string(), displayName: z.string().optional(), createdAt: z.string() })
+  .openapi('Reader');
+
+export const SignupBody = z
+  .object({
+    email: z.string().trim().max(254).email(),
+    password: z.string().min(10, 'at least 10 characters').max(200),
+    handle: z.string().regex(/^[A-Za-z0-9_]{3,30}$/, '3–30 letters, digits or underscores'),
+    displayName: z.string().trim().min(1).max(80).optional(),
+  })
+  .strict()
+  .openapi('Signup');
+
+export const LoginBody = z.object({ email: z.string().trim().max(254).email(), password: z.string().min(1).max(200) }).strict().openapi('Login');
+
+export const AuthResultSchema = z.object({ user: ReaderSchema, token: z.string(), balance: z.number().int() }).openapi('AuthResult');
+
+export const MeSchema = ReaderSchema.extend({ balance: z.number().int() }).openapi('Me');
+
+export const LedgerEntrySchema = z
+  .object({
+    entryId: z.string(),
+    at: z.string(),
+    kind: z.enum(['starter', 'topup', 'unlock', 'refund']),
+    amount: z.number().int(),
+    balanceAfter: z.number().int(),
+    articleId: z.string().optional(),
+    publisherSlug: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .openapi('LedgerEntry');
+
+export const WalletSchema = z
+  .object({ balance: z.number().int(), entries: z.array(LedgerEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('Wallet');
+
+export const DevTopUpBody = z.object({ points: z.number().int().min(1).max(10_000) }).strict().openapi('DevTopUp');
+
+export const UnlockResultSchema = z
+  .object({
+    access: z.object({ granted: z.literal(true), via: z.string() }),
+    charged: z.number().int(),
+    balance: z.number().int(),
+    contentHtml: z.string(),
+  })
+  .openapi('UnlockResult');

@@ -12,6 +12,10 @@ export type ArticleCardFields = Pick<
   'id' | 'publisherSlug' | 'publisherName' | 'title' | 'dek' | 'author' | 'section' | 'url' | 'imageUrl' | 'publishedAt' | 'priceOverride' | 'readingMinutes'
 >;
 
+export const ARTICLE_CARD_FIELDS = [
+  'id', 'publisherSlug', 'publisherName', 'title', 'dek', 'author', 'section', 'url', 'imageUrl', 'publishedAt', 'priceOverride', 'readingMinutes',
+] as const satisfies ReadonlyArray<keyof ArticleCardFields>;
+
 export interface ArticleFilter {
   publisher?: string | undefined;
   section?: string | undefined;

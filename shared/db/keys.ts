@@ -87,6 +87,45 @@ export function articleListQuery(filter: { publisher?: string | undefined; secti
   return { index: INDEX.global, partition: ALL_ARTICLES_PK };
 }
 
+// ---- readers, wallets, access ---------------------------------------------------
+
+export const readerPartition = (userId: string): string => `USER#${userId}`;
+export const readerKey = (userId: string): ItemKey => ({ PK: readerPartition(userId), SK: 'PROFILE' });
+export const walletKey = (userId: string): ItemKey => ({ PK: readerPartition(userId), SK: 'WALLET' });
+/** Claims that make email and handle unique; the email claim also holds the password hash, so login is one read. */
+export const emailKey = (email: string): ItemKey => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' });
+export const handleKey = (handle: string): ItemKey => ({ PK: `HANDLE#${handle.toLowerCase()}`, SK: 'HANDLE' });
+export const loginFailuresKey = (email: string): ItemKey => ({ PK: `LOGINFAIL#${email.toLowerCase()}`, SK: 'LOGINFAIL' });
+
+/** Append-only wallet ledger, newest last by time. */
+export const LEDGER_SK_PREFIX = 'LEDGER#';
+export const ledgerEntryKey = (userId: string, at: string, entryId: string): ItemKey => ({
+  PK: readerPartition(userId),
+  SK: `${LEDGER_SK_PREFIX}${at}#${entryId}`,
+});
+
+/** One item per article a reader may read in full; its existence is what "never charged twice" checks. */
+export const entitlementKey = (userId: string, articleId: string): ItemKey => ({ PK: readerPartition(userId), SK: `ENT#${articleId}` });
+export const articleIdOfEntitlementSk = (sk: string): string => sk.slice('ENT#'.length);
+/** The reader's library, newest first (GSI1). */
+export const libraryPk = (userId: string): string => `LIBRARY#${userId}`;
+export const libraryKeys = (userId: string, grantedAt: string, articleId: string) => ({
+  GSI1PK: libraryPk(userId),
+  GSI1SK: `${grantedAt}#${articleId}`,
+});
+
+/** Free articles used of one publisher in one calendar month (UTC, `YYYY-MM`). */
+export const meterKey = (userId: string, publisherSlug: string, month: string): ItemKey => ({
+  PK: readerPartition(userId),
+  SK: `METER#${publisherSlug}#${month}`,
+});
+
+/** A publisher's earnings ledger: one entry per unlock (or reversal), never a shared counter to contend on. */
+export const earningKey = (publisherSlug: string, at: string, entryId: string): ItemKey => ({
+  PK: publisherPartition(publisherSlug),
+  SK: `EARNING#${at}#${entryId}`,
+});
+
 // ---- idempotency -------------------------------------------------------------
 
 export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });

@@ -19,6 +19,7 @@ export interface TestStack {
   deps: AppDeps;
   admin: Record<string, string>;
   createPublisher(slug: string, extra?: Record<string, unknown>): Promise<{ apiKey: string; auth: Record<string, string> }>;
+  signUp(handle: string): Promise<{ userId: string; token: string; auth: Record<string, string> }>;
   request(path: string, init?: RequestInit): Promise<Response>;
 }
 
@@ -30,6 +31,9 @@ export async function createTestStack(
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     ADMIN_TOKEN,
     FEED_TIMEOUT_MS: '2000',
+    // Real scrypt at a lower cost, so the many sign-ups of the suite stay quick.
+    PASSWORD_HASH_COST: '12',
+    DEV_TOPUP_ENABLED: 'true',
     ...options.env,
   });
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });
@@ -41,6 +45,16 @@ export async function createTestStack(
     deps,
     admin,
     request: async (path, init) => app.request(path, init),
+    async signUp(handle) {
+      const response = await app.request('/v1/auth/signup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `${handle}@readers.example`, password: 'correct horse battery', handle }),
+      });
+      if (response.status !== 201) throw new Error(`signUp ${handle}: ${response.status} ${await response.text()}`);
+      const { user, token } = (await response.json()) as { user: { userId: string }; token: string };
+      return { userId: user.userId, token, auth: { authorization: `Bearer ${token}` } };
+    },
     async createPublisher(slug, extra = {}) {
       const response = await app.request('/v1/admin/publishers', {
         method: 'POST',

@@ -1,17 +1,30 @@
-/** What anyone may read: health, publishers, article cards and teasers. */
+/** What anyone may read (health, publishers, cards, teasers), and unlocking an article. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listArticles } from '../../articles/article-store.js';
-import { batchGetAll } from '../../db/batch.js';
-import { articleKey, publisherKey } from '../../db/keys.js';
 import { NotFound } from '../../errors.js';
-import { getPublisher, getPublishers, listPublishers, toPublisher } from '../../publishers/publisher-store.js';
+import { getPublisher, getPublishers, listPublishers } from '../../publishers/publisher-store.js';
 import { SLUG_PATTERN } from '../../publishers/publisher.js';
+import { decideAccess } from '../../access/access-policy.js';
+import { isArticleId, loadAccessFacts } from '../../access/access-facts.js';
+import { unlockArticle } from '../../access/unlock-article.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
+import { readerIfPresent, requireReader } from '../auth.js';
 import { priceOf, toCard } from '../presenters.js';
-import { ArticleCardSchema, ArticleDetailSchema, ArticleListQuery, errorResponses, pageOf, PageQuery, PublisherSchema } from '../schemas.js';
-import type { Article } from '../../articles/article.js';
+import {
+  ArticleCardSchema,
+  ArticleDetailSchema,
+  ArticleListQuery,
+  ErrorSchema,
+  errorResponses,
+  IdempotencyHeader,
+  pageOf,
+  PageQuery,
+  PublisherSchema,
+  UnlockResultSchema,
+} from '../schemas.js';
 
-const ARTICLE_ID = /^[a-z0-9-]{1,40}_[A-Za-z0-9]{22}$/;
+const OPTIONAL_READER: Array<Record<string, string[]>> = [{}, { bearer: [] }];
+const ArticleIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -78,21 +91,28 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'get',
       path: '/v1/articles/{id}',
       tags: ['everyone'],
-      request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
-      responses: { 200: json(ArticleDetailSchema, 'The article: teaser always, full text when access is granted'), ...errorResponses(404) },
+      description: 'The teaser always; the full text when this viewer has access. A reader token adds their access state and offer.',
+      // Anonymous or with a reader token: both are fine here.
+      security: OPTIONAL_READER,
+      middleware: readerIfPresent(deps),
+      request: { params: ArticleIdParam },
+      responses: { 200: json(ArticleDetailSchema, 'The article: teaser always, full text when access is granted'), ...errorResponses(401, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      if (!ARTICLE_ID.test(id)) throw new NotFound('The article');
-      // The id carries the publisher's slug, so article and publisher come back in one round trip.
-      const slug = id.slice(0, id.lastIndexOf('_'));
-      const items = await batchGetAll(deps.db, [articleKey(id), publisherKey(slug)]);
-      const articleItem = items.find((item) => item.type === 'article');
-      const publisherItem = items.find((item) => item.type === 'publisher');
-      if (!articleItem) throw new NotFound('The article');
-      const article = articleItem as unknown as Article;
-      const publisher = publisherItem ? toPublisher(publisherItem) : undefined;
+      if (!isArticleId(id)) throw new NotFound('The article');
+      const reader = c.get('reader');
+      // Article, publisher and the reader's access state in one round trip.
+      const facts = await loadAccessFacts(deps.db, id, reader?.userId, deps.now());
+      const { article, publisher } = facts;
+      if (!article) throw new NotFound('The article');
       const price = priceOf(article, publisher, deps.config.defaultArticlePrice);
+      const freeRemaining = Math.max(0, (publisher?.freeArticlesPerMonth ?? 0) - facts.meterUsed);
+      const decision = decideAccess({
+        price,
+        entitlement: facts.entitlement,
+        reader: reader ? { balance: facts.balance, freeRemaining } : undefined,
+      });
       const card = {
         ...toCard(article, publisher, deps.config.defaultArticlePrice),
         teaserHtml: article.teaserHtml,
@@ -101,17 +121,45 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         ...(article.imageCaption ? { imageCaption: article.imageCaption } : {}),
         ...(article.imageCredit ? { imageCredit: article.imageCredit } : {}),
       };
-      if (price === 0) {
-        return c.json({ article: card, access: { granted: true, via: 'free' }, contentHtml: article.contentHtml }, 200);
+      if (decision.kind === 'granted') {
+        return c.json({ article: card, access: { granted: true, via: decision.via }, contentHtml: article.contentHtml }, 200);
       }
       return c.json(
         {
           article: card,
           access: { granted: false },
-          offer: { price, freeRemaining: publisher?.freeArticlesPerMonth ?? 0, plans: [] },
+          offer: { price, ...(reader ? { balance: facts.balance } : {}), freeRemaining, plans: [] },
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/articles/{id}/unlock',
+      tags: ['reader'],
+      description:
+        'Opens the article by the first way that applies: free, already unlocked, the free meter, or points. Never charges twice; a replay with the same Idempotency-Key returns the first answer.',
+      security: [{ bearer: [] }],
+      middleware: requireReader(deps),
+      request: { params: ArticleIdParam, headers: IdempotencyHeader },
+      responses: {
+        200: json(UnlockResultSchema, 'Unlocked'),
+        402: { description: 'Not enough points (details: price, balance)', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errorResponses(401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await unlockArticle(deps.db, c.get('reader')!.userId, id, {
+        defaultPrice: deps.config.defaultArticlePrice,
+        platformSharePercent: deps.config.readers.platformSharePercent,
+        idempotencyKey: c.req.header('idempotency-key'),
+        now: deps.now,
+      });
+      return c.json({ access: { granted: true as const, via: result.via }, charged: result.charged, balance: result.balance, contentHtml: result.contentHtml }, 200);
     },
   );
 }

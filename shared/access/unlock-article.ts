@@ -1,0 +1,184 @@
+/**
+ * Unlocking one article for one reader. Each attempt reads the facts in one
+ * round trip, decides, and commits the decision in one transaction whose
+ * conditions make it safe under any concurrency:
+ *  - the entitlement is written only if absent (never charged twice);
+ *  - the wallet moves only from the balance we read (never negative, and the
+ *    ledger's balanceAfter is exact);
+ *  - the meter counts only below the publisher's monthly allowance.
+ * A failed condition means the world changed under us: read again and decide
+ * again. A replay with the same Idempotency-Key answers what the first call did.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Article } from '../articles/article.js';
+import type { Db } from '../db/client.js';
+import { earningKey, entitlementKey, libraryKeys, meterKey } from '../db/keys.js';
+import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { InsufficientPoints, NotFound } from '../errors.js';
+import { walletChangeItems } from '../wallet/wallet-store.js';
+import { decideAccess, type AccessVia } from './access-policy.js';
+import { isArticleId, loadAccessFacts, type LoadedFacts } from './access-facts.js';
+import type { Entitlement } from './entitlement.js';
+
+export interface UnlockResult {
+  via: AccessVia;
+  charged: number;
+  balance: number;
+  contentHtml: string;
+}
+
+export interface UnlockOptions {
+  defaultPrice: number;
+  platformSharePercent: number;
+  idempotencyKey?: string | undefined;
+  now: () => Date;
+}
+
+const MAX_ATTEMPTS = 25;
+/** Cancellations that mean "the world changed, read again"; anything else is a bug to surface. */
+const EXPECTED_REASONS = new Set(['None', 'ConditionalCheckFailed', 'TransactionConflict', 'ThrottlingError']);
+
+export async function unlockArticle(db: Db, userId: string, articleId: string, options: UnlockOptions): Promise<UnlockResult> {
+  if (!isArticleId(articleId)) throw new NotFound('The article');
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await pause(attempt);
+    const now = options.now();
+    const facts = await loadAccessFacts(db, articleId, userId, now);
+    const article = facts.article;
+    if (!article) throw new NotFound('The article');
+    const content = article.contentHtml;
+    if (facts.entitlement) {
+      const first = facts.entitlement;
+      const replay = options.idempotencyKey !== undefined && first.idempotencyKey === options.idempotencyKey;
+      return replay
+        ? { via: first.via, charged: first.charged, balance: first.balanceAfter, contentHtml: content }
+        : { via: 'already', charged: 0, balance: facts.balance, contentHtml: content };
+    }
+    const price = article.priceOverride ?? facts.publisher?.articlePrice ?? options.defaultPrice;
+    const freeAllowance = facts.publisher?.freeArticlesPerMonth ?? 0;
+    const decision = decideAccess({ price, reader: { balance: facts.balance, freeRemaining: Math.max(0, freeAllowance - facts.meterUsed) } });
+    if (decision.kind === 'granted') return { via: decision.via, charged: 0, balance: facts.balance, contentHtml: content };
+    if (decision.kind === 'insufficient') throw new InsufficientPoints(decision.price, decision.balance);
+    if (decision.kind === 'sign_in') throw new Error('unreachable: a reader is always signed in here');
+
+    const at = now.toISOString();
+    const plan =
+      decision.via === 'meter'
+        ? meterPlan(db, userId, article, facts, freeAllowance, at, options)
+        : pointsPlan(db, userId, article, facts, decision.price, at, options);
+    const result = await transactWrite(db, plan.items);
+    if (result.committed) return { via: decision.via, charged: plan.charged, balance: facts.balance - plan.charged, contentHtml: content };
+
+    const unexpected = result.reasons.find((reason) => !EXPECTED_REASONS.has(reason.code));
+    if (unexpected) throw new Error(`Unlock transaction cancelled: ${JSON.stringify(result.reasons)}`);
+    if (decision.via === 'points' && result.reasons[plan.entitlementIndex]?.code !== 'ConditionalCheckFailed') {
+      const wallet = result.reasons[0];
+      const current = wallet?.code === 'ConditionalCheckFailed' ? ((wallet.item?.balance as number | undefined) ?? 0) : undefined;
+      if (current !== undefined && current < decision.price) throw new InsufficientPoints(decision.price, current);
+    }
+    // Otherwise: someone else moved first (a concurrent unlock, a top-up, the meter). Read again.
+  }
+  throw new Error(`Unlock of ${articleId} gave up after ${MAX_ATTEMPTS} contended attempts.`);
+}
+
+interface Plan {
+  items: TransactItem[];
+  charged: number;
+  entitlementIndex: number;
+}
+
+function entitlementPut(db: Db, userId: string, entitlement: Entitlement): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...entitlementKey(userId, entitlement.articleId),
+        ...libraryKeys(userId, entitlement.grantedAt, entitlement.articleId),
+        type: 'entitlement',
+        ...entitlement,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+function meterPlan(db: Db, userId: string, article: Article, facts: LoadedFacts, allowance: number, at: string, options: UnlockOptions): Plan {
+  return {
+    charged: 0,
+    entitlementIndex: 1,
+    items: [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: meterKey(userId, article.publisherSlug, facts.month),
+          UpdateExpression: 'SET used = if_not_exists(used, :zero) + :one, #type = :type',
+          ConditionExpression: 'attribute_not_exists(used) OR used < :allowance',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':allowance': allowance, ':type': 'meter' },
+        },
+      },
+      entitlementPut(db, userId, {
+        articleId: article.id,
+        publisherSlug: article.publisherSlug,
+        via: 'meter',
+        charged: 0,
+        balanceAfter: facts.balance,
+        grantedAt: at,
+        idempotencyKey: options.idempotencyKey,
+      }),
+    ],
+  };
+}
+
+function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts, price: number, at: string, options: UnlockOptions): Plan {
+  const wallet = walletChangeItems(db, {
+    userId,
+    seenBalance: facts.balance,
+    amount: -price,
+    kind: 'unlock',
+    at,
+    articleId: article.id,
+    publisherSlug: article.publisherSlug,
+  });
+  const earningEntryId = randomUUID();
+  const earned = Math.floor((price * (100 - options.platformSharePercent)) / 100);
+  return {
+    charged: price,
+    entitlementIndex: 2,
+    items: [
+      ...wallet.items,
+      entitlementPut(db, userId, {
+        articleId: article.id,
+        publisherSlug: article.publisherSlug,
+        via: 'points',
+        charged: price,
+        balanceAfter: wallet.entry.balanceAfter,
+        grantedAt: at,
+        idempotencyKey: options.idempotencyKey,
+        ledgerEntryId: wallet.entry.entryId,
+        earningEntryId,
+      }),
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...earningKey(article.publisherSlug, at, earningEntryId),
+            type: 'earning',
+            entryId: earningEntryId,
+            kind: 'unlock',
+            articleId: article.id,
+            readerId: userId,
+            gross: price,
+            points: earned,
+            at,
+          },
+        },
+      },
+    ],
+  };
+}
+
+function pause(attempt: number): Promise<void> {
+  const ceiling = Math.min(250, 10 * 2 ** Math.min(attempt, 5));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}

@@ -1,0 +1,170 @@
+/** Readers: sign-up, login, their profile, wallet and library. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { Unauthorized, NotFound, RateLimited } from '../../errors.js';
+import { listLibrary } from '../../access/library-store.js';
+import { getPublishers } from '../../publishers/publisher-store.js';
+import { decoyHash, hashPassword, verifyPassword } from '../../readers/password.js';
+import { clearLoginFailures, createReader, findLogin, getReaderWithBalance, recordLoginFailure } from '../../readers/reader-store.js';
+import { issueReaderToken } from '../../readers/reader-tokens.js';
+import { creditWallet, getBalance, listLedger } from '../../wallet/wallet-store.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { requireReader } from '../auth.js';
+import { idempotent } from '../idempotency.js';
+import { toCard } from '../presenters.js';
+import {
+  ArticleCardSchema,
+  AuthResultSchema,
+  DevTopUpBody,
+  errorResponses,
+  IdempotencyHeader,
+  LedgerEntrySchema,
+  LoginBody,
+  MeSchema,
+  PageQuery,
+  SignupBody,
+  WalletSchema,
+} from '../schemas.js';
+
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+/** Failed logins per email before we stop checking passwords for a while. */
+const LOGIN_FAILURE_LIMIT = 5;
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+
+export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const { readers } = deps.config;
+  const decoy = decoyHash(readers.passwordHashCost);
+  const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes, deps.now());
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/auth/signup',
+      tags: ['reader'],
+      request: { body: { required: true, content: { 'application/json': { schema: SignupBody } } } },
+      responses: { 201: json(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { reader, balance } = await createReader(deps.db, {
+        email: body.email,
+        handle: body.handle,
+        displayName: body.displayName,
+        passwordHash: await hashPassword(body.password, readers.passwordHashCost),
+        starterPoints: readers.starterPoints,
+        now: deps.now(),
+      });
+      return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/auth/login',
+      tags: ['reader'],
+      request: { body: { required: true, content: { 'application/json': { schema: LoginBody } } } },
+      responses: { 200: json(AuthResultSchema, 'Logged in'), ...errorResponses(400, 401, 429) },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const record = await findLogin(deps.db, email);
+      if (record.failures >= LOGIN_FAILURE_LIMIT) {
+        const retryAfter = Math.max(1, (record.failuresExpireAt ?? 0) - Math.floor(Date.now() / 1000));
+        c.header('Retry-After', String(retryAfter));
+        throw new RateLimited('Too many failed logins for this email; try again later.', retryAfter);
+      }
+      // Unknown emails cost a full hash check too, so timing does not reveal which emails exist.
+      const valid = await verifyPassword(password, record.login?.passwordHash ?? (await decoy));
+      if (!record.login || !valid) {
+        await recordLoginFailure(deps.db, email, record, LOGIN_WINDOW_SECONDS, deps.now());
+        throw new Unauthorized('The email or password is not right.');
+      }
+      if (record.failures > 0) await clearLoginFailures(deps.db, email);
+      const { reader, balance } = await getReaderWithBalance(deps.db, record.login.userId);
+      if (!reader) throw new Unauthorized('The email or password is not right.');
+      return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 200);
+    },
+  );
+
+  const auth = requireReader(deps);
+  const common = { tags: ['reader'], security: [{ bearer: [] }], middleware: auth };
+
+  app.openapi(
+    createRoute({ ...common, method: 'get', path: '/v1/me', responses: { 200: json(MeSchema, 'The signed-in reader and their balance'), ...errorResponses(401) } }),
+    async (c) => {
+      const { reader, balance } = await getReaderWithBalance(deps.db, c.get('reader')!.userId);
+      if (!reader) throw new NotFound('The account');
+      return c.json({ ...reader, balance }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/v1/me/wallet',
+      request: { query: PageQuery },
+      responses: { 200: json(WalletSchema, 'Balance and the ledger, newest first'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      const { limit, cursor } = c.req.valid('query');
+      const scope = `wallet:${userId}`;
+      const [balance, page] = await Promise.all([getBalance(deps.db, userId), listLedger(deps.db, userId, limit, deps.cursors.decode(scope, cursor))]);
+      return c.json({ balance, entries: page.entries, nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/v1/me/library',
+      request: { query: PageQuery },
+      responses: {
+        200: json(
+          z.object({ items: z.array(ArticleCardSchema.extend({ via: z.string(), grantedAt: z.string() })), nextCursor: z.string().nullable() }).openapi('LibraryPage'),
+          'Articles this reader can read in full, newest unlock first',
+        ),
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      const { limit, cursor } = c.req.valid('query');
+      const scope = `library:${userId}`;
+      const page = await listLibrary(deps.db, userId, limit, deps.cursors.decode(scope, cursor));
+      const publishers = await getPublishers(deps.db, page.items.map((item) => item.article.publisherSlug));
+      return c.json(
+        {
+          items: page.items.map(({ article, entitlement }) => ({
+            ...toCard(article, publishers.get(article.publisherSlug), deps.config.defaultArticlePrice),
+            via: entitlement.via,
+            grantedAt: entitlement.grantedAt,
+          })),
+          nextCursor: deps.cursors.encode(scope, page.lastKey),
+        },
+        200,
+      );
+    },
+  );
+
+  if (readers.devTopUpEnabled) {
+    app.openapi(
+      createRoute({
+        ...common,
+        middleware: [auth, idempotent(deps, (c) => `reader:${c.get('reader')!.userId}`)],
+        method: 'post',
+        path: '/v1/me/wallet/dev-top-up',
+        description: 'DEVELOPMENT ONLY: adds points without payment. Exists only where no payment provider is configured; never in AWS.',
+        request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: DevTopUpBody } } } },
+        responses: { 200: json(z.object({ entry: LedgerEntrySchema }), 'Points added (development only)'), ...errorResponses(400, 401) },
+      }),
+      async (c) => {
+        const { points } = c.req.valid('json');
+        const entry = await creditWallet(deps.db, c.get('reader')!.userId, points, 'topup', 'Development top-up (no payment)', deps.now());
+        return c.json({ entry }, 200);
+      },
+    );
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * TransactWriteItems with its failure read the way DynamoDB means it: by the
+ * cancellation reason at each item's index (never by message text). Reasons
+ * carry the item's current value where the caller asked for ALL_OLD.
+ */
+import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Db } from './client.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface CancellationReason {
+  code: string;
+  item?: Record<string, unknown> | undefined;
+}
+
+export type TransactResult = { committed: true } | { committed: false; reasons: CancellationReason[] };
+
+export async function transactWrite(db: Db, items: TransactItem[]): Promise<TransactResult> {
+  try {
+    // A fresh token per attempt: the SDK's own retries of this request are then
+    // idempotent, while a new attempt (after re-reading) is a new transaction.
+    await db.doc.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: randomUUID() }));
+    return { committed: true };
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    return {
+      committed: false,
+      reasons: (error.CancellationReasons ?? []).map((reason) => ({
+        code: reason.Code ?? 'None',
+        item: reason.Item ? unmarshall(reason.Item) : undefined,
+      })),
+    };
+  }
+}
+

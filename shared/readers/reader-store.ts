@@ -1,0 +1,101 @@
+/**
+ * Reader accounts. Sign-up is one transaction: the profile, the email claim
+ * (which also holds the password hash), the handle claim, the wallet and the
+ * starter-points ledger entry — so email and handle are unique by condition,
+ * and a new wallet's balance equals its ledger from the first moment.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import { emailKey, handleKey, loginFailuresKey, readerKey, walletKey } from '../db/keys.js';
+import { TTL_ATTRIBUTE } from '../db/table-schema.js';
+import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { Conflict } from '../errors.js';
+import { walletChangeItems } from '../wallet/wallet-store.js';
+import type { Reader } from './reader.js';
+
+export interface NewReader {
+  email: string;
+  handle: string;
+  displayName?: string | undefined;
+  passwordHash: string;
+  starterPoints: number;
+  now: Date;
+}
+
+export async function createReader(db: Db, input: NewReader): Promise<{ reader: Reader; balance: number }> {
+  const at = input.now.toISOString();
+  const reader: Reader = {
+    userId: randomUUID(),
+    email: input.email.toLowerCase(),
+    handle: input.handle.toLowerCase(),
+    displayName: input.displayName,
+    createdAt: at,
+  };
+  const starter = walletChangeItems(db, { userId: reader.userId, seenBalance: 0, amount: input.starterPoints, kind: 'starter', at, note: 'Welcome: read for free' });
+  const items: TransactItem[] = [
+    { Put: { TableName: db.tableName, Item: { ...readerKey(reader.userId), type: 'reader', ...reader }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...emailKey(reader.email), type: 'email', userId: reader.userId, handle: reader.handle, passwordHash: input.passwordHash },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    { Put: { TableName: db.tableName, Item: { ...handleKey(reader.handle), type: 'handle', userId: reader.userId }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: db.tableName, Item: { ...walletKey(reader.userId), type: 'wallet', balance: input.starterPoints, updatedAt: at } } },
+    ...(input.starterPoints > 0 ? [starter.items[1]!] : []),
+  ];
+  const result = await transactWrite(db, items);
+  if (!result.committed) {
+    if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new Conflict('An account with this email already exists.');
+    if (result.reasons[2]?.code === 'ConditionalCheckFailed') throw new Conflict(`The handle "${reader.handle}" is taken.`);
+    throw new Conflict('The account could not be created at this moment; please retry.');
+  }
+  return { reader, balance: input.starterPoints };
+}
+
+export interface LoginRecord {
+  userId: string;
+  handle: string;
+  passwordHash: string;
+}
+
+/** The email's login record and its recent failures, in one round trip. */
+export async function findLogin(db: Db, email: string): Promise<{ login?: LoginRecord; failures: number; failuresExpireAt?: number }> {
+  const items = await batchGetAll(db, [emailKey(email), loginFailuresKey(email)]);
+  const login = items.find((item) => item.type === 'email');
+  const failures = items.find((item) => item.type === 'login_failures');
+  const expiresAt = failures?.[TTL_ATTRIBUTE] as number | undefined;
+  const live = failures && expiresAt !== undefined && expiresAt * 1000 > Date.now();
+  return {
+    login: login ? { userId: login.userId as string, handle: login.handle as string, passwordHash: login.passwordHash as string } : undefined,
+    failures: live ? (failures.count as number) : 0,
+    failuresExpireAt: live ? expiresAt : undefined,
+  };
+}
+
+/** Counts a failed login in a window that starts with the first failure. */
+export async function recordLoginFailure(db: Db, email: string, previous: { failures: number; failuresExpireAt?: number | undefined }, windowSeconds: number, now: Date) {
+  const expiresAt = previous.failuresExpireAt ?? Math.floor(now.getTime() / 1000) + windowSeconds;
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...loginFailuresKey(email), type: 'login_failures', count: previous.failures + 1, [TTL_ATTRIBUTE]: expiresAt },
+    }),
+  );
+}
+
+export async function clearLoginFailures(db: Db, email: string): Promise<void> {
+  await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: loginFailuresKey(email) }));
+}
+
+export async function getReaderWithBalance(db: Db, userId: string): Promise<{ reader?: Reader; balance: number }> {
+  const items = await batchGetAll(db, [readerKey(userId), walletKey(userId)]);
+  const profile = items.find((item) => item.type === 'reader');
+  const wallet = items.find((item) => item.type === 'wallet');
+  if (!profile) return { balance: 0 };
+  const { PK: _pk, SK: _sk, type: _type, ...reader } = profile;
+  return { reader: reader as unknown as Reader, balance: (wallet?.balance as number | undefined) ?? 0 };
+}

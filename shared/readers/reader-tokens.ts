@@ -1,0 +1,42 @@
+/**
+ * Reader access tokens: HS256 JWTs signed with the configured secret. Verification
+ * pins the algorithm (so `alg: none` and key confusion fail), and requires an
+ * expiry, issuer and audience.
+ */
+import { sign, verify } from 'hono/jwt';
+import { Unauthorized } from '../errors.js';
+
+const ISSUER = 'postwire';
+const AUDIENCE = 'postwire-readers';
+
+export interface ReaderClaims {
+  userId: string;
+  handle: string;
+}
+
+export async function issueReaderToken(claims: ReaderClaims, secret: string, ttlMinutes: number, now: Date): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return sign(
+    { sub: claims.userId, handle: claims.handle, iss: ISSUER, aud: AUDIENCE, iat: issuedAt, exp: issuedAt + ttlMinutes * 60 },
+    secret,
+    'HS256',
+  );
+}
+
+export async function verifyReaderToken(token: string, secret: string): Promise<ReaderClaims> {
+  let payload: Record<string, unknown>;
+  try {
+    payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE });
+  } catch {
+    throw new Unauthorized('The reader token is not valid or has expired; log in again.');
+  }
+  if (typeof payload.sub !== 'string' || typeof payload.handle !== 'string' || typeof payload.exp !== 'number') {
+    throw new Unauthorized('The reader token is not valid or has expired; log in again.');
+  }
+  return { userId: payload.sub, handle: payload.handle };
+}
+
+/** Three base64url parts: what a JWT looks like, as opposed to an operator token or a publisher key. */
+export function looksLikeJwt(token: string): boolean {
+  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token);
+}

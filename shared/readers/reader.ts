@@ -1,0 +1,10 @@
+/** A reader account as the API shows it (never with its password hash). */
+export interface Reader {
+  userId: string;
+  email: string;
+  handle: string;
+  displayName?: string | undefined;
+  createdAt: string;
+}
+
+export const HANDLE_PATTERN = /^[a-z0-9_]{3,30}$/;

@@ -1,0 +1,14 @@
+/** The wallet's append-only ledger: the balance always equals the sum of `amount`. */
+export type LedgerKind = 'starter' | 'topup' | 'unlock' | 'refund';
+
+export interface LedgerEntry {
+  entryId: string;
+  at: string;
+  kind: LedgerKind;
+  /** Points added (positive) or spent (negative). */
+  amount: number;
+  balanceAfter: number;
+  articleId?: string | undefined;
+  publisherSlug?: string | undefined;
+  note?: string | undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * Wallet balance and ledger. Every change is one transaction: the balance moves
+ * under the condition that it still is what we read (so `balanceAfter` in the
+ * ledger is exact and the balance never goes negative), and the ledger entry is
+ * written beside it. Callers add their own items (an entitlement, a meter).
+ */
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client.js';
+import type { PageKey } from '../db/cursor.js';
+import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { LEDGER_SK_PREFIX, ledgerEntryKey, readerPartition, walletKey } from '../db/keys.js';
+import type { LedgerEntry, LedgerKind } from './ledger.js';
+
+export interface WalletChange {
+  userId: string;
+  seenBalance: number;
+  amount: number;
+  kind: LedgerKind;
+  at: string;
+  articleId?: string | undefined;
+  publisherSlug?: string | undefined;
+  note?: string | undefined;
+}
+
+/** The two transaction items of a wallet change; the wallet's is first, so its cancellation reason is index 0. */
+export function walletChangeItems(db: Db, change: WalletChange): { items: TransactItem[]; entry: LedgerEntry } {
+  const entry: LedgerEntry = {
+    entryId: randomUUID(),
+    at: change.at,
+    kind: change.kind,
+    amount: change.amount,
+    balanceAfter: change.seenBalance + change.amount,
+    articleId: change.articleId,
+    publisherSlug: change.publisherSlug,
+    note: change.note,
+  };
+  return {
+    entry,
+    items: [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: walletKey(change.userId),
+          UpdateExpression: 'SET balance = :after, updatedAt = :at',
+          ConditionExpression: 'balance = :seen AND :after >= :zero',
+          ExpressionAttributeValues: { ':after': entry.balanceAfter, ':seen': change.seenBalance, ':at': change.at, ':zero': 0 },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      { Put: { TableName: db.tableName, Item: { ...ledgerEntryKey(change.userId, entry.at, entry.entryId), type: 'ledger', ...entry } } },
+    ],
+  };
+}
+
+export async function getBalance(db: Db, userId: string): Promise<number> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: walletKey(userId), ConsistentRead: true }));
+  return (Item?.balance as number | undefined) ?? 0;
+}
+
+export async function listLedger(db: Db, userId: string, limit: number, startKey?: PageKey) {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ledger)',
+      ExpressionAttributeValues: { ':pk': readerPartition(userId), ':ledger': LEDGER_SK_PREFIX },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const entries = (result.Items ?? []).map(({ PK: _pk, SK: _sk, type: _type, ...entry }) => entry as LedgerEntry);
+  return { entries, lastKey: result.LastEvaluatedKey };
+}
+
+/** Adds points with a ledger entry, retrying when the balance moved meanwhile. */
+export async function creditWallet(db: Db, userId: string, amount: number, kind: LedgerKind, note: string, now: Date): Promise<LedgerEntry> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const seenBalance = await getBalance(db, userId);
+    const change = walletChangeItems(db, { userId, seenBalance, amount, kind, at: now.toISOString(), note });
+    const result = await transactWrite(db, change.items);
+    if (result.committed) return change.entry;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
+  }
+  throw new Error('The wallet was too busy to credit; please retry.');
+}
