@@ -14,8 +14,9 @@ export interface ReaderClaims {
   handle: string;
 }
 
-export async function issueReaderToken(claims: ReaderClaims, secret: string, ttlMinutes: number, now: Date): Promise<string> {
-  const issuedAt = Math.floor(now.getTime() / 1000);
+/** Token times are wall-clock time, as verification reads them (not the app's injectable clock). */
+export async function issueReaderToken(claims: ReaderClaims, secret: string, ttlMinutes: number): Promise<string> {
+  const issuedAt = Math.floor(Date.now() / 1000);
   return sign(
     { sub: claims.userId, handle: claims.handle, iss: ISSUER, aud: AUDIENCE, iat: issuedAt, exp: issuedAt + ttlMinutes * 60 },
     secret,

@@ -33,7 +33,7 @@ const LOGIN_WINDOW_SECONDS = 15 * 60;
 export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { readers } = deps.config;
   const decoy = decoyHash(readers.passwordHashCost);
-  const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes, deps.now());
+  const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes);
 
   app.openapi(
     createRoute({

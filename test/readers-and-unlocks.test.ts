@@ -1,0 +1,241 @@
+import { sign } from 'hono/jwt';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleItems, rss2 } from './support/feeds.js';
+import { createTestStack, type TestStack } from './support/test-stack.js';
+
+let stack: TestStack;
+let clock = new Date('2026-11-28T12:00:00Z');
+
+beforeAll(async () => {
+  stack = await createTestStack({ now: () => clock });
+});
+
+const json = async (response: Response) => (await response.json()) as Record<string, any>;
+const post = (path: string, headers: Record<string, string>, body?: unknown) =>
+  stack.request(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+/** A publisher with `count` priced articles; returns their ids. */
+async function publisherWithArticles(slug: string, count: number, settings: { articlePrice: number; freeArticlesPerMonth: number }) {
+  const { auth } = await stack.createPublisher(slug, settings);
+  await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(count, slug)) });
+  const page = await json(await stack.request(`/v1/articles?publisher=${slug}&limit=100`));
+  return page.items.map((item: { id: string }) => item.id) as string[];
+}
+
+async function wallet(auth: Record<string, string>) {
+  return json(await stack.request('/v1/me/wallet?limit=100', { headers: auth }));
+}
+
+describe('accounts', () => {
+  it('a new reader gets starter points, recorded in the ledger', async () => {
+    const response = await post('/v1/auth/signup', {}, { email: 'Ana@Example.com', password: 'a long enough password', handle: 'Ana_Reads', displayName: 'Ana' });
+    expect(response.status).toBe(201);
+    const body = await json(response);
+    expect(body.user).toMatchObject({ email: 'ana@example.com', handle: 'ana_reads', displayName: 'Ana' });
+    expect(body.balance).toBe(50);
+    expect(JSON.stringify(body)).not.toMatch(/password/i);
+    const auth = { authorization: `Bearer ${body.token}` };
+    expect(await json(await stack.request('/v1/me', { headers: auth }))).toMatchObject({ handle: 'ana_reads', balance: 50 });
+    expect(await wallet(auth)).toMatchObject({ balance: 50, entries: [{ kind: 'starter', amount: 50, balanceAfter: 50 }] });
+  });
+
+  it('email and handle are unique, whatever their case, even under concurrent sign-ups', async () => {
+    expect((await post('/v1/auth/signup', {}, { email: 'bo@example.com', password: 'a long enough password', handle: 'bob' })).status).toBe(201);
+    const sameEmail = await post('/v1/auth/signup', {}, { email: 'BO@example.com', password: 'a long enough password', handle: 'bob2' });
+    expect(sameEmail.status).toBe(409);
+    const sameHandle = await post('/v1/auth/signup', {}, { email: 'other@example.com', password: 'a long enough password', handle: 'BOB' });
+    expect(sameHandle.status).toBe(409);
+    expect((await json(sameHandle)).error.message).toMatch(/handle/);
+    const race = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => post('/v1/auth/signup', {}, { email: `racer${i}@example.com`, password: 'a long enough password', handle: 'racer' })),
+    );
+    expect(race.map((response) => response.status).sort()).toEqual([201, ...Array(7).fill(409)]);
+  });
+
+  it('validates sign-up fields', async () => {
+    const response = await post('/v1/auth/signup', {}, { email: 'not-an-email', password: 'short', handle: 'x' });
+    expect(response.status).toBe(400);
+    const fields = (await json(response)).error.details.map((detail: { field: string }) => detail.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'handle']));
+  });
+
+  it('login fails the same way for a wrong password and an unknown email, and slows down after five failures', async () => {
+    await stack.signUp('carla');
+    const ok = await post('/v1/auth/login', {}, { email: 'carla@readers.example', password: 'correct horse battery' });
+    expect(ok.status).toBe(200);
+    expect((await json(ok)).token).toEqual(expect.any(String));
+    const wrong = await json(await post('/v1/auth/login', {}, { email: 'carla@readers.example', password: 'nope' }));
+    const unknown = await json(await post('/v1/auth/login', {}, { email: 'nobody@readers.example', password: 'nope' }));
+    expect(wrong).toEqual(unknown);
+    for (let i = 0; i < 4; i++) await post('/v1/auth/login', {}, { email: 'carla@readers.example', password: 'nope' });
+    const limited = await post('/v1/auth/login', {}, { email: 'carla@readers.example', password: 'correct horse battery' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await json(limited)).error.code).toBe('rate_limited');
+  });
+});
+
+describe('reader tokens', () => {
+  it('refuses malformed, expired, unsigned (alg none) and foreign-signed tokens with 401', async () => {
+    const { userId } = await stack.signUp('dora');
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: userId, handle: 'dora', iss: 'postwire', aud: 'postwire-readers', iat: now };
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const tokens = {
+      malformed: 'not.a-jwt',
+      garbage: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+      expired: await sign({ ...claims, exp: now - 60 }, stack.deps.config.jwtSecret, 'HS256'),
+      algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, exp: now + 600 })}.`,
+      foreign: await sign({ ...claims, exp: now + 600 }, 'some-other-secret-that-is-long-enough!!', 'HS256'),
+      noExpiry: await sign(claims, stack.deps.config.jwtSecret, 'HS256'),
+    };
+    for (const [name, token] of Object.entries(tokens)) {
+      const response = await stack.request('/v1/me', { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status, name).toBe(401);
+    }
+    const valid = await sign({ ...claims, exp: now + 600 }, stack.deps.config.jwtSecret, 'HS256');
+    expect((await stack.request('/v1/me', { headers: { authorization: `Bearer ${valid}` } })).status).toBe(200);
+  });
+
+  it('a reader sees only their own wallet and library', async () => {
+    const ids = await publisherWithArticles('privacy-pub', 1, { articlePrice: 10, freeArticlesPerMonth: 0 });
+    const erin = await stack.signUp('erin');
+    const finn = await stack.signUp('finn');
+    await post(`/v1/articles/${ids[0]}/unlock`, erin.auth);
+    expect((await wallet(finn.auth)).entries).toHaveLength(1);
+    expect((await json(await stack.request('/v1/me/library', { headers: finn.auth }))).items).toEqual([]);
+    expect((await json(await stack.request('/v1/me/library', { headers: erin.auth }))).items).toHaveLength(1);
+    expect((await stack.request('/v1/me/wallet')).status).toBe(401);
+  });
+});
+
+describe('reading and unlocking', () => {
+  it('shows a signed-in reader the offer: price, balance and free articles left', async () => {
+    const ids = await publisherWithArticles('offer-pub', 1, { articlePrice: 30, freeArticlesPerMonth: 1 });
+    const { auth } = await stack.signUp('gina');
+    const article = await json(await stack.request(`/v1/articles/${ids[0]}`, { headers: auth }));
+    expect(article.access).toEqual({ granted: false });
+    expect(article.offer).toEqual({ price: 30, balance: 50, freeRemaining: 1, plans: [] });
+    expect(article.contentHtml).toBeUndefined();
+  });
+
+  it('uses the free meter first, then points, and never charges twice for one article', async () => {
+    const ids = await publisherWithArticles('meter-pub', 3, { articlePrice: 20, freeArticlesPerMonth: 1 });
+    const { auth } = await stack.signUp('hugo');
+    clock = new Date('2026-11-28T12:00:00Z');
+    const first = await json(await post(`/v1/articles/${ids[0]}/unlock`, auth));
+    clock = new Date('2026-11-28T12:05:00Z');
+    expect(first).toMatchObject({ access: { granted: true, via: 'meter' }, charged: 0, balance: 50, contentHtml: expect.stringContaining('Paragraph one') });
+    const second = await json(await post(`/v1/articles/${ids[1]}/unlock`, auth));
+    expect(second).toMatchObject({ access: { granted: true, via: 'points' }, charged: 20, balance: 30 });
+    const again = await json(await post(`/v1/articles/${ids[1]}/unlock`, auth));
+    expect(again).toMatchObject({ access: { granted: true, via: 'already' }, charged: 0, balance: 30 });
+    const read = await json(await stack.request(`/v1/articles/${ids[1]}`, { headers: auth }));
+    expect(read.access).toEqual({ granted: true, via: 'already' });
+    expect(read.contentHtml).toContain('Paragraph two');
+    const afterMeter = await json(await stack.request(`/v1/articles/${ids[2]}`, { headers: auth }));
+    expect(afterMeter.offer).toMatchObject({ freeRemaining: 0, balance: 30 });
+    const library = await json(await stack.request('/v1/me/library', { headers: auth }));
+    expect(library.items.map((item: { id: string; via: string }) => [item.id, item.via])).toEqual([
+      [ids[1], 'points'],
+      [ids[0], 'meter'],
+    ]);
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+
+  it('answers 402 with the price and balance when points do not suffice, and changes nothing', async () => {
+    const ids = await publisherWithArticles('dear-pub', 1, { articlePrice: 80, freeArticlesPerMonth: 0 });
+    const { auth } = await stack.signUp('ivan');
+    const response = await post(`/v1/articles/${ids[0]}/unlock`, auth);
+    expect(response.status).toBe(402);
+    expect((await json(response)).error).toMatchObject({ code: 'insufficient_points', details: { price: 80, balance: 50 } });
+    expect(await wallet(auth)).toMatchObject({ balance: 50, entries: [{ kind: 'starter' }] });
+  });
+
+  it('opens free articles to everyone without an unlock', async () => {
+    const ids = await publisherWithArticles('gratis-pub', 1, { articlePrice: 0, freeArticlesPerMonth: 0 });
+    const { auth } = await stack.signUp('jana');
+    expect(await json(await post(`/v1/articles/${ids[0]}/unlock`, auth))).toMatchObject({ access: { via: 'free' }, charged: 0, balance: 50 });
+  });
+
+  it('resets the free meter at the start of a calendar month (UTC)', async () => {
+    const ids = await publisherWithArticles('monthly-pub', 3, { articlePrice: 10, freeArticlesPerMonth: 1 });
+    const { auth } = await stack.signUp('kai');
+    clock = new Date('2026-11-30T23:59:59Z');
+    expect((await json(await post(`/v1/articles/${ids[0]}/unlock`, auth))).access.via).toBe('meter');
+    expect((await json(await post(`/v1/articles/${ids[1]}/unlock`, auth))).access.via).toBe('points');
+    clock = new Date('2026-12-01T00:00:00Z');
+    expect((await json(await post(`/v1/articles/${ids[2]}/unlock`, auth))).access.via).toBe('meter');
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+});
+
+describe('unlocks under concurrency', () => {
+  it('50 concurrent unlocks of different articles on a wallet that affords 5: exactly 5 succeed, and the ledger agrees', async () => {
+    const ids = await publisherWithArticles('rush-pub', 50, { articlePrice: 10, freeArticlesPerMonth: 0 });
+    const { auth } = await stack.signUp('lena');
+    const responses = await Promise.all(ids.map((id) => post(`/v1/articles/${id}/unlock`, auth)));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 402)).toHaveLength(45);
+    const { balance, entries } = await wallet(auth);
+    expect(balance).toBe(0);
+    expect(entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(balance);
+    expect(entries.filter((entry: { kind: string }) => entry.kind === 'unlock')).toHaveLength(5);
+    expect((await json(await stack.request('/v1/me/library?limit=100', { headers: auth }))).items).toHaveLength(5);
+  });
+
+  it('20 concurrent unlocks of the same article charge once', async () => {
+    const [id] = await publisherWithArticles('same-pub', 1, { articlePrice: 15, freeArticlesPerMonth: 0 });
+    const { auth } = await stack.signUp('milo');
+    const results = await Promise.all(Array.from({ length: 20 }, async () => json(await post(`/v1/articles/${id}/unlock`, auth))));
+    expect(results.reduce((sum, result) => sum + result.charged, 0)).toBe(15);
+    expect(results.filter((result) => result.access.via === 'points')).toHaveLength(1);
+    expect(results.filter((result) => result.access.via === 'already')).toHaveLength(19);
+    const { balance, entries } = await wallet(auth);
+    expect(balance).toBe(35);
+    expect(entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(35);
+  });
+
+  it('a replay with the same Idempotency-Key returns the first answer and charges nothing more', async () => {
+    const [id] = await publisherWithArticles('replay-pub', 1, { articlePrice: 12, freeArticlesPerMonth: 0 });
+    const { auth } = await stack.signUp('nora');
+    const headers = { ...auth, 'idempotency-key': 'unlock-once' };
+    const first = await json(await post(`/v1/articles/${id}/unlock`, headers));
+    const replay = await json(await post(`/v1/articles/${id}/unlock`, headers));
+    expect(replay).toEqual(first);
+    expect(first).toMatchObject({ access: { via: 'points' }, charged: 12, balance: 38 });
+    expect((await wallet(auth)).balance).toBe(38);
+  });
+});
+
+describe('round trips (counted, not timed)', () => {
+  it('reading an article with a reader takes one DynamoDB round trip, unlocking takes two', async () => {
+    const [id] = await publisherWithArticles('count-pub', 1, { articlePrice: 10, freeArticlesPerMonth: 0 });
+    const { auth } = await stack.signUp('omar');
+    stack.deps.db.roundTrips.reset();
+    await stack.request(`/v1/articles/${id}`, { headers: auth });
+    expect(stack.deps.db.roundTrips.total).toBe(1);
+    stack.deps.db.roundTrips.reset();
+    expect((await post(`/v1/articles/${id}/unlock`, auth)).status).toBe(200);
+    expect(stack.deps.db.roundTrips.byCommand()).toEqual({ BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
+  });
+});
+
+describe('the development top-up', () => {
+  it('adds points with a labelled ledger entry', async () => {
+    const { auth } = await stack.signUp('pia');
+    clock = new Date('2026-11-28T12:01:00Z');
+    const response = await post('/v1/me/wallet/dev-top-up', auth, { points: 300 });
+    clock = new Date('2026-11-28T12:00:00Z');
+    expect(response.status).toBe(200);
+    expect(await wallet(auth)).toMatchObject({ balance: 350, entries: [{ kind: 'topup', amount: 300, balanceAfter: 350, note: expect.stringMatching(/Development/) }, { kind: 'starter' }] });
+  });
+
+  it('does not exist where it is not enabled', async () => {
+    const production = await createTestStack({ env: { DEV_TOPUP_ENABLED: 'false' } });
+    const { auth } = await production.signUp('quinn');
+    const response = await production.request('/v1/me/wallet/dev-top-up', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"points":100}' });
+    expect(response.status).toBe(404);
+  });
+});
