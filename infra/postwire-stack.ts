@@ -65,6 +65,12 @@ export class PostwireStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
 
+    const jwtSecret = new Secret(this, 'JwtSecret', {
+      secretName: `postwire/${config.stage}/jwt-secret`,
+      description: 'HMAC key that signs reader tokens (HS256)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+
     const deadLetters = new Queue(this, 'FeedJobsDlq', {
       queueName: `postwire-${config.stage}-feed-jobs-dlq`,
       retentionPeriod: Duration.days(14),
@@ -92,6 +98,7 @@ export class PostwireStack extends Stack {
         ...environment,
         ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
         CURSOR_SECRET_ARN: cursorSecret.secretArn,
+        JWT_SECRET_ARN: jwtSecret.secretArn,
         // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
         MAX_BODY_BYTES: String(4 * 1024 * 1024),
       },
@@ -99,6 +106,7 @@ export class PostwireStack extends Stack {
     table.grantReadWriteData(api.fn);
     adminToken.grantRead(api.fn);
     cursorSecret.grantRead(api.fn);
+    jwtSecret.grantRead(api.fn);
 
     const dispatcher = new PostwireFunction(this, 'FeedDispatcher', {
       ...shared,

@@ -79,10 +79,12 @@ describe('the functions', () => {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(Object.keys(variables)).not.toContain('ADMIN_TOKEN');
       expect(Object.keys(variables)).not.toContain('CURSOR_SECRET');
+      expect(Object.keys(variables)).not.toContain('JWT_SECRET');
+      expect(variables.DEV_TOPUP_ENABLED).toBeUndefined();
     }
     const withSecretArns = functions.filter(([, fn]) => 'ADMIN_TOKEN_SECRET_ARN' in fn.Properties.Environment.Variables).map(([id]) => id);
     expect(withSecretArns).toEqual([expect.stringMatching(/^ApiFunction/)]);
-    dev.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 3);
     const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
       .map(([id]) => id);

@@ -178,7 +178,20 @@ describe('the API description', () => {
   it('serves an OpenAPI document built from the validation schemas, and a docs page', async () => {
     const document = await json(await stack.request('/openapi.json'));
     expect(document.openapi).toBe('3.1.0');
-    for (const path of ['/v1/admin/publishers', '/v1/publisher/ingest', '/v1/publisher/feeds', '/v1/publisher/feeds/{feedId}/refresh', '/v1/articles', '/v1/articles/{id}']) {
+    for (const path of [
+      '/v1/admin/publishers',
+      '/v1/publisher/ingest',
+      '/v1/publisher/feeds',
+      '/v1/publisher/feeds/{feedId}/refresh',
+      '/v1/articles',
+      '/v1/articles/{id}',
+      '/v1/articles/{id}/unlock',
+      '/v1/auth/signup',
+      '/v1/auth/login',
+      '/v1/me',
+      '/v1/me/wallet',
+      '/v1/me/library',
+    ]) {
       expect(document.paths).toHaveProperty([path]);
     }
     const ingestParameters = document.paths['/v1/publisher/ingest'].post.parameters as Array<{ name: string; in: string }>;
