@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { sign } from 'hono/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleItems, rss2 } from './support/feeds.js';
@@ -237,5 +238,63 @@ describe('the development top-up', () => {
     const { auth } = await production.signUp('quinn');
     const response = await production.request('/v1/me/wallet/dev-top-up', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"points":100}' });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('undoing an unlock', () => {
+  const undo = (id: string, auth: Record<string, string>) => stack.request(`/v1/articles/${id}/unlock`, { method: 'DELETE', headers: auth });
+
+  it('within ten minutes gives the points back, takes access away and reverses the publisher earning', async () => {
+    const [id] = await publisherWithArticles('undo-pub', 1, { articlePrice: 20, freeArticlesPerMonth: 0 });
+    const { auth, userId } = await stack.signUp('rosa');
+    clock = new Date('2026-11-28T12:00:00Z');
+    await post(`/v1/articles/${id}/unlock`, auth);
+    clock = new Date('2026-11-28T12:09:00Z');
+    const response = await undo(id!, auth);
+    expect(await json(response)).toEqual({ refunded: 20, balance: 50, undosLeftThisMonth: 4 });
+    const { balance, entries } = await wallet(auth);
+    expect(balance).toBe(50);
+    expect(entries.map((entry: { kind: string; amount: number }) => [entry.kind, entry.amount])).toEqual([
+      ['refund', 20],
+      ['unlock', -20],
+      ['starter', 50],
+    ]);
+    expect((await json(await stack.request(`/v1/articles/${id}`, { headers: auth }))).access).toEqual({ granted: false });
+    expect((await json(await stack.request('/v1/me/library', { headers: auth }))).items).toEqual([]);
+    const earnings = await stack.deps.db.doc.send(
+      new QueryCommand({
+        TableName: stack.deps.config.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :earning)',
+        ExpressionAttributeValues: { ':pk': 'PUB#undo-pub', ':earning': 'EARNING#' },
+      }),
+    );
+    const mine = (earnings.Items ?? []).filter((item) => item.readerId === userId);
+    expect(mine.map((item) => item.points).sort()).toEqual([-20, 20]);
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+
+  it('is refused after ten minutes, for meter unlocks, for articles never unlocked, and after five a month', async () => {
+    const ids = await publisherWithArticles('undo-rules', 8, { articlePrice: 5, freeArticlesPerMonth: 1 });
+    const { auth } = await stack.signUp('sami');
+    clock = new Date('2026-11-28T12:00:00Z');
+    expect((await json(await post(`/v1/articles/${ids[0]}/unlock`, auth))).access.via).toBe('meter');
+    expect((await undo(ids[0]!, auth)).status).toBe(409);
+    expect((await undo(ids[7]!, auth)).status).toBe(404);
+    await post(`/v1/articles/${ids[1]}/unlock`, auth);
+    clock = new Date('2026-11-28T12:10:01Z');
+    const late = await undo(ids[1]!, auth);
+    expect(late.status).toBe(409);
+    expect((await json(late)).error.message).toMatch(/10 minutes/);
+    for (const id of ids.slice(2, 7)) {
+      await post(`/v1/articles/${id}/unlock`, auth);
+      expect((await undo(id, auth)).status).toBe(200);
+    }
+    await post(`/v1/articles/${ids[2]}/unlock`, auth);
+    const sixth = await undo(ids[2]!, auth);
+    expect(sixth.status).toBe(409);
+    expect((await json(sixth)).error.message).toMatch(/all 5 undos/);
+    const { balance, entries } = await wallet(auth);
+    expect(entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(balance);
+    clock = new Date('2026-11-28T12:00:00Z');
   });
 });

@@ -12,4 +12,6 @@ export interface Entitlement {
   idempotencyKey?: string | undefined;
   ledgerEntryId?: string | undefined;
   earningEntryId?: string | undefined;
+  /** What the publisher was credited (after the platform share), so an undo reverses exactly that. */
+  earned?: number | undefined;
 }

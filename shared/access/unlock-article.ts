@@ -157,6 +157,7 @@ function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts
         idempotencyKey: options.idempotencyKey,
         ledgerEntryId: wallet.entry.entryId,
         earningEntryId,
+        earned,
       }),
       {
         Put: {

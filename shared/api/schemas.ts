@@ -221,3 +221,7 @@ export const UnlockResultSchema = z
     contentHtml: z.string(),
   })
   .openapi('UnlockResult');
+
+export const UndoResultSchema = z
+  .object({ refunded: z.number().int(), balance: z.number().int(), undosLeftThisMonth: z.number().int() })
+  .openapi('UndoResult');

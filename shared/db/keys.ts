@@ -120,6 +120,9 @@ export const meterKey = (userId: string, publisherSlug: string, month: string): 
   SK: `METER#${publisherSlug}#${month}`,
 });
 
+/** Undos used in one calendar month (UTC, `YYYY-MM`). */
+export const undoCounterKey = (userId: string, month: string): ItemKey => ({ PK: readerPartition(userId), SK: `UNDO#${month}` });
+
 /** A publisher's earnings ledger: one entry per unlock (or reversal), never a shared counter to contend on. */
 export const earningKey = (publisherSlug: string, at: string, entryId: string): ItemKey => ({
   PK: publisherPartition(publisherSlug),

@@ -7,6 +7,7 @@ import { SLUG_PATTERN } from '../../publishers/publisher.js';
 import { decideAccess } from '../../access/access-policy.js';
 import { isArticleId, loadAccessFacts } from '../../access/access-facts.js';
 import { unlockArticle } from '../../access/unlock-article.js';
+import { UNDO_WINDOW_MS, UNDOS_PER_MONTH, undoUnlock } from '../../access/undo-unlock.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
 import { priceOf, toCard } from '../presenters.js';
@@ -20,6 +21,7 @@ import {
   pageOf,
   PageQuery,
   PublisherSchema,
+  UndoResultSchema,
   UnlockResultSchema,
 } from '../schemas.js';
 
@@ -160,6 +162,24 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         now: deps.now,
       });
       return c.json({ access: { granted: true as const, via: result.via }, charged: result.charged, balance: result.balance, contentHtml: result.contentHtml }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/articles/{id}/unlock',
+      tags: ['reader'],
+      description: `Undoes an unlock paid with points within ${UNDO_WINDOW_MS / 60_000} minutes (at most ${UNDOS_PER_MONTH} a month): points back, access gone, the publisher's earning reversed.`,
+      security: [{ bearer: [] }],
+      middleware: requireReader(deps),
+      request: { params: ArticleIdParam },
+      responses: { 200: json(UndoResultSchema, 'Undone'), ...errorResponses(401, 404, 409) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      if (!isArticleId(id)) throw new NotFound('An unlock of this article');
+      return c.json(await undoUnlock(deps.db, c.get('reader')!.userId, id, deps.now), 200);
     },
   );
 }

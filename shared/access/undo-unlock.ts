@@ -1,0 +1,99 @@
+/**
+ * Undoing an unlock paid with points, within minutes of it: the points go back,
+ * the entitlement goes, the publisher's earning is reversed, all in one
+ * transaction — and at most a few times a month, so undo cannot become free reading.
+ */
+import { randomUUID } from 'node:crypto';
+import { batchGetAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import { earningKey, entitlementKey, undoCounterKey, walletKey } from '../db/keys.js';
+import { transactWrite } from '../db/transactions.js';
+import { Conflict, NotFound } from '../errors.js';
+import { walletChangeItems } from '../wallet/wallet-store.js';
+import { meterMonth } from './access-policy.js';
+import type { Entitlement } from './entitlement.js';
+
+export const UNDO_WINDOW_MS = 10 * 60_000;
+export const UNDOS_PER_MONTH = 5;
+const MAX_ATTEMPTS = 10;
+
+export interface UndoResult {
+  refunded: number;
+  balance: number;
+  undosLeftThisMonth: number;
+}
+
+export async function undoUnlock(db: Db, userId: string, articleId: string, now: () => Date): Promise<UndoResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const at = now();
+    const month = meterMonth(at);
+    const items = await batchGetAll(db, [entitlementKey(userId, articleId), walletKey(userId), undoCounterKey(userId, month)]);
+    const entitlement = items.find((item) => item.type === 'entitlement') as Entitlement | undefined;
+    const balance = (items.find((item) => item.type === 'wallet')?.balance as number | undefined) ?? 0;
+    const undosUsed = (items.find((item) => item.type === 'undo_counter')?.used as number | undefined) ?? 0;
+    if (!entitlement) throw new NotFound('An unlock of this article');
+    if (entitlement.via !== 'points') throw new Conflict('Only unlocks paid with points can be undone.');
+    if (at.getTime() - Date.parse(entitlement.grantedAt) > UNDO_WINDOW_MS) {
+      throw new Conflict(`An unlock can be undone within ${UNDO_WINDOW_MS / 60_000} minutes; this one is older.`);
+    }
+    if (undosUsed >= UNDOS_PER_MONTH) throw new Conflict(`You have used all ${UNDOS_PER_MONTH} undos of this month.`);
+
+    const stamp = at.toISOString();
+    const refund = walletChangeItems(db, {
+      userId,
+      seenBalance: balance,
+      amount: entitlement.charged,
+      kind: 'refund',
+      at: stamp,
+      articleId,
+      publisherSlug: entitlement.publisherSlug,
+      note: 'Unlock undone',
+    });
+    const reversalId = randomUUID();
+    const result = await transactWrite(db, [
+      ...refund.items,
+      {
+        Delete: {
+          TableName: db.tableName,
+          Key: entitlementKey(userId, articleId),
+          // Exactly the entitlement we judged: not one re-created meanwhile.
+          ConditionExpression: 'grantedAt = :grantedAt AND via = :points',
+          ExpressionAttributeValues: { ':grantedAt': entitlement.grantedAt, ':points': 'points' },
+        },
+      },
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: undoCounterKey(userId, month),
+          UpdateExpression: 'SET used = if_not_exists(used, :zero) + :one, #type = :type',
+          ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': UNDOS_PER_MONTH, ':type': 'undo_counter' },
+        },
+      },
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...earningKey(entitlement.publisherSlug, stamp, reversalId),
+            type: 'earning',
+            entryId: reversalId,
+            kind: 'reversal',
+            articleId,
+            readerId: userId,
+            gross: -entitlement.charged,
+            points: -(entitlement.earned ?? entitlement.charged),
+            reverses: entitlement.earningEntryId,
+            at: stamp,
+          },
+        },
+      },
+    ]);
+    if (result.committed) {
+      return { refunded: entitlement.charged, balance: refund.entry.balanceAfter, undosLeftThisMonth: UNDOS_PER_MONTH - undosUsed - 1 };
+    }
+    // The balance, the entitlement or the counter moved meanwhile: judge again from fresh facts.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
+  }
+  throw new Error(`Undo of ${articleId} gave up after ${MAX_ATTEMPTS} contended attempts.`);
+}
