@@ -116,7 +116,7 @@ describe('reading and unlocking', () => {
     const { auth } = await stack.signUp('gina');
     const article = await json(await stack.request(`/v1/articles/${ids[0]}`, { headers: auth }));
     expect(article.access).toEqual({ granted: false });
-    expect(article.offer).toEqual({ price: 30, balance: 50, freeRemaining: 1, plans: [] });
+    expect(article.offer).toEqual({ price: 30, unlockCost: 0, balance: 50, freeRemaining: 1, plans: [], trialAvailable: false });
     expect(article.contentHtml).toBeUndefined();
   });
 
@@ -246,6 +246,7 @@ describe('undoing an unlock', () => {
 
   it('within ten minutes gives the points back, takes access away and reverses the publisher earning', async () => {
     const [id] = await publisherWithArticles('undo-pub', 1, { articlePrice: 20, freeArticlesPerMonth: 0 });
+    clock = new Date('2026-11-28T11:50:00Z');
     const { auth, userId } = await stack.signUp('rosa');
     clock = new Date('2026-11-28T12:00:00Z');
     await post(`/v1/articles/${id}/unlock`, auth);

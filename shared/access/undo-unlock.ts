@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { earningKey, entitlementKey, undoCounterKey, walletKey } from '../db/keys.js';
+import { earningKey, entitlementKey, spendKey, undoCounterKey, walletKey } from '../db/keys.js';
 import { transactWrite } from '../db/transactions.js';
 import { Conflict, NotFound } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
@@ -69,6 +69,16 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
           ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
           ExpressionAttributeNames: { '#type': 'type' },
           ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': UNDOS_PER_MONTH, ':type': 'undo_counter' },
+        },
+      },
+      {
+        // The spend cap counts what was paid in the month of the unlock; take this payment off it.
+        Update: {
+          TableName: db.tableName,
+          Key: spendKey(userId, entitlement.publisherSlug, meterMonth(new Date(entitlement.grantedAt))),
+          UpdateExpression: 'SET spent = spent - :charged',
+          ConditionExpression: 'spent >= :charged',
+          ExpressionAttributeValues: { ':charged': entitlement.charged },
         },
       },
       {

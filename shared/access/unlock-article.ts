@@ -5,19 +5,21 @@
  *  - the entitlement is written only if absent (never charged twice);
  *  - the wallet moves only from the balance we read (never negative, and the
  *    ledger's balanceAfter is exact);
- *  - the meter counts only below the publisher's monthly allowance.
+ *  - the meter counts only below the publisher's monthly allowance;
+ *  - the month's spend with the publisher moves only from the value we read,
+ *    so the spend cap holds exactly.
  * A failed condition means the world changed under us: read again and decide
  * again. A replay with the same Idempotency-Key answers what the first call did.
  */
 import { randomUUID } from 'node:crypto';
 import type { Article } from '../articles/article.js';
 import type { Db } from '../db/client.js';
-import { earningKey, entitlementKey, libraryKeys, meterKey } from '../db/keys.js';
+import { earningKey, entitlementKey, libraryKeys, meterKey, spendKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { InsufficientPoints, NotFound } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { decideAccess, type AccessVia } from './access-policy.js';
-import { isArticleId, loadAccessFacts, type LoadedFacts } from './access-facts.js';
+import { isArticleId, loadAccessFacts, readerFactsOf, type LoadedFacts } from './access-facts.js';
 import type { Entitlement } from './entitlement.js';
 
 export interface UnlockResult {
@@ -55,17 +57,17 @@ export async function unlockArticle(db: Db, userId: string, articleId: string, o
         : { via: 'already', charged: 0, balance: facts.balance, contentHtml: content };
     }
     const price = article.priceOverride ?? facts.publisher?.articlePrice ?? options.defaultPrice;
-    const freeAllowance = facts.publisher?.freeArticlesPerMonth ?? 0;
-    const decision = decideAccess({ price, reader: { balance: facts.balance, freeRemaining: Math.max(0, freeAllowance - facts.meterUsed) } });
+    const decision = decideAccess({ price, reader: readerFactsOf(facts, now) });
+    // Subscriptions and trials open articles while they last; nothing is written.
     if (decision.kind === 'granted') return { via: decision.via, charged: 0, balance: facts.balance, contentHtml: content };
     if (decision.kind === 'insufficient') throw new InsufficientPoints(decision.price, decision.balance);
     if (decision.kind === 'sign_in') throw new Error('unreachable: a reader is always signed in here');
 
     const at = now.toISOString();
     const plan =
-      decision.via === 'meter'
-        ? meterPlan(db, userId, article, facts, freeAllowance, at, options)
-        : pointsPlan(db, userId, article, facts, decision.price, at, options);
+      decision.via === 'points'
+        ? pointsPlan(db, userId, article, facts, decision.charge, at, options)
+        : freePlan(db, userId, article, facts, decision.via, at, options);
     const result = await transactWrite(db, plan.items);
     if (result.committed) return { via: decision.via, charged: plan.charged, balance: facts.balance - plan.charged, contentHtml: content };
 
@@ -74,9 +76,9 @@ export async function unlockArticle(db: Db, userId: string, articleId: string, o
     if (decision.via === 'points' && result.reasons[plan.entitlementIndex]?.code !== 'ConditionalCheckFailed') {
       const wallet = result.reasons[0];
       const current = wallet?.code === 'ConditionalCheckFailed' ? ((wallet.item?.balance as number | undefined) ?? 0) : undefined;
-      if (current !== undefined && current < decision.price) throw new InsufficientPoints(decision.price, current);
+      if (current !== undefined && current < decision.charge) throw new InsufficientPoints(decision.charge, current);
     }
-    // Otherwise: someone else moved first (a concurrent unlock, a top-up, the meter). Read again.
+    // Otherwise someone else moved first (a concurrent unlock, a top-up, the meter, the spend): read again.
   }
   throw new Error(`Unlock of ${articleId} gave up after ${MAX_ATTEMPTS} contended attempts.`);
 }
@@ -102,32 +104,40 @@ function entitlementPut(db: Db, userId: string, entitlement: Entitlement): Trans
   };
 }
 
-function meterPlan(db: Db, userId: string, article: Article, facts: LoadedFacts, allowance: number, at: string, options: UnlockOptions): Plan {
-  return {
+/** Unlocks that cost nothing: the free meter (counted, within the allowance) or the spend cap (already reached). */
+function freePlan(db: Db, userId: string, article: Article, facts: LoadedFacts, via: 'meter' | 'cap', at: string, options: UnlockOptions): Plan {
+  const allowance = facts.publisher?.freeArticlesPerMonth ?? 0;
+  const entitlement = entitlementPut(db, userId, {
+    articleId: article.id,
+    publisherSlug: article.publisherSlug,
+    via,
     charged: 0,
-    entitlementIndex: 1,
-    items: [
-      {
-        Update: {
-          TableName: db.tableName,
-          Key: meterKey(userId, article.publisherSlug, facts.month),
-          UpdateExpression: 'SET used = if_not_exists(used, :zero) + :one, #type = :type',
-          ConditionExpression: 'attribute_not_exists(used) OR used < :allowance',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':allowance': allowance, ':type': 'meter' },
-        },
-      },
-      entitlementPut(db, userId, {
-        articleId: article.id,
-        publisherSlug: article.publisherSlug,
-        via: 'meter',
-        charged: 0,
-        balanceAfter: facts.balance,
-        grantedAt: at,
-        idempotencyKey: options.idempotencyKey,
-      }),
-    ],
-  };
+    balanceAfter: facts.balance,
+    grantedAt: at,
+    idempotencyKey: options.idempotencyKey,
+  });
+  const guard: TransactItem =
+    via === 'meter'
+      ? {
+          Update: {
+            TableName: db.tableName,
+            Key: meterKey(userId, article.publisherSlug, facts.month),
+            UpdateExpression: 'SET used = if_not_exists(used, :zero) + :one, #type = :type',
+            ConditionExpression: 'attribute_not_exists(used) OR used < :allowance',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':allowance': allowance, ':type': 'meter' },
+          },
+        }
+      : {
+          // The cap is reached only if the month's spend still is what we read.
+          ConditionCheck: {
+            TableName: db.tableName,
+            Key: spendKey(userId, article.publisherSlug, facts.month),
+            ConditionExpression: 'spent = :seen',
+            ExpressionAttributeValues: { ':seen': facts.spent },
+          },
+        };
+  return { charged: 0, entitlementIndex: 1, items: [guard, entitlement] };
 }
 
 function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts, price: number, at: string, options: UnlockOptions): Plan {
@@ -159,6 +169,16 @@ function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts
         earningEntryId,
         earned,
       }),
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: spendKey(userId, article.publisherSlug, facts.month),
+          UpdateExpression: 'SET spent = :after, #type = :type',
+          ConditionExpression: 'attribute_not_exists(spent) OR spent = :seen',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':after': facts.spent + price, ':seen': facts.spent, ':type': 'spend' },
+        },
+      },
       {
         Put: {
           TableName: db.tableName,

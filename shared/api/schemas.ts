@@ -22,6 +22,16 @@ const httpUrl = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), 'must be an http or https URL');
 
+export const PlanSchema = z
+  .object({
+    planId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
+    name: z.string().trim().min(1).max(80),
+    interval: z.enum(['month', 'year']),
+    priceCents: z.number().int().min(50).max(100_000).openapi({ description: 'Price per interval in US cents, e.g. 290 for $2.90.' }),
+    trialDays: z.number().int().min(0).max(90).default(0),
+  })
+  .openapi('Plan');
+
 export const PublisherSchema = z
   .object({
     slug: z.string(),
@@ -29,6 +39,7 @@ export const PublisherSchema = z
     homepageUrl: z.string().optional(),
     articlePrice: z.number().int().openapi({ description: 'Default article price in points (1 point = 1 US cent).' }),
     freeArticlesPerMonth: z.number().int(),
+    plans: z.array(PlanSchema).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -46,6 +57,12 @@ export const CreatePublisherBody = z
   .openapi('CreatePublisher');
 
 export const PublisherSettingsBody = CreatePublisherBody.omit({ slug: true })
+  .extend({
+    plans: z
+      .array(PlanSchema)
+      .max(5)
+      .refine((plans) => new Set(plans.map((plan) => plan.planId)).size === plans.length, 'plan ids must be unique'),
+  })
   .partial()
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'at least one setting is required')
@@ -127,8 +144,10 @@ export const ArticleDetailSchema = z
       .object({
         price: z.number().int(),
         balance: z.number().int().optional(),
+        unlockCost: z.number().int().optional().openapi({ description: 'Points an unlock would take now: 0 with the free meter or past the spend cap.' }),
         freeRemaining: z.number().int(),
-        plans: z.array(z.unknown()),
+        plans: z.array(PlanSchema),
+        trialAvailable: z.boolean().optional(),
       })
       .optional(),
   })

@@ -120,6 +120,28 @@ export const meterKey = (userId: string, publisherSlug: string, month: string): 
   SK: `METER#${publisherSlug}#${month}`,
 });
 
+/** A reader's subscription to (or trial of) one publisher: the one item access checks. */
+export const subscriptionKey = (userId: string, publisherSlug: string): ItemKey => ({
+  PK: readerPartition(userId),
+  SK: `SUB#${publisherSlug}`,
+});
+/**
+ * A publisher's subscribers with access, by kind and period end (GSI1), present only
+ * while the subscription grants access, so "active now" is one key-range count.
+ */
+export const subscribersPk = (publisherSlug: string): string => `SUBSCRIBERS#${publisherSlug}`;
+export const subscriberKeys = (publisherSlug: string, kind: 'trial' | 'paid', periodEnd: string, userId: string) => ({
+  GSI1PK: subscribersPk(publisherSlug),
+  GSI1SK: `${kind}#${periodEnd}#${userId}`,
+});
+/** Marks that a reader has had their one trial of a publisher. */
+export const trialClaimKey = (userId: string, publisherSlug: string): ItemKey => ({ PK: readerPartition(userId), SK: `TRIALUSED#${publisherSlug}` });
+/** Points a reader paid one publisher through unlocks in one calendar month: what the spend cap checks. */
+export const spendKey = (userId: string, publisherSlug: string, month: string): ItemKey => ({
+  PK: readerPartition(userId),
+  SK: `SPEND#${publisherSlug}#${month}`,
+});
+
 /** Undos used in one calendar month (UTC, `YYYY-MM`). */
 export const undoCounterKey = (userId: string, month: string): ItemKey => ({ PK: readerPartition(userId), SK: `UNDO#${month}` });
 
@@ -142,7 +164,6 @@ export const INDEX_PROJECTION = [
   // articles (the card)
   'id',
   'publisherSlug',
-  'publisherName',
   'title',
   'dek',
   'author',
@@ -158,6 +179,7 @@ export const INDEX_PROJECTION = [
   'homepageUrl',
   'articlePrice',
   'freeArticlesPerMonth',
+  'plans',
   'createdAt',
   'updatedAt',
   // feeds

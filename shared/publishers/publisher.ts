@@ -6,8 +6,26 @@ export interface Publisher {
   /** Default price of an article in points (1 point = 1 US cent); 0 makes articles free. */
   articlePrice: number;
   freeArticlesPerMonth: number;
+  /** Subscription plans; the cheapest monthly one also caps what a reader pays in unlocks per month. */
+  plans?: Plan[] | undefined;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface Plan {
+  planId: string;
+  name: string;
+  interval: 'month' | 'year';
+  /** Price per interval in US cents. */
+  priceCents: number;
+  /** Days of free trial a reader may take once (0 for none). */
+  trialDays: number;
+}
+
+/** The monthly spend cap on unlocks: the cheapest monthly plan, or none without one. */
+export function spendCapOf(publisher: Pick<Publisher, 'plans'> | undefined): number | undefined {
+  const monthly = (publisher?.plans ?? []).filter((plan) => plan.interval === 'month').map((plan) => plan.priceCents);
+  return monthly.length > 0 ? Math.min(...monthly) : undefined;
 }
 
 export interface PublisherSettings {
@@ -15,6 +33,7 @@ export interface PublisherSettings {
   homepageUrl?: string | undefined;
   articlePrice?: number | undefined;
   freeArticlesPerMonth?: number | undefined;
+  plans?: Plan[] | undefined;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;

@@ -4,8 +4,8 @@ import { listArticles } from '../../articles/article-store.js';
 import { NotFound } from '../../errors.js';
 import { getPublisher, getPublishers, listPublishers } from '../../publishers/publisher-store.js';
 import { SLUG_PATTERN } from '../../publishers/publisher.js';
-import { decideAccess } from '../../access/access-policy.js';
-import { isArticleId, loadAccessFacts } from '../../access/access-facts.js';
+import { decideAccess, type AccessDecision } from '../../access/access-policy.js';
+import { isArticleId, loadAccessFacts, readerFactsOf } from '../../access/access-facts.js';
 import { unlockArticle } from '../../access/unlock-article.js';
 import { UNDO_WINDOW_MS, UNDOS_PER_MONTH, undoUnlock } from '../../access/undo-unlock.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
@@ -24,6 +24,12 @@ import {
   UndoResultSchema,
   UnlockResultSchema,
 } from '../schemas.js';
+
+/** What an unlock would cost this reader now: nothing through the meter or the cap, less than the price near the cap. */
+function unlockCostOf(decision: AccessDecision): number {
+  if (decision.kind === 'unlock') return decision.via === 'points' ? decision.charge : 0;
+  return decision.kind === 'insufficient' || decision.kind === 'sign_in' ? decision.price : 0;
+}
 
 const OPTIONAL_READER: Array<Record<string, string[]>> = [{}, { bearer: [] }];
 const ArticleIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -109,12 +115,9 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { article, publisher } = facts;
       if (!article) throw new NotFound('The article');
       const price = priceOf(article, publisher, deps.config.defaultArticlePrice);
-      const freeRemaining = Math.max(0, (publisher?.freeArticlesPerMonth ?? 0) - facts.meterUsed);
-      const decision = decideAccess({
-        price,
-        entitlement: facts.entitlement,
-        reader: reader ? { balance: facts.balance, freeRemaining } : undefined,
-      });
+      const now = deps.now();
+      const readerFacts = reader ? readerFactsOf(facts, now) : undefined;
+      const decision = decideAccess({ price, entitlement: facts.entitlement, reader: readerFacts });
       const card = {
         ...toCard(article, publisher, deps.config.defaultArticlePrice),
         teaserHtml: article.teaserHtml,
@@ -130,7 +133,14 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         {
           article: card,
           access: { granted: false },
-          offer: { price, ...(reader ? { balance: facts.balance } : {}), freeRemaining, plans: [] },
+          offer: {
+            price,
+            ...(readerFacts ? { unlockCost: unlockCostOf(decision) } : {}),
+            ...(reader ? { balance: facts.balance } : {}),
+            freeRemaining: readerFacts?.freeRemaining ?? publisher?.freeArticlesPerMonth ?? 0,
+            plans: publisher?.plans ?? [],
+            ...(reader ? { trialAvailable: !facts.trialUsed && (publisher?.plans ?? []).some((plan) => plan.trialDays > 0) } : {}),
+          },
         },
         200,
       );
