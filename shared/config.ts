@@ -51,8 +51,19 @@ const ConfigSchema = z.object({
   /** log2 of scrypt's cost N (15 → N = 32768, about 32 MB and tens of milliseconds per hash). */
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
   READER_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(12 * 60),
-  /** A labelled development top-up of points; never enabled in AWS. */
+  /** A labelled development top-up of points; never enabled in AWS, and off whenever Stripe is configured. */
   DEV_TOPUP_ENABLED: booleanFlag,
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)').optional(),
+  /** Where the Stripe SDK sends API calls; only for a local Stripe stand-in in tests. */
+  STRIPE_API_BASE: z.string().url().optional(),
+  CHECKOUT_SUCCESS_URL: z.string().url().default('http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
+  CHECKOUT_CANCEL_URL: z.string().url().default('http://localhost:5173/checkout/cancelled'),
+  /** Point packs as points:cents pairs, e.g. "300:420,1000:1200" (300 points for $4.20). */
+  POINT_PACKS: z
+    .string()
+    .regex(/^\d+:\d+(,\d+:\d+)*$/, 'POINT_PACKS must look like "300:420,1000:1200"')
+    .default('300:420,1000:1200,2500:2750'),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -63,6 +74,9 @@ export interface Config {
   dynamoEndpoint: string | undefined;
   defaultArticlePrice: number;
   readers: ReaderConfig;
+  /** Present only when Stripe is configured. */
+  payments: PaymentsConfig | undefined;
+  pointPacks: PointPack[];
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
   feeds: FeedConfig;
@@ -74,6 +88,20 @@ export interface ReaderConfig {
   passwordHashCost: number;
   tokenTtlMinutes: number;
   devTopUpEnabled: boolean;
+}
+
+export interface PaymentsConfig {
+  stripeSecretKey: string;
+  stripeWebhookSecret: string;
+  stripeApiBase?: string | undefined;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+export interface PointPack {
+  packId: string;
+  points: number;
+  priceCents: number;
 }
 
 export interface FeedConfig {
@@ -124,8 +152,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       platformSharePercent: raw.PLATFORM_SHARE_PERCENT,
       passwordHashCost: raw.PASSWORD_HASH_COST,
       tokenTtlMinutes: raw.READER_TOKEN_TTL_MINUTES,
-      devTopUpEnabled: raw.DEV_TOPUP_ENABLED,
+      devTopUpEnabled: raw.DEV_TOPUP_ENABLED && !raw.STRIPE_SECRET_KEY,
     },
+    payments: paymentsOf(raw),
+    pointPacks: raw.POINT_PACKS.split(',').map((pair) => {
+      const [points, priceCents] = pair.split(':').map(Number) as [number, number];
+      return { packId: `points-${points}`, points, priceCents };
+    }),
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
     feeds: {
@@ -138,5 +171,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxIntervalMs: raw.FEED_MAX_INTERVAL_MINUTES * 60_000,
       iframeHosts: raw.IFRAME_HOSTS,
     },
+  };
+}
+
+function paymentsOf(raw: RawConfig): PaymentsConfig | undefined {
+  if (!raw.STRIPE_SECRET_KEY && !raw.STRIPE_WEBHOOK_SECRET) return undefined;
+  if (!raw.STRIPE_SECRET_KEY || !raw.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid configuration: set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither.');
+  }
+  return {
+    stripeSecretKey: raw.STRIPE_SECRET_KEY,
+    stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
+    stripeApiBase: raw.STRIPE_API_BASE,
+    successUrl: raw.CHECKOUT_SUCCESS_URL,
+    cancelUrl: raw.CHECKOUT_CANCEL_URL,
   };
 }

@@ -4,6 +4,7 @@ import type { ApiConfig, Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import { CursorCodec } from './db/cursor.js';
 import type { FeedRuntime } from './feeds/poll-feed.js';
+import { createStripe } from './payments/stripe-client.js';
 
 export interface DepsOverrides {
   db?: Db;
@@ -19,5 +20,11 @@ export function createFeedDeps(config: Config, overrides: DepsOverrides = {}): {
 }
 
 export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOverrides = {}): AppDeps {
-  return { ...createFeedDeps(config, overrides), config, logger, cursors: new CursorCodec(config.cursorSecret) };
+  return {
+    ...createFeedDeps(config, overrides),
+    config,
+    logger,
+    cursors: new CursorCodec(config.cursorSecret),
+    stripe: config.payments ? createStripe(config.payments) : undefined,
+  };
 }

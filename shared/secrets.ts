@@ -5,7 +5,13 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** Environment variable → the variable naming the ARN of the secret that holds its value. */
-const SECRET_VARIABLES = { ADMIN_TOKEN: 'ADMIN_TOKEN_SECRET_ARN', CURSOR_SECRET: 'CURSOR_SECRET_ARN', JWT_SECRET: 'JWT_SECRET_ARN' } as const;
+const SECRET_VARIABLES = {
+  ADMIN_TOKEN: 'ADMIN_TOKEN_SECRET_ARN',
+  CURSOR_SECRET: 'CURSOR_SECRET_ARN',
+  JWT_SECRET: 'JWT_SECRET_ARN',
+  STRIPE_SECRET_KEY: 'STRIPE_SECRET_KEY_ARN',
+  STRIPE_WEBHOOK_SECRET: 'STRIPE_WEBHOOK_SECRET_ARN',
+} as const;
 
 export async function resolveSecretEnv(env: Record<string, string | undefined> = process.env): Promise<Record<string, string | undefined>> {
   const wanted = Object.entries(SECRET_VARIABLES).filter(([name, arnVariable]) => !env[name] && env[arnVariable]);

@@ -1,4 +1,5 @@
 /** What the Hono app is built from, and what its middleware puts on the context. */
+import type Stripe from 'stripe';
 import type { ApiConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   cursors: CursorCodec;
   now: () => Date;
   logger: Logger;
+  /** Present when payments are configured. */
+  stripe: Stripe | undefined;
 }
 
 export interface AppEnv {

@@ -13,6 +13,7 @@ import { errorBody, handleError } from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
 import { registerPublisherRoutes } from './routes/publisher-routes.js';
+import { registerPaymentRoutes } from './routes/payment-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
@@ -50,6 +51,7 @@ export function buildApp(deps: AppDeps) {
   registerAdminRoutes(app, deps);
   registerPublisherRoutes(app, deps);
   registerReaderRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

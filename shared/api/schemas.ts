@@ -244,3 +244,21 @@ export const UnlockResultSchema = z
 export const UndoResultSchema = z
   .object({ refunded: z.number().int(), balance: z.number().int(), undosLeftThisMonth: z.number().int() })
   .openapi('UndoResult');
+
+export const PointPackSchema = z.object({ packId: z.string(), points: z.number().int(), priceCents: z.number().int() }).openapi('PointPack');
+
+export const CheckoutSchema = z
+  .object({ sessionId: z.string(), checkoutUrl: z.string().openapi({ description: 'Send the reader here to pay.' }) })
+  .openapi('Checkout');
+
+export const SubscriptionSchema = z
+  .object({
+    publisherSlug: z.string(),
+    planId: z.string(),
+    kind: z.enum(['trial', 'paid']),
+    status: z.string(),
+    currentPeriodEnd: z.string(),
+    cancelAtPeriodEnd: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .openapi('Subscription');

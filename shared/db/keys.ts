@@ -142,6 +142,9 @@ export const spendKey = (userId: string, publisherSlug: string, month: string): 
   SK: `SPEND#${publisherSlug}#${month}`,
 });
 
+/** A completed payment, recorded once: the webhook credits points only if this claim is new. */
+export const paymentKey = (paymentId: string): ItemKey => ({ PK: `PAYMENT#${paymentId}`, SK: 'PAYMENT' });
+
 /** Undos used in one calendar month (UTC, `YYYY-MM`). */
 export const undoCounterKey = (userId: string, month: string): ItemKey => ({ PK: readerPartition(userId), SK: `UNDO#${month}` });
 

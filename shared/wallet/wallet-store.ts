@@ -9,7 +9,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import type { PageKey } from '../db/cursor.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
-import { LEDGER_SK_PREFIX, ledgerEntryKey, readerPartition, walletKey } from '../db/keys.js';
+import { LEDGER_SK_PREFIX, ledgerEntryKey, paymentKey, readerPartition, walletKey } from '../db/keys.js';
 import type { LedgerEntry, LedgerKind } from './ledger.js';
 
 export interface WalletChange {
@@ -83,4 +83,30 @@ export async function creditWallet(db: Db, userId: string, amount: number, kind:
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
   throw new Error('The wallet was too busy to credit; please retry.');
+}
+
+/**
+ * Credits a completed payment exactly once: the payment's claim item is written
+ * in the same transaction as the credit, under the condition that it is new, so
+ * any number of webhook deliveries credit one time.
+ */
+export async function creditPaymentOnce(db: Db, payment: { paymentId: string; userId: string; points: number; note: string }, now: Date): Promise<'credited' | 'duplicate'> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const seenBalance = await getBalance(db, payment.userId);
+    const change = walletChangeItems(db, { userId: payment.userId, seenBalance, amount: payment.points, kind: 'topup', at: now.toISOString(), note: payment.note });
+    const result = await transactWrite(db, [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: { ...paymentKey(payment.paymentId), type: 'payment', userId: payment.userId, points: payment.points, ledgerEntryId: change.entry.entryId, at: change.entry.at },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...change.items,
+    ]);
+    if (result.committed) return 'credited';
+    if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'duplicate';
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
+  }
+  throw new Error('The wallet was too busy to credit the payment; the provider will retry the webhook.');
 }

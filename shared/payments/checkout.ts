@@ -1,0 +1,61 @@
+/**
+ * Stripe Checkout sessions for buying points and for subscribing. What the
+ * webhook needs later travels in the session's metadata; nothing is credited
+ * or granted here.
+ */
+import type Stripe from 'stripe';
+import type { PaymentsConfig, PointPack } from '../config.js';
+import type { Plan } from '../publishers/publisher.js';
+
+export interface CheckoutLink {
+  sessionId: string;
+  checkoutUrl: string;
+}
+
+const link = (session: Stripe.Checkout.Session): CheckoutLink => ({ sessionId: session.id, checkoutUrl: session.url ?? '' });
+
+export async function checkoutPointPack(stripe: Stripe, payments: PaymentsConfig, userId: string, pack: PointPack): Promise<CheckoutLink> {
+  const metadata = { purpose: 'points', userId, packId: pack.packId, points: String(pack.points) };
+  const session = await stripe.checkout.sessions.create({
+    mode: 'payment',
+    client_reference_id: userId,
+    line_items: [
+      { quantity: 1, price_data: { currency: 'usd', unit_amount: pack.priceCents, product_data: { name: `${pack.points} postwire points` } } },
+    ],
+    metadata,
+    payment_intent_data: { metadata },
+    success_url: payments.successUrl,
+    cancel_url: payments.cancelUrl,
+  });
+  return link(session);
+}
+
+export async function checkoutSubscription(
+  stripe: Stripe,
+  payments: PaymentsConfig,
+  userId: string,
+  publisher: { slug: string; name: string },
+  plan: Plan,
+): Promise<CheckoutLink> {
+  const metadata = { purpose: 'subscription', userId, publisherSlug: publisher.slug, planId: plan.planId };
+  const session = await stripe.checkout.sessions.create({
+    mode: 'subscription',
+    client_reference_id: userId,
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: 'usd',
+          unit_amount: plan.priceCents,
+          recurring: { interval: plan.interval },
+          product_data: { name: `${publisher.name} — ${plan.name}` },
+        },
+      },
+    ],
+    metadata,
+    subscription_data: { metadata },
+    success_url: payments.successUrl,
+    cancel_url: payments.cancelUrl,
+  });
+  return link(session);
+}

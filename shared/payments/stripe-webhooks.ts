@@ -1,0 +1,74 @@
+/**
+ * Stripe webhooks. The signature is checked by the Stripe SDK itself; then:
+ *  - a paid Checkout for points credits them once per session, however many
+ *    times the event is delivered;
+ *  - any subscription or invoice event re-reads the subscription from Stripe and
+ *    stores that current state, so events arriving late or out of order can
+ *    neither revoke nor extend access wrongly.
+ */
+import type Stripe from 'stripe';
+import type { Db } from '../db/client.js';
+import { ValidationFailed } from '../errors.js';
+import { saveSubscription } from '../subscriptions/subscription-store.js';
+import type { Subscription } from '../subscriptions/subscription.js';
+import { creditPaymentOnce } from '../wallet/wallet-store.js';
+
+export type WebhookOutcome = 'credited' | 'duplicate' | 'subscription_saved' | 'ignored';
+
+export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signature: string | undefined, secret: string): Promise<Stripe.Event> {
+  if (!signature) throw new ValidationFailed('The Stripe-Signature header is missing.', [{ field: 'Stripe-Signature', message: 'required' }]);
+  try {
+    return await stripe.webhooks.constructEventAsync(rawBody, signature, secret);
+  } catch {
+    throw new ValidationFailed('The webhook signature does not verify.', [{ field: 'Stripe-Signature', message: 'invalid' }]);
+  }
+}
+
+export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Event, now: () => Date): Promise<WebhookOutcome> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded': {
+      const session = event.data.object;
+      if (session.metadata?.purpose !== 'points' || session.payment_status !== 'paid') return 'ignored';
+      const { userId, points } = session.metadata;
+      if (!userId || !points) return 'ignored';
+      return creditPaymentOnce(db, { paymentId: session.id, userId, points: Number(points), note: `Bought ${points} points` }, now());
+    }
+    case 'customer.subscription.created':
+    case 'customer.subscription.updated':
+    case 'customer.subscription.deleted':
+      return refreshSubscription(db, stripe, event.data.object.id, now);
+    case 'invoice.paid':
+    case 'invoice.payment_failed': {
+      const subscriptionId = subscriptionOfInvoice(event.data.object);
+      return subscriptionId ? refreshSubscription(db, stripe, subscriptionId, now) : 'ignored';
+    }
+    default:
+      return 'ignored';
+  }
+}
+
+/** Reads the subscription as Stripe has it now and stores that. */
+export async function refreshSubscription(db: Db, stripe: Stripe, subscriptionId: string, now: () => Date): Promise<WebhookOutcome> {
+  const current = await stripe.subscriptions.retrieve(subscriptionId);
+  const { userId, publisherSlug, planId } = current.metadata ?? {};
+  if (!userId || !publisherSlug || !planId) return 'ignored';
+  const periodEnd = current.items.data[0]?.current_period_end ?? current.ended_at ?? Math.floor(now().getTime() / 1000);
+  const subscription: Subscription = {
+    publisherSlug,
+    planId,
+    kind: 'paid',
+    status: current.status,
+    currentPeriodEnd: new Date(periodEnd * 1000).toISOString(),
+    cancelAtPeriodEnd: current.cancel_at_period_end,
+    stripeSubscriptionId: current.id,
+    updatedAt: now().toISOString(),
+  };
+  await saveSubscription(db, userId, subscription, now());
+  return 'subscription_saved';
+}
+
+function subscriptionOfInvoice(invoice: Stripe.Invoice): string | undefined {
+  const fromParent = invoice.parent?.subscription_details?.subscription;
+  return typeof fromParent === 'string' ? fromParent : fromParent?.id;
+}
