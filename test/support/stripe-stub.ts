@@ -1,0 +1,74 @@
+/**
+ * A local stand-in for the Stripe API, reached by the real Stripe SDK over HTTP.
+ * It answers the calls postwire makes (create a Checkout Session, retrieve and
+ * update a subscription) and lets tests set what Stripe "currently" holds.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StripeStub {
+  baseUrl: string;
+  sessions: Array<Record<string, string>>;
+  setSubscription(subscription: StubSubscription): void;
+  close(): Promise<void>;
+}
+
+export interface StubSubscription {
+  id: string;
+  status: string;
+  currentPeriodEnd: Date;
+  cancelAtPeriodEnd?: boolean;
+  metadata: Record<string, string>;
+}
+
+function subscriptionJson(subscription: StubSubscription) {
+  const end = Math.floor(subscription.currentPeriodEnd.getTime() / 1000);
+  return {
+    id: subscription.id,
+    object: 'subscription',
+    status: subscription.status,
+    cancel_at_period_end: subscription.cancelAtPeriodEnd ?? false,
+    ended_at: null,
+    metadata: subscription.metadata,
+    items: { object: 'list', data: [{ id: `si_${subscription.id}`, object: 'subscription_item', current_period_end: end, current_period_start: end - 30 * 86400 }] },
+  };
+}
+
+export async function startStripeStub(): Promise<StripeStub> {
+  const sessions: Array<Record<string, string>> = [];
+  const subscriptions = new Map<string, StubSubscription>();
+  const server = http.createServer(async (request, response) => {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    const form = Object.fromEntries(new URLSearchParams(body));
+    const send = (status: number, payload: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_stub' });
+      response.end(JSON.stringify(payload));
+    };
+    const path = request.url ?? '';
+    if (!request.headers.authorization?.startsWith('Bearer sk_')) return send(401, { error: { type: 'invalid_request_error', message: 'No API key' } });
+    if (request.method === 'POST' && path === '/v1/checkout/sessions') {
+      const id = `cs_test_${sessions.length + 1}`;
+      sessions.push({ id, ...form });
+      const metadata = Object.fromEntries(Object.entries(form).filter(([key]) => key.startsWith('metadata[')).map(([key, value]) => [key.slice(9, -1), value]));
+      return send(200, { id, object: 'checkout.session', mode: form.mode, url: `https://checkout.stripe.test/pay/${id}`, metadata, payment_status: 'unpaid' });
+    }
+    const match = path.match(/^\/v1\/subscriptions\/([^/?]+)/);
+    const subscription = match ? subscriptions.get(decodeURIComponent(match[1]!)) : undefined;
+    if (match && !subscription) return send(404, { error: { type: 'invalid_request_error', message: 'No such subscription' } });
+    if (subscription && request.method === 'GET') return send(200, subscriptionJson(subscription));
+    if (subscription && request.method === 'POST') {
+      if (form.cancel_at_period_end !== undefined) subscription.cancelAtPeriodEnd = form.cancel_at_period_end === 'true';
+      return send(200, subscriptionJson(subscription));
+    }
+    send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${request.method} ${path})` } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    sessions,
+    setSubscription: (subscription) => subscriptions.set(subscription.id, { ...subscription }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
