@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { sign } from 'hono/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EARNING_SK_PREFIX, publisherPartition } from '../shared/db/keys.js';
 import { articleItems, rss2 } from './support/feeds.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -266,7 +267,7 @@ describe('undoing an unlock', () => {
       new QueryCommand({
         TableName: stack.deps.config.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :earning)',
-        ExpressionAttributeValues: { ':pk': 'PUB#undo-pub', ':earning': 'EARNING#' },
+        ExpressionAttributeValues: { ':pk': publisherPartition('undo-pub'), ':earning': EARNING_SK_PREFIX },
       }),
     );
     const mine = (earnings.Items ?? []).filter((item) => item.readerId === userId);

@@ -262,3 +262,25 @@ export const SubscriptionSchema = z
     updatedAt: z.string(),
   })
   .openapi('Subscription');
+
+export const StatsQuery = z
+  .object({
+    from: z.string().datetime({ offset: true }).optional().openapi({ param: { name: 'from', in: 'query' }, description: 'Start (ISO-8601); default 30 days before `to`.' }),
+    to: z.string().datetime({ offset: true }).optional().openapi({ param: { name: 'to', in: 'query' }, description: 'End (ISO-8601); default now.' }),
+  })
+  .openapi('StatsQuery');
+
+export const PublisherStatsSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    unlocks: z.number().int(),
+    refunds: z.number().int(),
+    grossPoints: z.number().int(),
+    pointsEarned: z.number().int().openapi({ description: 'After the platform share.' }),
+    activeSubscribers: z.number().int(),
+    activeTrials: z.number().int(),
+    topArticles: z.array(z.object({ articleId: z.string(), title: z.string().optional(), unlocks: z.number().int(), pointsEarned: z.number().int() })),
+    perDay: z.array(z.object({ date: z.string(), unlocks: z.number().int(), refunds: z.number().int(), pointsEarned: z.number().int() })),
+  })
+  .openapi('PublisherStats');

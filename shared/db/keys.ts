@@ -149,9 +149,10 @@ export const paymentKey = (paymentId: string): ItemKey => ({ PK: `PAYMENT#${paym
 export const undoCounterKey = (userId: string, month: string): ItemKey => ({ PK: readerPartition(userId), SK: `UNDO#${month}` });
 
 /** A publisher's earnings ledger: one entry per unlock (or reversal), never a shared counter to contend on. */
+export const EARNING_SK_PREFIX = 'EARNING#';
 export const earningKey = (publisherSlug: string, at: string, entryId: string): ItemKey => ({
   PK: publisherPartition(publisherSlug),
-  SK: `EARNING#${at}#${entryId}`,
+  SK: `${EARNING_SK_PREFIX}${at}#${entryId}`,
 });
 
 // ---- idempotency -------------------------------------------------------------

@@ -8,6 +8,7 @@ import { fetchPolicyOf, pollFeed } from '../../feeds/poll-feed.js';
 import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
+import { publisherStats } from '../../publishers/publisher-stats.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
 import { idempotent } from '../idempotency.js';
@@ -21,6 +22,8 @@ import {
   IngestSummarySchema,
   PublisherSchema,
   PublisherSettingsBody,
+  PublisherStatsSchema,
+  StatsQuery,
   RefreshResultSchema,
 } from '../schemas.js';
 import { NotFound } from '../../errors.js';
@@ -29,6 +32,7 @@ const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'applic
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const FeedIdParam = z.object({ feedId: z.string().openapi({ param: { name: 'feedId', in: 'path' } }) });
 const FEED_ID = /^[0-9a-f]{16}$/;
+const MAX_STATS_RANGE_MS = 366 * 86400_000;
 
 export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const auth = requirePublisher(deps);
@@ -180,6 +184,25 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       );
       deps.logger.info('Feed pushed', { slug: publisher.slug, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });
       return c.json(toSummaryView(summary), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/v1/publisher/stats',
+      request: { query: StatsQuery },
+      responses: { 200: json(PublisherStatsSchema, 'Unlocks, earnings, refunds, subscribers and top articles for a period'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const to = query.to ? new Date(query.to) : deps.now();
+      const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 86400_000);
+      if (from >= to || to.getTime() - from.getTime() > MAX_STATS_RANGE_MS) {
+        throw new ValidationFailed('`from` must come before `to`, at most 366 days apart.', [{ field: 'from', message: 'out of range' }]);
+      }
+      return c.json(await publisherStats(deps.db, c.get('publisher').slug, from, to, deps.now()), 200);
     },
   );
 }

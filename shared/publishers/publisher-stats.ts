@@ -1,0 +1,102 @@
+/**
+ * A publisher's numbers for a period, from its earnings ledger (one entry per
+ * unlock or reversal) and the subscribers index. The ledger is the source: the
+ * totals reconcile with the readers' wallet ledgers entry by entry.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import { articleKey, EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js';
+import { countActiveSubscribers } from '../subscriptions/subscription-store.js';
+
+interface EarningEntry {
+  kind: 'unlock' | 'reversal';
+  articleId: string;
+  gross: number;
+  points: number;
+  at: string;
+}
+
+export interface DayStats {
+  date: string;
+  unlocks: number;
+  refunds: number;
+  pointsEarned: number;
+}
+
+export interface PublisherStats {
+  from: string;
+  to: string;
+  unlocks: number;
+  refunds: number;
+  grossPoints: number;
+  pointsEarned: number;
+  activeSubscribers: number;
+  activeTrials: number;
+  topArticles: Array<{ articleId: string; title?: string | undefined; unlocks: number; pointsEarned: number }>;
+  perDay: DayStats[];
+}
+
+export async function publisherStats(db: Db, slug: string, from: Date, to: Date, now: Date): Promise<PublisherStats> {
+  const [entries, activeSubscribers, activeTrials] = await Promise.all([
+    earningsBetween(db, slug, from.toISOString(), to.toISOString()),
+    countActiveSubscribers(db, slug, 'paid', now),
+    countActiveSubscribers(db, slug, 'trial', now),
+  ]);
+  const days = new Map<string, DayStats>();
+  const articles = new Map<string, { unlocks: number; pointsEarned: number }>();
+  const totals = { unlocks: 0, refunds: 0, grossPoints: 0, pointsEarned: 0 };
+  for (const entry of entries) {
+    const date = entry.at.slice(0, 10);
+    const day = days.get(date) ?? { date, unlocks: 0, refunds: 0, pointsEarned: 0 };
+    const article = articles.get(entry.articleId) ?? { unlocks: 0, pointsEarned: 0 };
+    const isUnlock = entry.kind === 'unlock';
+    day.unlocks += isUnlock ? 1 : 0;
+    day.refunds += isUnlock ? 0 : 1;
+    day.pointsEarned += entry.points;
+    article.unlocks += isUnlock ? 1 : -1;
+    article.pointsEarned += entry.points;
+    totals.unlocks += isUnlock ? 1 : 0;
+    totals.refunds += isUnlock ? 0 : 1;
+    totals.grossPoints += entry.gross;
+    totals.pointsEarned += entry.points;
+    days.set(date, day);
+    articles.set(entry.articleId, article);
+  }
+  const top = [...articles.entries()]
+    .filter(([, article]) => article.unlocks > 0)
+    .sort((a, b) => b[1].pointsEarned - a[1].pointsEarned || b[1].unlocks - a[1].unlocks)
+    .slice(0, 10);
+  const titles = new Map(
+    (await batchGetAll(db, top.map(([id]) => articleKey(id)), ['id', 'title'])).map((item) => [item.id as string, item.title as string]),
+  );
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    ...totals,
+    activeSubscribers,
+    activeTrials,
+    topArticles: top.map(([articleId, article]) => ({ articleId, title: titles.get(articleId), ...article })),
+    perDay: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
+
+async function earningsBetween(db: Db, slug: string, from: string, to: string): Promise<EarningEntry[]> {
+  const entries: EarningEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}\uffff` },
+        ProjectionExpression: 'kind, articleId, gross, points, #at',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    entries.push(...((page.Items ?? []) as EarningEntry[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return entries;
+}
