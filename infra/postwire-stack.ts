@@ -3,7 +3,7 @@
  * polling (Scheduler → dispatcher → SQS → worker, with a DLQ), plus the alarms
  * that matter for those.
  */
-import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, SecretValue, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -18,6 +18,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
+import { UNSET_SECRET } from '../shared/secrets.js';
 import { PostwireFunction } from './postwire-function.js';
 import type { StageConfig } from './stage-config.js';
 
@@ -103,6 +104,22 @@ export class PostwireStack extends Stack {
         MAX_BODY_BYTES: String(4 * 1024 * 1024),
       },
     });
+    if (config.payments) {
+      // Created with placeholders; operators store the real Stripe keys (docs/OPERATIONS.md).
+      for (const [name, variable] of [
+        ['stripe-secret-key', 'STRIPE_SECRET_KEY_ARN'],
+        ['stripe-webhook-secret', 'STRIPE_WEBHOOK_SECRET_ARN'],
+      ] as const) {
+        const secret = new Secret(this, `Stripe-${name}`, {
+          secretName: `postwire/${config.stage}/${name}`,
+          description: `Stripe ${name.replace(/-/g, ' ')}`,
+          // Not a secret: a marker the API reads as "payments not configured yet".
+          secretStringValue: SecretValue.unsafePlainText(UNSET_SECRET),
+        });
+        secret.grantRead(api.fn);
+        api.fn.addEnvironment(variable, secret.secretArn);
+      }
+    }
     table.grantReadWriteData(api.fn);
     adminToken.grantRead(api.fn);
     cursorSecret.grantRead(api.fn);

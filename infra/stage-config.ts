@@ -15,6 +15,11 @@ export interface StageConfig {
   apiThrottle: { rateLimit: number; burstLimit: number };
   corsOrigins: string[];
   alarmEmails: string[];
+  /**
+   * Stripe payments. When on, the stack creates two secrets for the Stripe keys;
+   * put the real values in before the first reader pays (see docs/OPERATIONS.md).
+   */
+  payments: boolean;
 }
 
 const STAGES: Record<StageConfig['stage'], StageConfig> = {
@@ -28,6 +33,7 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     corsOrigins: ['http://localhost:5173'],
     alarmEmails: [],
+    payments: false,
   },
   prod: {
     stage: 'prod',
@@ -39,6 +45,7 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     apiThrottle: { rateLimit: 500, burstLimit: 1000 },
     corsOrigins: [],
     alarmEmails: [],
+    payments: true,
   },
 };
 

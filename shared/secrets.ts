@@ -4,6 +4,9 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
+/** The value of a secret created empty by the stack: treated as not configured (payments stay off). */
+export const UNSET_SECRET = 'unset';
+
 /** Environment variable → the variable naming the ARN of the secret that holds its value. */
 const SECRET_VARIABLES = {
   ADMIN_TOKEN: 'ADMIN_TOKEN_SECRET_ARN',
@@ -22,7 +25,7 @@ export async function resolveSecretEnv(env: Record<string, string | undefined> =
       wanted.map(async ([name, arnVariable]) => {
         const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: env[arnVariable] }));
         if (!SecretString) throw new Error(`The secret named by ${arnVariable} is empty.`);
-        return [name, SecretString] as const;
+        return [name, SecretString === UNSET_SECRET ? undefined : SecretString] as const;
       }),
     );
     return { ...env, ...Object.fromEntries(values) };

@@ -91,6 +91,14 @@ describe('the functions', () => {
     expect(secretReaders).toEqual([expect.stringMatching(/^ApiFunction/)]);
   });
 
+  it('give the API the Stripe secrets where payments are on (prod), and none where they are off (dev)', () => {
+    const [, prodApi] = Object.entries(prod.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiFunction'))!;
+    expect(Object.keys(prodApi.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['STRIPE_SECRET_KEY_ARN', 'STRIPE_WEBHOOK_SECRET_ARN']));
+    prod.resourceCountIs('AWS::SecretsManager::Secret', 5);
+    const [, devApi] = Object.entries(dev.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiFunction'))!;
+    expect(Object.keys(devApi.Properties.Environment.Variables)).not.toContain('STRIPE_SECRET_KEY_ARN');
+  });
+
   it('let the dispatcher only query and update the table, and send to the queue', () => {
     const [, policy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('FeedDispatcherFunction'))!;
     const actions = (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((statement) => ([] as string[]).concat(statement.Action));
