@@ -16,8 +16,11 @@ import { PostwireStack } from '../infra/postwire-stack.js';
 import { stageConfig } from '../infra/stage-config.js';
 import { median, printTable, round } from './stats.js';
 
-/** Budgets for this issue's functions; a later issue tightens the API's to 450 KB. */
-export const BUDGETS_KB: Record<string, number> = { Api: 1500, FeedDispatcher: 1000, FeedWorker: 1500 };
+/**
+ * Budgets in KB: today's size plus a little headroom, so growth is a decision, not an accident.
+ * The API carries the Stripe SDK (~260 KB); the infrastructure work tightens it toward 450 KB.
+ */
+export const BUDGETS_KB: Record<string, number> = { Api: 1750, FeedDispatcher: 900, FeedWorker: 1350 };
 const IMPORT_RUNS = 7;
 
 function importTimeMs(file: string): number {

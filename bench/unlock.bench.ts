@@ -14,7 +14,7 @@ import { loadApiConfig } from '../shared/config.js';
 import { ensureTable } from '../shared/db/ensure-table.js';
 import { earningKey, entitlementKey, ledgerEntryKey, walletKey } from '../shared/db/keys.js';
 import { createConsoleLogger } from '../shared/logger.js';
-import { createDeps } from '../shared/runtime.js';
+import { createDeps } from '../shared/api/api-deps.js';
 import { median, printTable, round } from './stats.js';
 
 const READERS = 40;

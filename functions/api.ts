@@ -3,7 +3,7 @@ import { createLambdaLogger } from './lambda-logger.js';
 import { handle } from 'hono/aws-lambda';
 import { buildApp } from '../shared/api/app.js';
 import { loadApiConfig } from '../shared/config.js';
-import { createDeps } from '../shared/runtime.js';
+import { createDeps } from '../shared/api/api-deps.js';
 import { resolveSecretEnv } from '../shared/secrets.js';
 
 const logger = createLambdaLogger('postwire-api');

@@ -11,7 +11,7 @@ import { ConfigError, loadApiConfig } from '../shared/config.js';
 import { ensureTable } from '../shared/db/ensure-table.js';
 import { startLocalPoller } from '../shared/feeds/local-poller.js';
 import { createConsoleLogger } from '../shared/logger.js';
-import { createDeps } from '../shared/runtime.js';
+import { createDeps } from '../shared/api/api-deps.js';
 import { JavaMissingError, startLocalDynamo } from './dynamodb-local.js';
 
 async function main(): Promise<void> {

@@ -1,10 +1,11 @@
-/** Wires configuration into dependencies, once per process. */
-import type { AppDeps, Logger } from './api/app-env.js';
-import type { ApiConfig, Config } from './config.js';
+/**
+ * Wires configuration into what the feed functions need, once per process.
+ * The API's fuller set (secrets, cursors, payments) is in api/api-deps.ts, so the
+ * feed functions' bundles never carry the payment SDK.
+ */
+import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
-import { CursorCodec } from './db/cursor.js';
 import type { FeedRuntime } from './feeds/poll-feed.js';
-import { createStripe } from './payments/stripe-client.js';
 
 export interface DepsOverrides {
   db?: Db;
@@ -12,19 +13,9 @@ export interface DepsOverrides {
   now?: () => Date;
 }
 
-/** What the feed functions need: the table and the feed runtime, no secrets. */
+/** The table and the feed runtime, no secrets. */
 export function createFeedDeps(config: Config, overrides: DepsOverrides = {}): { db: Db; feedRuntime: FeedRuntime; now: () => Date } {
   const db = overrides.db ?? createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
   const now = overrides.now ?? (() => new Date());
   return { db, now, feedRuntime: { db, feeds: config.feeds, now, ...overrides.feedRuntime } };
-}
-
-export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOverrides = {}): AppDeps {
-  return {
-    ...createFeedDeps(config, overrides),
-    config,
-    logger,
-    cursors: new CursorCodec(config.cursorSecret),
-    stripe: config.payments ? createStripe(config.payments) : undefined,
-  };
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { earningKey, entitlementKey, spendKey, undoCounterKey, walletKey } from '../db/keys.js';
-import { transactWrite } from '../db/transactions.js';
+import { boundedIncrement, transactWrite } from '../db/transactions.js';
 import { Conflict, NotFound } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { meterMonth } from './access-policy.js';
@@ -61,16 +61,7 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
           ExpressionAttributeValues: { ':grantedAt': entitlement.grantedAt, ':points': 'points' },
         },
       },
-      {
-        Update: {
-          TableName: db.tableName,
-          Key: undoCounterKey(userId, month),
-          UpdateExpression: 'SET used = if_not_exists(used, :zero) + :one, #type = :type',
-          ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': UNDOS_PER_MONTH, ':type': 'undo_counter' },
-        },
-      },
+      boundedIncrement(db, undoCounterKey(userId, month), 'undo_counter', UNDOS_PER_MONTH),
       {
         // The spend cap counts what was paid in the month of the unlock; take this payment off it.
         Update: {

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Article } from '../articles/article.js';
 import type { Db } from '../db/client.js';
 import { earningKey, entitlementKey, libraryKeys, meterKey, spendKey } from '../db/keys.js';
-import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { boundedIncrement, transactWrite, type TransactItem } from '../db/transactions.js';
 import { InsufficientPoints, NotFound } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { decideAccess, type AccessVia } from './access-policy.js';
@@ -118,16 +118,7 @@ function freePlan(db: Db, userId: string, article: Article, facts: LoadedFacts, 
   });
   const guard: TransactItem =
     via === 'meter'
-      ? {
-          Update: {
-            TableName: db.tableName,
-            Key: meterKey(userId, article.publisherSlug, facts.month),
-            UpdateExpression: 'SET used = if_not_exists(used, :zero) + :one, #type = :type',
-            ConditionExpression: 'attribute_not_exists(used) OR used < :allowance',
-            ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':allowance': allowance, ':type': 'meter' },
-          },
-        }
+      ? boundedIncrement(db, meterKey(userId, article.publisherSlug, facts.month), 'meter', allowance)
       : {
           // The cap is reached only if the month's spend still is what we read.
           ConditionCheck: {

@@ -36,3 +36,20 @@ export async function transactWrite(db: Db, items: TransactItem[]): Promise<Tran
   }
 }
 
+
+/**
+ * Counts one more use of an allowance (the free meter, monthly undos): the item's
+ * `used` goes up by one only while it is below `limit`.
+ */
+export function boundedIncrement(db: Db, key: { PK: string; SK: string }, type: string, limit: number): TransactItem {
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: 'SET used = if_not_exists(used, :zero) + :one, #type = :type',
+      ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': limit, ':type': type },
+    },
+  };
+}

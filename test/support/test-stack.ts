@@ -10,7 +10,7 @@ import { loadApiConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/ensure-table.js';
 import type { FeedRuntime } from '../../shared/feeds/poll-feed.js';
 import { createConsoleLogger } from '../../shared/logger.js';
-import { createDeps } from '../../shared/runtime.js';
+import { createDeps } from '../../shared/api/api-deps.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
