@@ -11,6 +11,7 @@ import { accessLog } from './access-log.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorBody, handleError } from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerArticleRoutes } from './routes/article-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
 import { registerPublisherRoutes } from './routes/publisher-routes.js';
 import { registerPaymentRoutes } from './routes/payment-routes.js';
@@ -48,6 +49,7 @@ export function buildApp(deps: AppDeps) {
   });
 
   registerPublicRoutes(app, deps);
+  registerArticleRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerPublisherRoutes(app, deps);
   registerReaderRoutes(app, deps);

@@ -153,6 +153,9 @@ export const ArticleDetailSchema = z
   })
   .openapi('ArticleDetail');
 
+/** A JSON response entry for a route's `responses`. */
+export const jsonResponse = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
 export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 

@@ -9,9 +9,8 @@ import { listReaderSubscriptions, startTrial } from '../../subscriptions/subscri
 import type { Subscription } from '../../subscriptions/subscription.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
-import { CheckoutSchema, errorResponses, PointPackSchema, SubscriptionSchema } from '../schemas.js';
+import { CheckoutSchema, errorResponses, PointPackSchema, SubscriptionSchema, jsonResponse } from '../schemas.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const SlugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' } }) });
 /** Stripe's own ids stay inside. */
 const toView = ({ stripeSubscriptionId: _id, ...subscription }: Subscription) => subscription;
@@ -26,7 +25,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   const reader = { tags: ['reader'], security: [{ bearer: [] }], middleware: auth };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/points/packs', tags: ['everyone'], responses: { 200: json(z.object({ items: z.array(PointPackSchema) }), 'Point packs for sale (1 point = 1 US cent of reading)') } }),
+    createRoute({ method: 'get', path: '/v1/points/packs', tags: ['everyone'], responses: { 200: jsonResponse(z.object({ items: z.array(PointPackSchema) }), 'Point packs for sale (1 point = 1 US cent of reading)') } }),
     (c) => c.json({ items: deps.config.pointPacks }, 200),
   );
 
@@ -37,7 +36,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       path: '/v1/publishers/{slug}/trial',
       description: 'Starts the free trial of a plan: once per reader per publisher, no payment needed.',
       request: { params: SlugParam, body: { required: false, content: { 'application/json': { schema: z.object({ planId: z.string().max(40).optional() }).strict() } } } },
-      responses: { 201: json(z.object({ subscription: SubscriptionSchema }), 'Trial started'), ...errorResponses(400, 401, 404, 409) },
+      responses: { 201: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Trial started'), ...errorResponses(400, 401, 404, 409) },
     }),
     async (c) => {
       const publisher = await publisherOf(deps, c.req.valid('param').slug);
@@ -54,7 +53,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       ...reader,
       method: 'get',
       path: '/v1/me/subscriptions',
-      responses: { 200: json(z.object({ items: z.array(SubscriptionSchema) }), 'Subscriptions and trials, current or past'), ...errorResponses(401) },
+      responses: { 200: jsonResponse(z.object({ items: z.array(SubscriptionSchema) }), 'Subscriptions and trials, current or past'), ...errorResponses(401) },
     }),
     async (c) => {
       const items = await listReaderSubscriptions(deps.db, c.get('reader')!.userId);
@@ -73,7 +72,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       path: '/v1/me/wallet/checkout',
       description: 'Buy a point pack with Stripe Checkout; points are credited when Stripe confirms the payment.',
       request: { body: { required: true, content: { 'application/json': { schema: z.object({ packId: z.string().max(40) }).strict() } } } },
-      responses: { 201: json(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
+      responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       const pack = deps.config.pointPacks.find((candidate) => candidate.packId === c.req.valid('json').packId);
@@ -89,7 +88,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       path: '/v1/publishers/{slug}/subscribe',
       description: 'Subscribe to a plan with Stripe Checkout; access starts when Stripe confirms the subscription.',
       request: { params: SlugParam, body: { required: true, content: { 'application/json': { schema: z.object({ planId: z.string().max(40) }).strict() } } } },
-      responses: { 201: json(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
+      responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       const publisher = await publisherOf(deps, c.req.valid('param').slug);
@@ -106,7 +105,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       path: '/v1/me/subscriptions/{slug}/cancel',
       description: 'Cancels a paid subscription at the end of the period already paid for.',
       request: { params: SlugParam },
-      responses: { 200: json(z.object({ subscription: SubscriptionSchema }), 'Will end at the period end'), ...errorResponses(401, 404, 409) },
+      responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Will end at the period end'), ...errorResponses(401, 404, 409) },
     }),
     async (c) => {
       const { userId } = c.get('reader')!;
@@ -128,7 +127,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       tags: ['payments'],
       description: 'Stripe events, verified by their signature. Safe to deliver any number of times, in any order.',
       request: { headers: z.object({ 'stripe-signature': z.string().optional().openapi({ param: { name: 'stripe-signature', in: 'header' } }) }) },
-      responses: { 200: json(z.object({ received: z.boolean(), outcome: z.string() }), 'Processed'), ...errorResponses(400) },
+      responses: { 200: jsonResponse(z.object({ received: z.boolean(), outcome: z.string() }), 'Processed'), ...errorResponses(400) },
     }),
     async (c) => {
       const event = await verifyStripeEvent(stripe, await c.req.text(), c.req.header('stripe-signature'), payments.stripeWebhookSecret);

@@ -25,11 +25,11 @@ import {
   PublisherStatsSchema,
   StatsQuery,
   RefreshResultSchema,
+  jsonResponse,
 } from '../schemas.js';
 import { NotFound } from '../../errors.js';
 
 const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const FeedIdParam = z.object({ feedId: z.string().openapi({ param: { name: 'feedId', in: 'path' } }) });
 const FEED_ID = /^[0-9a-f]{16}$/;
 const MAX_STATS_RANGE_MS = 366 * 86400_000;
@@ -41,7 +41,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   const mutating = { ...common, middleware: [auth, idempotent(deps, (c) => `publisher:${c.get('publisher').slug}`)] };
 
   app.openapi(
-    createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: json(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
+    createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: jsonResponse(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
     (c) => {
       const { apiKeyHash: _secret, ...publisher } = c.get('publisher');
       return c.json(publisher, 200);
@@ -54,7 +54,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       method: 'patch',
       path: '/v1/publisher',
       request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: PublisherSettingsBody } } } },
-      responses: { 200: json(PublisherSchema, 'Updated settings'), ...errorResponses(400, 401) },
+      responses: { 200: jsonResponse(PublisherSchema, 'Updated settings'), ...errorResponses(400, 401) },
     }),
     async (c) => c.json(await updatePublisherSettings(deps.db, c.get('publisher').slug, c.req.valid('json'), deps.now()), 200),
   );
@@ -65,7 +65,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       method: 'post',
       path: '/v1/publisher/keys/rotate',
       request: { headers: IdempotencyHeader },
-      responses: { 200: json(ApiKeySchema, 'The new key; the old one stops working now'), ...errorResponses(401) },
+      responses: { 200: jsonResponse(ApiKeySchema, 'The new key; the old one stops working now'), ...errorResponses(401) },
     }),
     async (c) => {
       const { slug } = c.get('publisher');
@@ -82,7 +82,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       method: 'post',
       path: '/v1/publisher/feeds',
       request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: CreateFeedBody } } } },
-      responses: { 201: json(z.object({ feed: FeedSchema }), 'Registered; the first fetch is due now'), ...errorResponses(400, 401, 409) },
+      responses: { 201: jsonResponse(z.object({ feed: FeedSchema }), 'Registered; the first fetch is due now'), ...errorResponses(400, 401, 409) },
     }),
     async (c) => {
       const { url, section } = c.req.valid('json');
@@ -110,7 +110,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       ...common,
       method: 'get',
       path: '/v1/publisher/feeds',
-      responses: { 200: json(z.object({ items: z.array(FeedSchema), nextCursor: z.null() }), 'Feeds with their fetch status'), ...errorResponses(401) },
+      responses: { 200: jsonResponse(z.object({ items: z.array(FeedSchema), nextCursor: z.null() }), 'Feeds with their fetch status'), ...errorResponses(401) },
     }),
     async (c) => c.json({ items: (await listFeeds(deps.db, c.get('publisher').slug)).map(toFeedView), nextCursor: null }, 200),
   );
@@ -137,7 +137,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       method: 'post',
       path: '/v1/publisher/feeds/{feedId}/refresh',
       request: { headers: IdempotencyHeader, params: FeedIdParam },
-      responses: { 200: json(RefreshResultSchema, 'Fetched now (a paused feed is retried too)'), ...errorResponses(401, 404) },
+      responses: { 200: jsonResponse(RefreshResultSchema, 'Fetched now (a paused feed is retried too)'), ...errorResponses(401, 404) },
     }),
     async (c) => {
       const { feedId } = c.req.valid('param');
@@ -166,7 +166,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           content: Object.fromEntries(FEED_MEDIA_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),
         },
       },
-      responses: { 200: json(IngestSummarySchema, 'What the push changed'), ...errorResponses(401, 413, 415, 422) },
+      responses: { 200: jsonResponse(IngestSummarySchema, 'What the push changed'), ...errorResponses(401, 413, 415, 422) },
     }),
     async (c) => {
       const contentType = c.req.header('content-type') ?? '';
@@ -193,7 +193,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       method: 'get',
       path: '/v1/publisher/stats',
       request: { query: StatsQuery },
-      responses: { 200: json(PublisherStatsSchema, 'Unlocks, earnings, refunds, subscribers and top articles for a period'), ...errorResponses(400, 401) },
+      responses: { 200: jsonResponse(PublisherStatsSchema, 'Unlocks, earnings, refunds, subscribers and top articles for a period'), ...errorResponses(400, 401) },
     }),
     async (c) => {
       const query = c.req.valid('query');

@@ -23,9 +23,9 @@ import {
   PageQuery,
   SignupBody,
   WalletSchema,
+  jsonResponse,
 } from '../schemas.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 /** Failed logins per email before we stop checking passwords for a while. */
 const LOGIN_FAILURE_LIMIT = 5;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -41,7 +41,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       path: '/v1/auth/signup',
       tags: ['reader'],
       request: { body: { required: true, content: { 'application/json': { schema: SignupBody } } } },
-      responses: { 201: json(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409) },
+      responses: { 201: jsonResponse(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409) },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -63,7 +63,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       path: '/v1/auth/login',
       tags: ['reader'],
       request: { body: { required: true, content: { 'application/json': { schema: LoginBody } } } },
-      responses: { 200: json(AuthResultSchema, 'Logged in'), ...errorResponses(400, 401, 429) },
+      responses: { 200: jsonResponse(AuthResultSchema, 'Logged in'), ...errorResponses(400, 401, 429) },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -90,7 +90,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   const common = { tags: ['reader'], security: [{ bearer: [] }], middleware: auth };
 
   app.openapi(
-    createRoute({ ...common, method: 'get', path: '/v1/me', responses: { 200: json(MeSchema, 'The signed-in reader and their balance'), ...errorResponses(401) } }),
+    createRoute({ ...common, method: 'get', path: '/v1/me', responses: { 200: jsonResponse(MeSchema, 'The signed-in reader and their balance'), ...errorResponses(401) } }),
     async (c) => {
       const { reader, balance } = await getReaderWithBalance(deps.db, c.get('reader')!.userId);
       if (!reader) throw new NotFound('The account');
@@ -104,7 +104,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'get',
       path: '/v1/me/wallet',
       request: { query: PageQuery },
-      responses: { 200: json(WalletSchema, 'Balance and the ledger, newest first'), ...errorResponses(400, 401) },
+      responses: { 200: jsonResponse(WalletSchema, 'Balance and the ledger, newest first'), ...errorResponses(400, 401) },
     }),
     async (c) => {
       const { userId } = c.get('reader')!;
@@ -122,7 +122,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       path: '/v1/me/library',
       request: { query: PageQuery },
       responses: {
-        200: json(
+        200: jsonResponse(
           z.object({ items: z.array(ArticleCardSchema.extend({ via: z.string(), grantedAt: z.string() })), nextCursor: z.string().nullable() }).openapi('LibraryPage'),
           'Articles this reader can read in full, newest unlock first',
         ),
@@ -158,7 +158,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         path: '/v1/me/wallet/dev-top-up',
         description: 'DEVELOPMENT ONLY: adds points without payment. Exists only where no payment provider is configured; never in AWS.',
         request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: DevTopUpBody } } } },
-        responses: { 200: json(z.object({ entry: LedgerEntrySchema }), 'Points added (development only)'), ...errorResponses(400, 401) },
+        responses: { 200: jsonResponse(z.object({ entry: LedgerEntrySchema }), 'Points added (development only)'), ...errorResponses(400, 401) },
       }),
       async (c) => {
         const { points } = c.req.valid('json');

@@ -1,0 +1,121 @@
+/** One article: its page (teaser or full text, by the access decision), unlocking it, and undoing an unlock. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { isArticleId, loadAccessFacts, readerFactsOf } from '../../access/access-facts.js';
+import { decideAccess, type AccessDecision } from '../../access/access-policy.js';
+import { UNDO_WINDOW_MS, UNDOS_PER_MONTH, undoUnlock } from '../../access/undo-unlock.js';
+import { unlockArticle } from '../../access/unlock-article.js';
+import { NotFound } from '../../errors.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { readerIfPresent, requireReader } from '../auth.js';
+import { priceOf, toCard } from '../presenters.js';
+import { ArticleDetailSchema, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
+
+/** What an unlock would cost this reader now: nothing through the meter or the cap, less than the price near the cap. */
+function unlockCostOf(decision: AccessDecision): number {
+  if (decision.kind === 'unlock') return decision.via === 'points' ? decision.charge : 0;
+  return decision.kind === 'insufficient' || decision.kind === 'sign_in' ? decision.price : 0;
+}
+
+const OPTIONAL_READER: Array<Record<string, string[]>> = [{}, { bearer: [] }];
+const ArticleIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/articles/{id}',
+      tags: ['everyone'],
+      description: 'The teaser always; the full text when this viewer has access. A reader token adds their access state and offer.',
+      // Anonymous or with a reader token: both are fine here.
+      security: OPTIONAL_READER,
+      middleware: readerIfPresent(deps),
+      request: { params: ArticleIdParam },
+      responses: { 200: jsonResponse(ArticleDetailSchema, 'The article: teaser always, full text when access is granted'), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      if (!isArticleId(id)) throw new NotFound('The article');
+      const reader = c.get('reader');
+      // Article, publisher and the reader's access state in one round trip.
+      const facts = await loadAccessFacts(deps.db, id, reader?.userId, deps.now());
+      const { article, publisher } = facts;
+      if (!article) throw new NotFound('The article');
+      const price = priceOf(article, publisher, deps.config.defaultArticlePrice);
+      const now = deps.now();
+      const readerFacts = reader ? readerFactsOf(facts, now) : undefined;
+      const decision = decideAccess({ price, entitlement: facts.entitlement, reader: readerFacts });
+      const card = {
+        ...toCard(article, publisher, deps.config.defaultArticlePrice),
+        teaserHtml: article.teaserHtml,
+        updatedAt: article.updatedAt,
+        wordCount: article.wordCount,
+        ...(article.imageCaption ? { imageCaption: article.imageCaption } : {}),
+        ...(article.imageCredit ? { imageCredit: article.imageCredit } : {}),
+      };
+      if (decision.kind === 'granted') {
+        return c.json({ article: card, access: { granted: true, via: decision.via }, contentHtml: article.contentHtml }, 200);
+      }
+      return c.json(
+        {
+          article: card,
+          access: { granted: false },
+          offer: {
+            price,
+            ...(readerFacts ? { unlockCost: unlockCostOf(decision) } : {}),
+            ...(reader ? { balance: facts.balance } : {}),
+            freeRemaining: readerFacts?.freeRemaining ?? publisher?.freeArticlesPerMonth ?? 0,
+            plans: publisher?.plans ?? [],
+            ...(reader ? { trialAvailable: !facts.trialUsed && (publisher?.plans ?? []).some((plan) => plan.trialDays > 0) } : {}),
+          },
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/articles/{id}/unlock',
+      tags: ['reader'],
+      description:
+        'Opens the article by the first way that applies: free, already unlocked, the free meter, or points. Never charges twice; a replay with the same Idempotency-Key returns the first answer.',
+      security: [{ bearer: [] }],
+      middleware: requireReader(deps),
+      request: { params: ArticleIdParam, headers: IdempotencyHeader },
+      responses: {
+        200: jsonResponse(UnlockResultSchema, 'Unlocked'),
+        402: { description: 'Not enough points (details: price, balance)', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errorResponses(401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await unlockArticle(deps.db, c.get('reader')!.userId, id, {
+        defaultPrice: deps.config.defaultArticlePrice,
+        platformSharePercent: deps.config.readers.platformSharePercent,
+        idempotencyKey: c.req.header('idempotency-key'),
+        now: deps.now,
+      });
+      return c.json({ access: { granted: true as const, via: result.via }, charged: result.charged, balance: result.balance, contentHtml: result.contentHtml }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/articles/{id}/unlock',
+      tags: ['reader'],
+      description: `Undoes an unlock paid with points within ${UNDO_WINDOW_MS / 60_000} minutes (at most ${UNDOS_PER_MONTH} a month): points back, access gone, the publisher's earning reversed.`,
+      security: [{ bearer: [] }],
+      middleware: requireReader(deps),
+      request: { params: ArticleIdParam },
+      responses: { 200: jsonResponse(UndoResultSchema, 'Undone'), ...errorResponses(401, 404, 409) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      if (!isArticleId(id)) throw new NotFound('An unlock of this article');
+      return c.json(await undoUnlock(deps.db, c.get('reader')!.userId, id, deps.now), 200);
+    },
+  );
+}
