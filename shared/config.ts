@@ -59,6 +59,9 @@ const ConfigSchema = z.object({
   STRIPE_API_BASE: z.string().url().optional(),
   CHECKOUT_SUCCESS_URL: z.string().url().default('http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
   CHECKOUT_CANCEL_URL: z.string().url().default('http://localhost:5173/checkout/cancelled'),
+  /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
+  TIMELINE_MERGE_THRESHOLD: z.coerce.number().int().min(0).default(1000),
+  TIMELINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Point packs as points:cents pairs, e.g. "300:420,1000:1200" (300 points for $4.20). */
   POINT_PACKS: z
     .string()
@@ -77,6 +80,7 @@ export interface Config {
   /** Present only when Stripe is configured. */
   payments: PaymentsConfig | undefined;
   pointPacks: PointPack[];
+  social: { mergeThreshold: number; retentionDays: number };
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
   feeds: FeedConfig;
@@ -155,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       devTopUpEnabled: raw.DEV_TOPUP_ENABLED && !raw.STRIPE_SECRET_KEY,
     },
     payments: paymentsOf(raw),
+    social: { mergeThreshold: raw.TIMELINE_MERGE_THRESHOLD, retentionDays: raw.TIMELINE_RETENTION_DAYS },
     pointPacks: raw.POINT_PACKS.split(',').map((pair) => {
       const [points, priceCents] = pair.split(':').map(Number) as [number, number];
       return { packId: `points-${points}`, points, priceCents };

@@ -17,5 +17,5 @@ export interface DepsOverrides {
 export function createFeedDeps(config: Config, overrides: DepsOverrides = {}): { db: Db; feedRuntime: FeedRuntime; now: () => Date } {
   const db = overrides.db ?? createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
   const now = overrides.now ?? (() => new Date());
-  return { db, now, feedRuntime: { db, feeds: config.feeds, now, ...overrides.feedRuntime } };
+  return { db, now, feedRuntime: { db, feeds: config.feeds, social: config.social, now, ...overrides.feedRuntime } };
 }

@@ -16,6 +16,7 @@ import { registerPublicRoutes } from './routes/public-routes.js';
 import { registerPublisherRoutes } from './routes/publisher-routes.js';
 import { registerPaymentRoutes } from './routes/payment-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
+import { registerSocialRoutes } from './routes/social-routes.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -54,6 +55,7 @@ export function buildApp(deps: AppDeps) {
   registerPublisherRoutes(app, deps);
   registerReaderRoutes(app, deps);
   registerPaymentRoutes(app, deps);
+  registerSocialRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -287,3 +287,35 @@ export const PublisherStatsSchema = z
     perDay: z.array(z.object({ date: z.string(), unlocks: z.number().int(), refunds: z.number().int(), pointsEarned: z.number().int() })),
   })
   .openapi('PublisherStats');
+
+export const PostSchema = z
+  .object({
+    postId: z.string(),
+    author: z.object({ kind: z.enum(['reader', 'publisher']), handle: z.string() }),
+    text: z.string(),
+    links: z.array(z.string()),
+    articleId: z.string().optional(),
+    replyTo: z.string().optional(),
+    createdAt: z.string(),
+    likeCount: z.number().int(),
+    replyCount: z.number().int(),
+    deleted: z.boolean().optional(),
+  })
+  .openapi('Post');
+
+export const CreatePostBody = z
+  .object({
+    text: z.string().trim().min(1).max(1000),
+    articleId: z.string().max(80).optional(),
+    replyTo: z.string().max(40).optional(),
+  })
+  .strict()
+  .openapi('CreatePost');
+
+export const FollowBody = z
+  .union([z.object({ handle: z.string().min(1).max(30) }).strict(), z.object({ publisher: z.string().min(1).max(40) }).strict()])
+  .openapi('Follow');
+
+export const ProfileSchema = z
+  .object({ handle: z.string(), displayName: z.string().optional(), createdAt: z.string(), followerCount: z.number().int(), followingCount: z.number().int() })
+  .openapi('Profile');

@@ -21,8 +21,8 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   rejected: Array<{ guid?: string | undefined; reason: string }>;
-  /** Ids of the articles this ingest created (publisher posts are made from these). */
-  createdIds: string[];
+  /** The articles this ingest created, newest first: the publisher announces them as posts. */
+  createdArticles: Array<Pick<Article, 'id' | 'title' | 'publishedAt'>>;
 }
 
 export interface IngestTarget {
@@ -49,7 +49,7 @@ export async function ingestParsedFeed(
   feed: ParsedFeed,
   { iframeHosts, now }: { iframeHosts: readonly string[]; now: Date },
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: [], createdIds: [] };
+  const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: [], createdArticles: [] };
   const context: NormalizeContext = {
     publisherSlug: target.publisherSlug,
     publisherName: target.publisherName,
@@ -101,10 +101,11 @@ export async function ingestParsedFeed(
     if (previous) summary.updated++;
     else {
       summary.created++;
-      summary.createdIds.push(id);
+      summary.createdArticles.push({ id, title: article.title, publishedAt: article.publishedAt });
     }
   }
   await putArticles(db, writes);
+  summary.createdArticles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   return summary;
 }
 

@@ -155,6 +155,51 @@ export const earningKey = (publisherSlug: string, at: string, entryId: string): 
   SK: `${EARNING_SK_PREFIX}${at}#${entryId}`,
 });
 
+// ---- social: posts, likes, follows, timelines -----------------------------------
+
+/** Who a post or follow is by or about: a reader (`r:<userId>`) or a publisher (`p:<slug>`). */
+export type AccountKey = `r:${string}` | `p:${string}`;
+export const readerAccount = (userId: string): AccountKey => `r:${userId}`;
+export const publisherAccount = (slug: string): AccountKey => `p:${slug}`;
+
+export const postKey = (postId: string): ItemKey => ({ PK: `POST#${postId}`, SK: 'POST' });
+export const postIdOfPk = (pk: string): string => pk.slice('POST#'.length);
+/** An account's posts, newest first (GSI1), and replies to a post in order (GSI2). */
+export const authorPostsPk = (account: AccountKey): string => `POSTS#${account}`;
+export const postListSk = (createdAt: string, postId: string): string => `${createdAt}#${postId}`;
+export const repliesPk = (parentId: string): string => `REPLIES#${parentId}`;
+export function postIndexKeys(post: { postId: string; author: AccountKey; createdAt: string; replyTo?: string | undefined }) {
+  const sk = postListSk(post.createdAt, post.postId);
+  return {
+    GSI1PK: authorPostsPk(post.author),
+    GSI1SK: sk,
+    ...(post.replyTo ? { GSI2PK: repliesPk(post.replyTo), GSI2SK: sk } : {}),
+  };
+}
+
+export const likeKey = (postId: string, userId: string): ItemKey => ({ PK: `POST#${postId}`, SK: `LIKE#${userId}` });
+
+/** `follower` follows `target`; the followers of a target are listed newest first through GSI1. */
+export const followKey = (follower: AccountKey, target: AccountKey): ItemKey => ({ PK: `FOLLOWS#${follower}`, SK: target });
+export const followingPk = (follower: AccountKey): string => `FOLLOWS#${follower}`;
+export const followersPk = (target: AccountKey): string => `FOLLOWERS#${target}`;
+export const followerKeys = (target: AccountKey, followedAt: string, follower: AccountKey) => ({
+  GSI1PK: followersPk(target),
+  GSI1SK: `${followedAt}#${follower}`,
+});
+/** Follower and following counts of an account. */
+export const socialCountsKey = (account: AccountKey): ItemKey => ({ PK: `COUNTS#${account}`, SK: 'COUNTS' });
+
+/** A reader's home timeline: entries written by fan-out, newest first, expiring by TTL. */
+export const timelinePk = (userId: string): string => `TIMELINE#${userId}`;
+export const timelineEntryKey = (userId: string, createdAt: string, postId: string): ItemKey => ({
+  PK: timelinePk(userId),
+  SK: postListSk(createdAt, postId),
+});
+/** The accounts with very many followers that a reader follows: merged into the timeline at read time. */
+export const mergedFollowKey = (userId: string, target: AccountKey): ItemKey => ({ PK: `MERGE#${userId}`, SK: target });
+export const mergedFollowsPk = (userId: string): string => `MERGE#${userId}`;
+
 // ---- idempotency -------------------------------------------------------------
 
 export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });

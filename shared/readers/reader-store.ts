@@ -99,3 +99,10 @@ export async function getReaderWithBalance(db: Db, userId: string): Promise<{ re
   const { PK: _pk, SK: _sk, type: _type, ...reader } = profile;
   return { reader: reader as unknown as Reader, balance: (wallet?.balance as number | undefined) ?? 0 };
 }
+
+/** The reader behind a handle, with profile, in two reads (the handle claim names the id). */
+export async function findReaderByHandle(db: Db, handle: string): Promise<Reader | undefined> {
+  const claim = await batchGetAll(db, [handleKey(handle)]);
+  const userId = claim[0]?.userId as string | undefined;
+  return userId ? (await getReaderWithBalance(db, userId)).reader : undefined;
+}

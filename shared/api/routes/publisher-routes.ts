@@ -9,6 +9,7 @@ import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
 import { publisherStats } from '../../publishers/publisher-stats.js';
+import { announceNewArticles } from '../../social/publisher-posts.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
 import { idempotent } from '../idempotency.js';
@@ -182,6 +183,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         text,
         { iframeHosts: deps.config.feeds.iframeHosts, now: deps.now() },
       );
+      await announceNewArticles(deps.db, publisher.slug, summary.createdArticles, deps.now(), deps.config.social);
       deps.logger.info('Feed pushed', { slug: publisher.slug, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });
       return c.json(toSummaryView(summary), 200);
     },

@@ -1,0 +1,218 @@
+/** The social layer: posts, likes, follows, the home timeline and profiles. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { isArticleId } from '../../access/access-facts.js';
+import { publisherAccount, readerAccount, type AccountKey } from '../../db/keys.js';
+import { NotFound, ValidationFailed } from '../../errors.js';
+import { findPublisher } from '../../publishers/publisher-store.js';
+import { SLUG_PATTERN } from '../../publishers/publisher.js';
+import { findReaderByHandle } from '../../readers/reader-store.js';
+import { follow, getCounts, unfollow } from '../../social/follow-store.js';
+import { setLike } from '../../social/likes.js';
+import { detectLinks, newPostId, type Post } from '../../social/post.js';
+import { createPost, deletePost, getPost, listAuthorPosts, listReplies } from '../../social/post-store.js';
+import { fanOutPosts, readTimeline } from '../../social/timeline.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { requireReader } from '../auth.js';
+import { CreatePostBody, errorResponses, FollowBody, jsonResponse, PageQuery, pageOf, PostSchema, ProfileSchema } from '../schemas.js';
+
+const PostIdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
+const HandleParam = z.object({ handle: z.string().max(30).openapi({ param: { name: 'handle', in: 'path' } }) });
+const SlugParam = z.object({ slug: z.string().max(40).openapi({ param: { name: 'slug', in: 'path' } }) });
+
+export function toPostView(post: Post) {
+  const { author, authorHandle, ...rest } = post;
+  return { ...rest, author: { kind: author.startsWith('p:') ? ('publisher' as const) : ('reader' as const), handle: authorHandle } };
+}
+
+export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const auth = requireReader(deps);
+  const reader = { tags: ['social'], security: [{ bearer: [] }], middleware: auth };
+  const { social } = deps.config;
+
+  /** Resolves `{handle}` or `{publisher}` to an account, or 404. */
+  const accountOf = async (target: { handle: string } | { publisher: string }): Promise<AccountKey> => {
+    if ('handle' in target) {
+      const found = await findReaderByHandle(deps.db, target.handle);
+      if (!found) throw new NotFound('The reader');
+      return readerAccount(found.userId);
+    }
+    if (!SLUG_PATTERN.test(target.publisher) || !(await findPublisher(deps.db, target.publisher))) throw new NotFound('The publisher');
+    return publisherAccount(target.publisher);
+  };
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'post',
+      path: '/v1/posts',
+      request: { body: { required: true, content: { 'application/json': { schema: CreatePostBody } } } },
+      responses: { 201: jsonResponse(z.object({ post: PostSchema }), 'Posted, and on followers’ timelines'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const claims = c.get('reader')!;
+      if (body.articleId && !isArticleId(body.articleId)) throw new ValidationFailed('articleId is not an article id.', [{ field: 'articleId', message: 'unknown' }]);
+      const now = deps.now();
+      const post: Post = {
+        postId: newPostId(now),
+        author: readerAccount(claims.userId),
+        authorHandle: claims.handle,
+        text: body.text,
+        links: detectLinks(body.text),
+        articleId: body.articleId,
+        replyTo: body.replyTo,
+        createdAt: now.toISOString(),
+        likeCount: 0,
+        replyCount: 0,
+      };
+      await createPost(deps.db, post);
+      await fanOutPosts(deps.db, post.author, [post], social);
+      return c.json({ post: toPostView(post) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/posts/{id}', tags: ['social'], request: { params: PostIdParam }, responses: { 200: jsonResponse(z.object({ post: PostSchema }), 'The post (a tombstone if deleted)'), ...errorResponses(404) } }),
+    async (c) => c.json({ post: toPostView(await getPost(deps.db, c.req.valid('param').id)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/posts/{id}/replies',
+      tags: ['social'],
+      request: { params: PostIdParam, query: PageQuery },
+      responses: { 200: jsonResponse(pageOf(PostSchema, 'PostPage'), 'Replies, oldest first'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { limit, cursor } = c.req.valid('query');
+      const page = await listReplies(deps.db, id, limit, deps.cursors.decode(`replies:${id}`, cursor));
+      return c.json({ items: page.items.map(toPostView), nextCursor: deps.cursors.encode(`replies:${id}`, page.lastKey) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ ...reader, method: 'delete', path: '/v1/posts/{id}', request: { params: PostIdParam }, responses: { 204: { description: 'Deleted everywhere; replies stay' }, ...errorResponses(401, 403, 404) } }),
+    async (c) => {
+      await deletePost(deps.db, c.req.valid('param').id, readerAccount(c.get('reader')!.userId));
+      return c.body(null, 204);
+    },
+  );
+
+  for (const [method, liked] of [['post', true], ['delete', false]] as const) {
+    app.openapi(
+      createRoute({
+        ...reader,
+        method,
+        path: '/v1/posts/{id}/like',
+        request: { params: PostIdParam },
+        responses: { 200: jsonResponse(z.object({ liked: z.boolean(), likeCount: z.number().int() }), liked ? 'Liked (again is a no-op)' : 'Not liked'), ...errorResponses(401, 404) },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await setLike(deps.db, id, c.get('reader')!.userId, liked, deps.now());
+        return c.json({ liked, likeCount: (await getPost(deps.db, id)).likeCount }, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'post',
+      path: '/v1/follows',
+      request: { body: { required: true, content: { 'application/json': { schema: FollowBody } } } },
+      responses: { 201: jsonResponse(z.object({ following: z.boolean() }), 'Following (again is a no-op)'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const me = readerAccount(c.get('reader')!.userId);
+      const target = await accountOf(c.req.valid('json'));
+      if (target === me) throw new ValidationFailed('You cannot follow yourself.', [{ field: 'handle', message: 'is you' }]);
+      await follow(deps.db, me, target, social.mergeThreshold, deps.now());
+      return c.json({ following: true }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'delete',
+      path: '/v1/follows/{kind}/{name}',
+      request: { params: z.object({ kind: z.enum(['user', 'publisher']).openapi({ param: { name: 'kind', in: 'path' } }), name: z.string().max(40).openapi({ param: { name: 'name', in: 'path' } }) }) },
+      responses: { 204: { description: 'Unfollowed; their posts leave your timeline' }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { kind, name } = c.req.valid('param');
+      const target = await accountOf(kind === 'user' ? { handle: name } : { publisher: name });
+      if ((await unfollow(deps.db, readerAccount(c.get('reader')!.userId), target)) === 'not_following') throw new NotFound('A follow of this account');
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'get',
+      path: '/v1/timeline',
+      request: { query: PageQuery },
+      responses: { 200: jsonResponse(pageOf(PostSchema, 'TimelinePage'), 'Posts of followed readers and publishers, newest first'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      const { limit, cursor } = c.req.valid('query');
+      const scope = `timeline:${userId}`;
+      const before = deps.cursors.decode(scope, cursor)?.before as string | undefined;
+      const page = await readTimeline(deps.db, userId, limit, before);
+      return c.json({ items: page.posts.map(toPostView), nextCursor: deps.cursors.encode(scope, page.nextBefore ? { before: page.nextBefore } : undefined) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/users/{handle}', tags: ['social'], request: { params: HandleParam }, responses: { 200: jsonResponse(ProfileSchema, 'A reader’s public profile'), ...errorResponses(404) } }),
+    async (c) => {
+      const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
+      if (!found) throw new NotFound('The reader');
+      const counts = await getCounts(deps.db, readerAccount(found.userId));
+      return c.json({ handle: found.handle, ...(found.displayName ? { displayName: found.displayName } : {}), createdAt: found.createdAt, ...counts }, 200);
+    },
+  );
+
+  const postsOf = async (account: AccountKey, limit: number, cursor: string | undefined) => {
+    const scope = `posts:${account}`;
+    const page = await listAuthorPosts(deps.db, account, limit, deps.cursors.decode(scope, cursor));
+    return { items: page.items.filter((post) => !post.deleted).map(toPostView), nextCursor: deps.cursors.encode(scope, page.lastKey) };
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/users/{handle}/posts',
+      tags: ['social'],
+      request: { params: HandleParam, query: PageQuery },
+      responses: { 200: jsonResponse(pageOf(PostSchema, 'UserPostPage'), 'A reader’s posts, newest first'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
+      if (!found) throw new NotFound('The reader');
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await postsOf(readerAccount(found.userId), limit, cursor), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/publishers/{slug}/posts',
+      tags: ['social'],
+      request: { params: SlugParam, query: PageQuery },
+      responses: { 200: jsonResponse(pageOf(PostSchema, 'PublisherPostPage'), 'A publisher’s posts (its new articles), newest first'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      if (!SLUG_PATTERN.test(slug)) throw new NotFound('The publisher');
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await postsOf(publisherAccount(slug), limit, cursor), 200);
+    },
+  );
+}

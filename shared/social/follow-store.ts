@@ -1,0 +1,131 @@
+/**
+ * Follows between accounts, with follower/following counts kept exact in the
+ * same transaction. A follow of an account above the merge threshold also
+ * records a "merge" entry for the follower: such accounts do not fan out, their
+ * posts are merged into timelines at read time.
+ */
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, batchPutAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import type { PageKey } from '../db/cursor.js';
+import {
+  followerKeys,
+  followersPk,
+  followingPk,
+  followKey,
+  INDEX,
+  mergedFollowKey,
+  socialCountsKey,
+  type AccountKey,
+} from '../db/keys.js';
+import { transactWrite, type TransactItem } from '../db/transactions.js';
+
+export interface SocialCounts {
+  followerCount: number;
+  followingCount: number;
+}
+
+export async function getCounts(db: Db, account: AccountKey): Promise<SocialCounts> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: socialCountsKey(account) }));
+  return { followerCount: (Item?.followerCount as number | undefined) ?? 0, followingCount: (Item?.followingCount as number | undefined) ?? 0 };
+}
+
+const countChange = (db: Db, account: AccountKey, field: 'followerCount' | 'followingCount', delta: number): TransactItem => ({
+  Update: {
+    TableName: db.tableName,
+    Key: socialCountsKey(account),
+    UpdateExpression: `ADD ${field} :delta SET #type = :type`,
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':delta': delta, ':type': 'counts' },
+  },
+});
+
+const readerIdOf = (account: AccountKey): string | undefined => (account.startsWith('r:') ? account.slice(2) : undefined);
+
+export async function follow(db: Db, follower: AccountKey, target: AccountKey, mergeThreshold: number, now: Date): Promise<'followed' | 'already'> {
+  const { followerCount } = await getCounts(db, target);
+  const mergeOnRead = followerCount + 1 > mergeThreshold;
+  const followerId = readerIdOf(follower);
+  const at = now.toISOString();
+  const result = await transactWrite(db, [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...followKey(follower, target), ...followerKeys(target, at, follower), type: 'follow', follower, target, followedAt: at },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    countChange(db, follower, 'followingCount', 1),
+    countChange(db, target, 'followerCount', 1),
+    ...(mergeOnRead && followerId ? [{ Put: { TableName: db.tableName, Item: { ...mergedFollowKey(followerId, target), type: 'merge', target } } }] : []),
+  ]);
+  if (!result.committed) {
+    if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'already';
+    throw new Error(`Follow cancelled: ${JSON.stringify(result.reasons)}`);
+  }
+  // This follow just took the account over the threshold: its earlier followers merge it from now on.
+  if (followerCount === mergeThreshold) await promoteToMergeOnRead(db, target);
+  return 'followed';
+}
+
+export async function unfollow(db: Db, follower: AccountKey, target: AccountKey): Promise<'unfollowed' | 'not_following'> {
+  const followerId = readerIdOf(follower);
+  const result = await transactWrite(db, [
+    { Delete: { TableName: db.tableName, Key: followKey(follower, target), ConditionExpression: 'attribute_exists(PK)' } },
+    countChange(db, follower, 'followingCount', -1),
+    countChange(db, target, 'followerCount', -1),
+  ]);
+  if (!result.committed) {
+    if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'not_following';
+    throw new Error(`Unfollow cancelled: ${JSON.stringify(result.reasons)}`);
+  }
+  if (followerId) await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: mergedFollowKey(followerId, target) }));
+  return 'unfollowed';
+}
+
+/** Followers of an account, newest first, a page at a time (GSI1 keeps keys; the follower is in the table key). */
+export async function listFollowers(db: Db, target: AccountKey, limit: number, startKey?: PageKey) {
+  const page = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: INDEX.byPublisher,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': followersPk(target) },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const prefix = followingPk('' as AccountKey);
+  return { accounts: (page.Items ?? []).map((item) => (item.PK as string).slice(prefix.length) as AccountKey), lastKey: page.LastEvaluatedKey };
+}
+
+export async function listFollowing(db: Db, follower: AccountKey, limit: number, startKey?: PageKey) {
+  const page = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': followingPk(follower) },
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { accounts: (page.Items ?? []).map((item) => item.SK as AccountKey), lastKey: page.LastEvaluatedKey };
+}
+
+/** Which of `targets` the follower still follows: one batch read. */
+export async function followedAmong(db: Db, follower: AccountKey, targets: AccountKey[]): Promise<Set<AccountKey>> {
+  if (targets.length === 0) return new Set();
+  const items = await batchGetAll(db, [...new Set(targets)].map((target) => followKey(follower, target)), ['SK']);
+  return new Set(items.map((item) => item.SK as AccountKey));
+}
+
+async function promoteToMergeOnRead(db: Db, target: AccountKey): Promise<void> {
+  let startKey: PageKey | undefined;
+  do {
+    const page = await listFollowers(db, target, 500, startKey);
+    const readers = page.accounts.map(readerIdOf).filter((id): id is string => id !== undefined);
+    await batchPutAll(db, readers.map((userId) => ({ ...mergedFollowKey(userId, target), type: 'merge', target })));
+    startKey = page.lastKey;
+  } while (startKey);
+}

@@ -1,0 +1,98 @@
+/**
+ * Posts in DynamoDB: one item each, listed per author (GSI1) and per thread
+ * (GSI2). A reply bumps its parent's reply count in the same transaction; a
+ * delete leaves a tombstone so replies still show their parent is gone.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import type { PageKey } from '../db/cursor.js';
+import { authorPostsPk, INDEX, postIdOfPk, postIndexKeys, postKey, repliesPk, type AccountKey } from '../db/keys.js';
+import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { Forbidden, NotFound } from '../errors.js';
+import type { Post } from './post.js';
+
+function toPost(item: Record<string, unknown>): Post {
+  const { PK: _pk, SK: _sk, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, type: _t, ...post } = item;
+  return post as unknown as Post;
+}
+
+/** Writes a new post; a reply only to a parent that exists and is not deleted. Returns false if the id already exists. */
+export async function createPost(db: Db, post: Post): Promise<boolean> {
+  const items: TransactItem[] = [
+    { Put: { TableName: db.tableName, Item: { ...postKey(post.postId), ...postIndexKeys(post), type: 'post', ...post }, ConditionExpression: 'attribute_not_exists(PK)' } },
+  ];
+  if (post.replyTo) {
+    items.push({
+      Update: {
+        TableName: db.tableName,
+        Key: postKey(post.replyTo),
+        UpdateExpression: 'ADD replyCount :one',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deleted)',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    });
+  }
+  const result = await transactWrite(db, items);
+  if (result.committed) return true;
+  if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new NotFound('The post you reply to');
+  if (result.reasons[0]?.code === 'ConditionalCheckFailed') return false;
+  throw new Error(`Post creation cancelled: ${JSON.stringify(result.reasons)}`);
+}
+
+export async function getPosts(db: Db, postIds: string[]): Promise<Map<string, Post>> {
+  const items = await batchGetAll(db, [...new Set(postIds)].map(postKey));
+  return new Map(items.map((item) => [item.postId as string, toPost(item)]));
+}
+
+export async function getPost(db: Db, postId: string): Promise<Post> {
+  const post = (await getPosts(db, [postId])).get(postId);
+  if (!post) throw new NotFound('The post');
+  return post;
+}
+
+/** Only the author deletes; the post becomes a tombstone that keeps its place in threads. */
+export async function deletePost(db: Db, postId: string, author: AccountKey): Promise<void> {
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: postKey(postId),
+        UpdateExpression: 'SET deleted = :true, #text = :empty, links = :none REMOVE articleId',
+        ConditionExpression: 'attribute_exists(PK) AND author = :author',
+        ExpressionAttributeNames: { '#text': 'text' },
+        ExpressionAttributeValues: { ':true': true, ':empty': '', ':none': [], ':author': author },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    await getPost(db, postId); // 404 when it does not exist…
+    throw new Forbidden('Only the author can delete a post.'); // …403 when it is someone else's.
+  }
+}
+
+async function queryPosts(db: Db, index: string, partition: string, newestFirst: boolean, limit: number, startKey?: PageKey, before?: string) {
+  const page = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: index,
+      KeyConditionExpression: before ? `${index}PK = :pk AND ${index}SK < :before` : `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : {}) },
+      ScanIndexForward: !newestFirst,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  // The post indexes keep keys only (the projection budget goes to cards); the posts come in one batch.
+  const ids = (page.Items ?? []).map((item) => postIdOfPk(item.PK as string));
+  const posts = await getPosts(db, ids);
+  return { items: ids.flatMap((id) => posts.get(id) ?? []), lastKey: page.LastEvaluatedKey };
+}
+
+/** An account's posts, newest first; `before` (a post sort key) starts below a point in time. */
+export const listAuthorPosts = (db: Db, author: AccountKey, limit: number, startKey?: PageKey, before?: string) =>
+  queryPosts(db, INDEX.byPublisher, authorPostsPk(author), true, limit, startKey, before);
+
+/** Replies to a post, oldest first: a thread reads top to bottom. */
+export const listReplies = (db: Db, postId: string, limit: number, startKey?: PageKey) => queryPosts(db, INDEX.global, repliesPk(postId), false, limit, startKey);
