@@ -24,14 +24,15 @@ export async function announceNewArticles(
   options: TimelineOptions,
 ): Promise<number> {
   const author = publisherAccount(publisherSlug);
-  const candidates: Post[] = articles.slice(0, MAX_ANNOUNCED_PER_INGEST).map((article) => ({
+  // Newest article first, each a millisecond apart, so timelines keep the publisher's order.
+  const candidates: Post[] = articles.slice(0, MAX_ANNOUNCED_PER_INGEST).map((article, i) => ({
     postId: articlePostId(article.id),
     author,
     authorHandle: publisherSlug,
     text: article.title,
     links: [],
     articleId: article.id,
-    createdAt: now.toISOString(),
+    createdAt: new Date(now.getTime() - i).toISOString(),
     likeCount: 0,
     replyCount: 0,
   }));

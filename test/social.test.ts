@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { articleItems, rss2 } from './support/feeds.js';
+import { createTestStack, type TestStack } from './support/test-stack.js';
+
+const json = async (response: Response) => (await response.json()) as Record<string, any>;
+const send = (stack: TestStack, method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+  stack.request(path, { method, headers: { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+async function timelineTexts(stack: TestStack, auth: Record<string, string>, limit = 100): Promise<string[]> {
+  return (await json(await stack.request(`/v1/timeline?limit=${limit}`, { headers: auth }))).items.map((post: { text: string }) => post.text);
+}
+
+let tick = Date.parse('2026-11-28T12:00:00Z');
+/** A clock that moves one second per reading, so every post has its own instant. */
+const clock = () => new Date((tick += 1000));
+
+async function socialStack(env: Record<string, string> = {}) {
+  return createTestStack({ now: clock, env });
+}
+
+describe('the home timeline', () => {
+  it('shows posts of followed readers and new articles of followed publishers, newest first, with my own posts', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('tl_ana');
+    const ben = await stack.signUp('tl_ben');
+    const { auth: publisher } = await stack.createPublisher('tl-pub');
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'tl_ben' })).status).toBe(201);
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { publisher: 'tl-pub' })).status).toBe(201);
+    await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Ben says hello https://example.org/hello.' });
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(2, 'tl')) });
+    await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'Ana thinks aloud' });
+    const timeline = await json(await stack.request('/v1/timeline', { headers: ana.auth }));
+    expect(timeline.items.map((post: { text: string }) => post.text)).toEqual([
+      'Ana thinks aloud',
+      'Story number 1 from the wires',
+      'Story number 0 from the wires',
+      'Ben says hello https://example.org/hello.',
+    ]);
+    expect(timeline.items[3]).toMatchObject({ author: { kind: 'reader', handle: 'tl_ben' }, links: ['https://example.org/hello'] });
+    expect(timeline.items[1]).toMatchObject({ author: { kind: 'publisher', handle: 'tl-pub' }, articleId: expect.stringMatching(/^tl-pub_/) });
+    // Ben does not follow Ana: her post is not on his timeline.
+    expect(await timelineTexts(stack, ben.auth)).toEqual(['Ben says hello https://example.org/hello.']);
+  });
+
+  it('posts each new article once: re-pushes and edits post nothing more', async () => {
+    const stack = await socialStack();
+    const { auth: publisher } = await stack.createPublisher('once-pub');
+    const items = articleItems(2, 'once');
+    const push = () => stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(items) });
+    await push();
+    await push();
+    items[0]!.content = '<p>Edited.</p>';
+    await push();
+    const posts = await json(await stack.request('/v1/publishers/once-pub/posts'));
+    expect(posts.items).toHaveLength(2);
+  });
+
+  it('a deleted post leaves every timeline; replies stay and show that the parent is gone', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('del_ana');
+    const ben = await stack.signUp('del_ben');
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'del_ben' });
+    const parent = (await json(await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Soon gone' }))).post;
+    const reply = await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'A reply', replyTo: parent.postId });
+    expect(reply.status).toBe(201);
+    expect((await json(await stack.request(`/v1/posts/${parent.postId}`))).post.replyCount).toBe(1);
+    expect((await send(stack, 'DELETE', `/v1/posts/${parent.postId}`, ana.auth)).status).toBe(403);
+    expect((await stack.request(`/v1/posts/${parent.postId}`, { method: 'DELETE' })).status).toBe(401);
+    expect((await send(stack, 'DELETE', `/v1/posts/${parent.postId}`, ben.auth)).status).toBe(204);
+    expect(await timelineTexts(stack, ana.auth)).toEqual(['A reply']);
+    expect(await timelineTexts(stack, ben.auth)).toEqual([]);
+    expect((await json(await stack.request(`/v1/posts/${parent.postId}`))).post).toMatchObject({ deleted: true, text: '' });
+    const replies = await json(await stack.request(`/v1/posts/${parent.postId}/replies`));
+    expect(replies.items.map((post: { text: string }) => post.text)).toEqual(['A reply']);
+    expect((await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'Too late', replyTo: parent.postId })).status).toBe(404);
+  });
+
+  it('after an unfollow, that account’s posts leave the timeline and new ones do not arrive', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('uf_ana');
+    const ben = await stack.signUp('uf_ben');
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'uf_ben' });
+    await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Before' });
+    expect(await timelineTexts(stack, ana.auth)).toEqual(['Before']);
+    expect((await send(stack, 'DELETE', '/v1/follows/user/uf_ben', ana.auth)).status).toBe(204);
+    await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'After' });
+    expect(await timelineTexts(stack, ana.auth)).toEqual([]);
+    expect((await send(stack, 'DELETE', '/v1/follows/user/uf_ben', ana.auth)).status).toBe(404);
+  });
+
+  it('pages without duplicates or gaps while new posts arrive', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('pg_ana');
+    const ben = await stack.signUp('pg_ben');
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'pg_ben' });
+    for (let i = 0; i < 25; i++) await send(stack, 'POST', '/v1/posts', ben.auth, { text: `old ${i}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let round = 0;
+    do {
+      const page = await json(await stack.request(`/v1/timeline?limit=10${cursor ? `&cursor=${cursor}` : ''}`, { headers: ana.auth }));
+      seen.push(...page.items.map((post: { text: string }) => post.text));
+      cursor = page.nextCursor;
+      // New posts land between page reads.
+      await send(stack, 'POST', '/v1/posts', ben.auth, { text: `new ${round++}` });
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `old ${24 - i}`));
+  });
+
+  it('fan-out and read-merge accounts give the same timeline', async () => {
+    const scenario = async (stack: TestStack) => {
+      const reader = await stack.signUp('mx_reader');
+      const small = await stack.signUp('mx_small');
+      const { auth: publisher } = await stack.createPublisher('mx-pub');
+      const fans = await Promise.all([1, 2, 3].map((i) => stack.signUp(`mx_fan${i}`)));
+      for (const fan of fans) await send(stack, 'POST', '/v1/follows', fan.auth, { publisher: 'mx-pub' });
+      await send(stack, 'POST', '/v1/follows', reader.auth, { publisher: 'mx-pub' });
+      await send(stack, 'POST', '/v1/follows', reader.auth, { handle: 'mx_small' });
+      await send(stack, 'POST', '/v1/posts', small.auth, { text: 'small one' });
+      await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(3, 'mx')) });
+      await send(stack, 'POST', '/v1/posts', small.auth, { text: 'small two' });
+      return { texts: await timelineTexts(stack, reader.auth), fanTexts: await timelineTexts(stack, fans[0]!.auth) };
+    };
+    const fannedOut = await scenario(await socialStack({ TIMELINE_MERGE_THRESHOLD: '1000' }));
+    const merged = await scenario(await socialStack({ TIMELINE_MERGE_THRESHOLD: '2' }));
+    expect(merged).toEqual(fannedOut);
+    expect(fannedOut.texts).toEqual(['small two', 'Story number 2 from the wires', 'Story number 1 from the wires', 'Story number 0 from the wires', 'small one']);
+  });
+});
+
+describe('likes and follows', () => {
+  it('like counts stay exact under 50 concurrent likes and unlikes, and liking twice counts once', async () => {
+    const stack = await socialStack();
+    const author = await stack.signUp('lk_author');
+    const post = (await json(await send(stack, 'POST', '/v1/posts', author.auth, { text: 'Like me' }))).post;
+    const likers = await Promise.all(Array.from({ length: 25 }, (_, i) => stack.signUp(`lk_fan${i}`)));
+    // 25 readers like twice each, all at once: 50 requests.
+    await Promise.all(likers.flatMap((liker) => [1, 2].map(() => send(stack, 'POST', `/v1/posts/${post.postId}/like`, liker.auth))));
+    expect((await json(await stack.request(`/v1/posts/${post.postId}`))).post.likeCount).toBe(25);
+    // 10 unlike and 10 like again, all at once.
+    await Promise.all([
+      ...likers.slice(0, 10).map((liker) => send(stack, 'DELETE', `/v1/posts/${post.postId}/like`, liker.auth)),
+      ...likers.slice(10, 20).map((liker) => send(stack, 'POST', `/v1/posts/${post.postId}/like`, liker.auth)),
+    ]);
+    expect((await json(await stack.request(`/v1/posts/${post.postId}`))).post.likeCount).toBe(15);
+    expect((await send(stack, 'POST', '/v1/posts/nope/like', author.auth)).status).toBe(404);
+  });
+
+  it('counts followers and following, refuses self-follows and unknown accounts, and nobody posts as someone else', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('fw_ana');
+    await stack.signUp('fw_ben');
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'fw_ben' });
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'fw_ben' });
+    expect(await json(await stack.request('/v1/users/fw_ben'))).toMatchObject({ handle: 'fw_ben', followerCount: 1, followingCount: 0 });
+    expect(await json(await stack.request('/v1/users/fw_ana'))).toMatchObject({ followerCount: 0, followingCount: 1 });
+    expect(JSON.stringify(await json(await stack.request('/v1/users/fw_ana')))).not.toContain('@');
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'fw_ana' })).status).toBe(400);
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'nobody_here' })).status).toBe(404);
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { publisher: 'no-such-pub' })).status).toBe(404);
+    expect((await send(stack, 'POST', '/v1/follows', {}, { handle: 'fw_ben' })).status).toBe(401);
+    const spoof = await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'I am Ben', author: 'r:ben' });
+    expect(spoof.status).toBe(400);
+    expect((await send(stack, 'POST', '/v1/posts', {}, { text: 'anonymous' })).status).toBe(401);
+    expect((await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'x'.repeat(1001) })).status).toBe(400);
+    const mine = await json(await stack.request('/v1/users/fw_ana/posts'));
+    expect(mine.items).toEqual([]);
+  });
+});
