@@ -167,3 +167,23 @@ describe('likes and follows', () => {
     expect(mine.items).toEqual([]);
   });
 });
+
+describe('article cards in posts', () => {
+  it('show title, publisher and price with this viewer’s own access state', async () => {
+    const stack = await socialStack();
+    const { auth: publisher } = await stack.createPublisher('card-pub', { articlePrice: 10, freeArticlesPerMonth: 0 });
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'card')) });
+    const ana = await stack.signUp('card_ana');
+    const ben = await stack.signUp('card_ben');
+    const anonymous = await json(await stack.request('/v1/publishers/card-pub/posts'));
+    const articleId = anonymous.items[0].articleId as string;
+    expect(anonymous.items[0].article).toMatchObject({ id: articleId, title: 'Story number 0 from the wires', publisher: { slug: 'card-pub' }, price: 10, access: { granted: false } });
+    await stack.request(`/v1/articles/${articleId}/unlock`, { method: 'POST', headers: ana.auth });
+    await send(stack, 'POST', '/v1/follows', ben.auth, { handle: 'card_ana' });
+    const shared = await json(await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'Worth reading', articleId }));
+    expect(shared.post.article.access).toEqual({ granted: true, via: 'already' });
+    const bensView = await json(await stack.request('/v1/timeline', { headers: ben.auth }));
+    expect(bensView.items[0]).toMatchObject({ text: 'Worth reading', article: { id: articleId, access: { granted: false } } });
+    expect((await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'Ghost', articleId: 'card-pub_AAAAAAAAAAAAAAAAAAAAAA' })).status).toBe(404);
+  });
+});

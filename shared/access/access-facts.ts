@@ -7,7 +7,8 @@
 import type { Article } from '../articles/article.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { articleKey, entitlementKey, meterKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey } from '../db/keys.js';
+import { articleKey, entitlementKey, meterKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey, type ItemKey } from '../db/keys.js';
+import { ARTICLE_CARD_FIELDS } from '../articles/article-store.js';
 import { spendCapOf, type Publisher } from '../publishers/publisher.js';
 import { toPublisher } from '../publishers/publisher-store.js';
 import type { Subscription } from '../subscriptions/subscription.js';
@@ -33,33 +34,59 @@ export const isArticleId = (id: string): boolean => ARTICLE_ID.test(id);
 export const publisherSlugOfArticleId = (id: string): string => id.slice(0, id.lastIndexOf('_'));
 
 export async function loadAccessFacts(db: Db, articleId: string, userId: string | undefined, now: Date): Promise<LoadedFacts> {
-  const slug = publisherSlugOfArticleId(articleId);
+  return (await loadAccessFactsForArticles(db, [articleId], userId, now)).get(articleId)!;
+}
+
+/** Attributes a card with its access state needs; article content stays behind. */
+const CARD_FACTS_PROJECTION = [
+  'PK', 'SK', 'type', ...ARTICLE_CARD_FIELDS, 'slug', 'name', 'articlePrice', 'freeArticlesPerMonth', 'plans',
+  'via', 'balance', 'used', 'spent', 'status', 'currentPeriodEnd', 'kind', 'planId',
+];
+
+/**
+ * The same facts for several articles (a page of posts with article cards) in
+ * one BatchGetItem; with `cardsOnly`, article content is not read.
+ */
+export async function loadAccessFactsForArticles(
+  db: Db,
+  articleIds: string[],
+  userId: string | undefined,
+  now: Date,
+  options: { cardsOnly?: boolean } = {},
+): Promise<Map<string, LoadedFacts>> {
   const month = meterMonth(now);
-  const keys = [articleKey(articleId), publisherKey(slug)];
+  const ids = [...new Set(articleIds)];
+  const slugs = [...new Set(ids.map(publisherSlugOfArticleId))];
+  const keys: ItemKey[] = [...ids.map(articleKey), ...slugs.map(publisherKey)];
   if (userId) {
-    keys.push(
-      entitlementKey(userId, articleId),
-      walletKey(userId),
-      meterKey(userId, slug, month),
-      spendKey(userId, slug, month),
-      subscriptionKey(userId, slug),
-      trialClaimKey(userId, slug),
-    );
+    keys.push(walletKey(userId), ...ids.map((id) => entitlementKey(userId, id)));
+    for (const slug of slugs) keys.push(meterKey(userId, slug, month), spendKey(userId, slug, month), subscriptionKey(userId, slug), trialClaimKey(userId, slug));
   }
-  const items = await batchGetAll(db, keys);
-  const byType = (type: string) => items.find((item) => item.type === type);
-  const publisherItem = byType('publisher');
-  return {
-    article: byType('article') as Article | undefined,
-    publisher: publisherItem ? toPublisher(publisherItem) : undefined,
-    entitlement: byType('entitlement') as Entitlement | undefined,
-    balance: (byType('wallet')?.balance as number | undefined) ?? 0,
-    meterUsed: (byType('meter')?.used as number | undefined) ?? 0,
-    spent: (byType('spend')?.spent as number | undefined) ?? 0,
-    subscription: byType('subscription') as Subscription | undefined,
-    trialUsed: Boolean(byType('trial_claim')),
-    month,
-  };
+  const items = await batchGetAll(db, keys, options.cardsOnly ? CARD_FACTS_PROJECTION : undefined);
+  const byKey = new Map(items.map((item) => [`${item.PK as string}|${item.SK as string}`, item]));
+  const get = (key: ItemKey) => byKey.get(`${key.PK}|${key.SK}`);
+  const balance = userId ? ((get(walletKey(userId))?.balance as number | undefined) ?? 0) : 0;
+  return new Map(
+    ids.map((id) => {
+      const slug = publisherSlugOfArticleId(id);
+      const publisherItem = get(publisherKey(slug));
+      const reader = <T>(key: (user: string) => ItemKey) => (userId ? (get(key(userId)) as T | undefined) : undefined);
+      return [
+        id,
+        {
+          article: get(articleKey(id)) as Article | undefined,
+          publisher: publisherItem ? toPublisher(publisherItem) : undefined,
+          entitlement: reader<Entitlement>((user) => entitlementKey(user, id)),
+          balance,
+          meterUsed: (reader<{ used: number }>((user) => meterKey(user, slug, month))?.used) ?? 0,
+          spent: (reader<{ spent: number }>((user) => spendKey(user, slug, month))?.spent) ?? 0,
+          subscription: reader<Subscription>((user) => subscriptionKey(user, slug)),
+          trialUsed: Boolean(reader((user) => trialClaimKey(user, slug))),
+          month,
+        },
+      ];
+    }),
+  );
 }
 
 /** The reader's side of the decision, from loaded facts. */

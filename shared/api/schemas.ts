@@ -153,6 +153,9 @@ export const ArticleDetailSchema = z
   })
   .openapi('ArticleDetail');
 
+/** Security of routes open to everyone where a reader token adds the viewer's own state. */
+export const OPTIONAL_READER: Array<Record<string, string[]>> = [{}, { bearer: [] }];
+
 /** A JSON response entry for a route's `responses`. */
 export const jsonResponse = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -295,6 +298,9 @@ export const PostSchema = z
     text: z.string(),
     links: z.array(z.string()),
     articleId: z.string().optional(),
+    article: ArticleCardSchema.extend({ access: z.object({ granted: z.boolean(), via: z.string().optional() }) })
+      .optional()
+      .openapi({ description: 'The attached article as a card, with this viewer’s access state.' }),
     replyTo: z.string().optional(),
     createdAt: z.string(),
     likeCount: z.number().int(),

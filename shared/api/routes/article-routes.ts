@@ -8,7 +8,7 @@ import { NotFound } from '../../errors.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
 import { priceOf, toCard } from '../presenters.js';
-import { ArticleDetailSchema, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
+import { ArticleDetailSchema, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
 
 /** What an unlock would cost this reader now: nothing through the meter or the cap, less than the price near the cap. */
 function unlockCostOf(decision: AccessDecision): number {
@@ -16,7 +16,6 @@ function unlockCostOf(decision: AccessDecision): number {
   return decision.kind === 'insufficient' || decision.kind === 'sign_in' ? decision.price : 0;
 }
 
-const OPTIONAL_READER: Array<Record<string, string[]>> = [{}, { bearer: [] }];
 const ArticleIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

@@ -12,22 +12,35 @@ import { detectLinks, newPostId, type Post } from '../../social/post.js';
 import { createPost, deletePost, getPost, listAuthorPosts, listReplies } from '../../social/post-store.js';
 import { fanOutPosts, readTimeline } from '../../social/timeline.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { requireReader } from '../auth.js';
-import { CreatePostBody, errorResponses, FollowBody, jsonResponse, PageQuery, pageOf, PostSchema, ProfileSchema } from '../schemas.js';
+import { cardsWithAccess, type CardWithAccess } from '../article-cards.js';
+import { readerIfPresent, requireReader } from '../auth.js';
+import { CreatePostBody, errorResponses, FollowBody, jsonResponse, OPTIONAL_READER, PageQuery, pageOf, PostSchema, ProfileSchema } from '../schemas.js';
 
 const PostIdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
 const HandleParam = z.object({ handle: z.string().max(30).openapi({ param: { name: 'handle', in: 'path' } }) });
 const SlugParam = z.object({ slug: z.string().max(40).openapi({ param: { name: 'slug', in: 'path' } }) });
 
-export function toPostView(post: Post) {
+export function toPostView(post: Post, cards: Map<string, CardWithAccess> = new Map()) {
   const { author, authorHandle, ...rest } = post;
-  return { ...rest, author: { kind: author.startsWith('p:') ? ('publisher' as const) : ('reader' as const), handle: authorHandle } };
+  const article = post.articleId ? cards.get(post.articleId) : undefined;
+  return {
+    ...rest,
+    author: { kind: author.startsWith('p:') ? ('publisher' as const) : ('reader' as const), handle: authorHandle },
+    ...(article ? { article } : {}),
+  };
 }
 
 export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const auth = requireReader(deps);
   const reader = { tags: ['social'], security: [{ bearer: [] }], middleware: auth };
+  const anyone = { tags: ['social'], security: OPTIONAL_READER, middleware: readerIfPresent(deps) };
   const { social } = deps.config;
+
+  /** Posts as the viewer sees them: article cards with their own access state. */
+  const viewsOf = async (posts: Post[], viewerId: string | undefined) => {
+    const cards = await cardsWithAccess(deps, posts.flatMap((post) => (post.articleId ? [post.articleId] : [])), viewerId);
+    return posts.map((post) => toPostView(post, cards));
+  };
 
   /** Resolves `{handle}` or `{publisher}` to an account, or 404. */
   const accountOf = async (target: { handle: string } | { publisher: string }): Promise<AccountKey> => {
@@ -51,7 +64,9 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     async (c) => {
       const body = c.req.valid('json');
       const claims = c.get('reader')!;
-      if (body.articleId && !isArticleId(body.articleId)) throw new ValidationFailed('articleId is not an article id.', [{ field: 'articleId', message: 'unknown' }]);
+      if (body.articleId && !(isArticleId(body.articleId) && (await cardsWithAccess(deps, [body.articleId], claims.userId)).has(body.articleId))) {
+        throw new NotFound('The article to attach');
+      }
       const now = deps.now();
       const post: Post = {
         postId: newPostId(now),
@@ -67,20 +82,24 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       };
       await createPost(deps.db, post);
       await fanOutPosts(deps.db, post.author, [post], social);
-      return c.json({ post: toPostView(post) }, 201);
+      const [view] = await viewsOf([post], claims.userId);
+      return c.json({ post: view! }, 201);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/posts/{id}', tags: ['social'], request: { params: PostIdParam }, responses: { 200: jsonResponse(z.object({ post: PostSchema }), 'The post (a tombstone if deleted)'), ...errorResponses(404) } }),
-    async (c) => c.json({ post: toPostView(await getPost(deps.db, c.req.valid('param').id)) }, 200),
+    createRoute({ ...anyone, method: 'get', path: '/v1/posts/{id}', request: { params: PostIdParam }, responses: { 200: jsonResponse(z.object({ post: PostSchema }), 'The post (a tombstone if deleted)'), ...errorResponses(401, 404) } }),
+    async (c) => {
+      const [post] = await viewsOf([await getPost(deps.db, c.req.valid('param').id)], c.get('reader')?.userId);
+      return c.json({ post: post! }, 200);
+    },
   );
 
   app.openapi(
     createRoute({
+      ...anyone,
       method: 'get',
       path: '/v1/posts/{id}/replies',
-      tags: ['social'],
       request: { params: PostIdParam, query: PageQuery },
       responses: { 200: jsonResponse(pageOf(PostSchema, 'PostPage'), 'Replies, oldest first'), ...errorResponses(400, 404) },
     }),
@@ -88,7 +107,7 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { id } = c.req.valid('param');
       const { limit, cursor } = c.req.valid('query');
       const page = await listReplies(deps.db, id, limit, deps.cursors.decode(`replies:${id}`, cursor));
-      return c.json({ items: page.items.map(toPostView), nextCursor: deps.cursors.encode(`replies:${id}`, page.lastKey) }, 200);
+      return c.json({ items: await viewsOf(page.items, c.get('reader')?.userId), nextCursor: deps.cursors.encode(`replies:${id}`, page.lastKey) }, 200);
     },
   );
 
@@ -164,7 +183,7 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const scope = `timeline:${userId}`;
       const before = deps.cursors.decode(scope, cursor)?.before as string | undefined;
       const page = await readTimeline(deps.db, userId, limit, before);
-      return c.json({ items: page.posts.map(toPostView), nextCursor: deps.cursors.encode(scope, page.nextBefore ? { before: page.nextBefore } : undefined) }, 200);
+      return c.json({ items: await viewsOf(page.posts, userId), nextCursor: deps.cursors.encode(scope, page.nextBefore ? { before: page.nextBefore } : undefined) }, 200);
     },
   );
 
@@ -178,17 +197,17 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     },
   );
 
-  const postsOf = async (account: AccountKey, limit: number, cursor: string | undefined) => {
+  const postsOf = async (account: AccountKey, limit: number, cursor: string | undefined, viewerId: string | undefined) => {
     const scope = `posts:${account}`;
     const page = await listAuthorPosts(deps.db, account, limit, deps.cursors.decode(scope, cursor));
-    return { items: page.items.filter((post) => !post.deleted).map(toPostView), nextCursor: deps.cursors.encode(scope, page.lastKey) };
+    return { items: await viewsOf(page.items.filter((post) => !post.deleted), viewerId), nextCursor: deps.cursors.encode(scope, page.lastKey) };
   };
 
   app.openapi(
     createRoute({
+      ...anyone,
       method: 'get',
       path: '/v1/users/{handle}/posts',
-      tags: ['social'],
       request: { params: HandleParam, query: PageQuery },
       responses: { 200: jsonResponse(pageOf(PostSchema, 'UserPostPage'), 'A reader’s posts, newest first'), ...errorResponses(400, 404) },
     }),
@@ -196,15 +215,15 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
       if (!found) throw new NotFound('The reader');
       const { limit, cursor } = c.req.valid('query');
-      return c.json(await postsOf(readerAccount(found.userId), limit, cursor), 200);
+      return c.json(await postsOf(readerAccount(found.userId), limit, cursor, c.get('reader')?.userId), 200);
     },
   );
 
   app.openapi(
     createRoute({
+      ...anyone,
       method: 'get',
       path: '/v1/publishers/{slug}/posts',
-      tags: ['social'],
       request: { params: SlugParam, query: PageQuery },
       responses: { 200: jsonResponse(pageOf(PostSchema, 'PublisherPostPage'), 'A publisher’s posts (its new articles), newest first'), ...errorResponses(400, 404) },
     }),
@@ -212,7 +231,7 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { slug } = c.req.valid('param');
       if (!SLUG_PATTERN.test(slug)) throw new NotFound('The publisher');
       const { limit, cursor } = c.req.valid('query');
-      return c.json(await postsOf(publisherAccount(slug), limit, cursor), 200);
+      return c.json(await postsOf(publisherAccount(slug), limit, cursor, c.get('reader')?.userId), 200);
     },
   );
 }
