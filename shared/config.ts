@@ -62,6 +62,11 @@ const ConfigSchema = z.object({
   /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
   TIMELINE_MERGE_THRESHOLD: z.coerce.number().int().min(0).default(1000),
   TIMELINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Per-reader actions allowed per hour, as action:count pairs. */
+  SOCIAL_RATE_LIMITS: z
+    .string()
+    .regex(/^[a-z]+:\d+(,[a-z]+:\d+)*$/, 'SOCIAL_RATE_LIMITS must look like "posts:60,likes:300,follows:100"')
+    .default('posts:60,likes:300,follows:100,tips:60,gifts:30'),
   /** Point packs as points:cents pairs, e.g. "300:420,1000:1200" (300 points for $4.20). */
   POINT_PACKS: z
     .string()
@@ -80,7 +85,7 @@ export interface Config {
   /** Present only when Stripe is configured. */
   payments: PaymentsConfig | undefined;
   pointPacks: PointPack[];
-  social: { mergeThreshold: number; retentionDays: number };
+  social: { mergeThreshold: number; retentionDays: number; hourlyLimits: Record<string, number> };
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
   feeds: FeedConfig;
@@ -159,7 +164,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       devTopUpEnabled: raw.DEV_TOPUP_ENABLED && !raw.STRIPE_SECRET_KEY,
     },
     payments: paymentsOf(raw),
-    social: { mergeThreshold: raw.TIMELINE_MERGE_THRESHOLD, retentionDays: raw.TIMELINE_RETENTION_DAYS },
+    social: {
+      mergeThreshold: raw.TIMELINE_MERGE_THRESHOLD,
+      retentionDays: raw.TIMELINE_RETENTION_DAYS,
+      hourlyLimits: Object.fromEntries(raw.SOCIAL_RATE_LIMITS.split(',').map((pair) => pair.split(':')).map(([action, count]) => [action, Number(count)])),
+    },
     pointPacks: raw.POINT_PACKS.split(',').map((pair) => {
       const [points, priceCents] = pair.split(':').map(Number) as [number, number];
       return { packId: `points-${points}`, points, priceCents };

@@ -187,3 +187,26 @@ describe('article cards in posts', () => {
     expect((await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'Ghost', articleId: 'card-pub_AAAAAAAAAAAAAAAAAAAAAA' })).status).toBe(404);
   });
 });
+
+describe('abuse limits', () => {
+  it('answer 429 with Retry-After once a reader posts, likes or follows too often in an hour', async () => {
+    // Well inside one hourly window, whatever earlier tests did with the clock.
+    tick = Date.parse('2026-11-28T14:00:00Z');
+    const stack = await socialStack({ SOCIAL_RATE_LIMITS: 'posts:3,likes:2,follows:1' });
+    const ana = await stack.signUp('rl_ana');
+    await stack.signUp('rl_ben');
+    await stack.signUp('rl_cy');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(stack, 'POST', '/v1/posts', ana.auth, { text: `post ${i}` })).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const limited = await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'again' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await json(limited)).error.code).toBe('rate_limited');
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'rl_ben' })).status).toBe(201);
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'rl_cy' })).status).toBe(429);
+    // Another reader has limits of their own.
+    const ben = await stack.request('/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'rl_ben@readers.example', password: 'correct horse battery' }) });
+    const benAuth = { authorization: `Bearer ${(await json(ben)).token}` };
+    expect((await send(stack, 'POST', '/v1/posts', benAuth, { text: 'fresh' })).status).toBe(201);
+  });
+});

@@ -200,6 +200,9 @@ export const timelineEntryKey = (userId: string, createdAt: string, postId: stri
 export const mergedFollowKey = (userId: string, target: AccountKey): ItemKey => ({ PK: `MERGE#${userId}`, SK: target });
 export const mergedFollowsPk = (userId: string): string => `MERGE#${userId}`;
 
+/** How often a reader did one action in one fixed window (rate limits). */
+export const rateCounterKey = (userId: string, action: string, window: number): ItemKey => ({ PK: `RATE#${userId}#${action}`, SK: String(window) });
+
 // ---- idempotency -------------------------------------------------------------
 
 export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });

@@ -14,6 +14,7 @@ import { fanOutPosts, readTimeline } from '../../social/timeline.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { cardsWithAccess, type CardWithAccess } from '../article-cards.js';
 import { readerIfPresent, requireReader } from '../auth.js';
+import { rateLimited } from '../rate-limit.js';
 import { CreatePostBody, errorResponses, FollowBody, jsonResponse, OPTIONAL_READER, PageQuery, pageOf, PostSchema, ProfileSchema } from '../schemas.js';
 
 const PostIdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
@@ -56,10 +57,11 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     createRoute({
       ...reader,
+      middleware: [auth, rateLimited(deps, 'posts')],
       method: 'post',
       path: '/v1/posts',
       request: { body: { required: true, content: { 'application/json': { schema: CreatePostBody } } } },
-      responses: { 201: jsonResponse(z.object({ post: PostSchema }), 'Posted, and on followers’ timelines'), ...errorResponses(400, 401, 404) },
+      responses: { 201: jsonResponse(z.object({ post: PostSchema }), 'Posted, and on followers’ timelines'), ...errorResponses(400, 401, 404, 429) },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -123,10 +125,11 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     app.openapi(
       createRoute({
         ...reader,
+        middleware: [auth, rateLimited(deps, 'likes')],
         method,
         path: '/v1/posts/{id}/like',
         request: { params: PostIdParam },
-        responses: { 200: jsonResponse(z.object({ liked: z.boolean(), likeCount: z.number().int() }), liked ? 'Liked (again is a no-op)' : 'Not liked'), ...errorResponses(401, 404) },
+        responses: { 200: jsonResponse(z.object({ liked: z.boolean(), likeCount: z.number().int() }), liked ? 'Liked (again is a no-op)' : 'Not liked'), ...errorResponses(401, 404, 429) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -139,10 +142,11 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     createRoute({
       ...reader,
+      middleware: [auth, rateLimited(deps, 'follows')],
       method: 'post',
       path: '/v1/follows',
       request: { body: { required: true, content: { 'application/json': { schema: FollowBody } } } },
-      responses: { 201: jsonResponse(z.object({ following: z.boolean() }), 'Following (again is a no-op)'), ...errorResponses(400, 401, 404) },
+      responses: { 201: jsonResponse(z.object({ following: z.boolean() }), 'Following (again is a no-op)'), ...errorResponses(400, 401, 404, 429) },
     }),
     async (c) => {
       const me = readerAccount(c.get('reader')!.userId);
