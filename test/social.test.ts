@@ -210,3 +210,27 @@ describe('abuse limits', () => {
     expect((await send(stack, 'POST', '/v1/posts', benAuth, { text: 'fresh' })).status).toBe(201);
   });
 });
+
+describe('blocking', () => {
+  it('hides two readers from each other, ends follows between them, and stops replies and new follows', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('bl_ana');
+    const ben = await stack.signUp('bl_ben');
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'bl_ben' });
+    await send(stack, 'POST', '/v1/follows', ben.auth, { handle: 'bl_ana' });
+    const bensPost = (await json(await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Ben before the block' }))).post;
+    await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'Ana before the block' });
+    expect(await timelineTexts(stack, ana.auth)).toEqual(['Ana before the block', 'Ben before the block']);
+
+    expect((await send(stack, 'POST', '/v1/blocks', ana.auth, { handle: 'bl_ben' })).status).toBe(201);
+    expect(await timelineTexts(stack, ana.auth)).toEqual(['Ana before the block']);
+    expect(await timelineTexts(stack, ben.auth)).toEqual(['Ben before the block']);
+    expect(await json(await stack.request('/v1/users/bl_ana'))).toMatchObject({ followerCount: 0, followingCount: 0 });
+    expect((await send(stack, 'POST', '/v1/follows', ben.auth, { handle: 'bl_ana' })).status).toBe(403);
+    expect((await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'reply', replyTo: bensPost.postId })).status).toBe(403);
+    expect((await send(stack, 'POST', '/v1/blocks', ana.auth, { handle: 'bl_ana' })).status).toBe(400);
+
+    expect((await send(stack, 'DELETE', '/v1/blocks/bl_ben', ana.auth)).status).toBe(204);
+    expect((await send(stack, 'POST', '/v1/follows', ben.auth, { handle: 'bl_ana' })).status).toBe(201);
+  });
+});

@@ -200,6 +200,16 @@ export const timelineEntryKey = (userId: string, createdAt: string, postId: stri
 export const mergedFollowKey = (userId: string, target: AccountKey): ItemKey => ({ PK: `MERGE#${userId}`, SK: target });
 export const mergedFollowsPk = (userId: string): string => `MERGE#${userId}`;
 
+/**
+ * Blocks, kept on both sides in one partition per reader: `by-me#<userId>` for
+ * readers I block, `of-me#<userId>` for readers who block me. One query tells
+ * whom a reader must not see or be seen by.
+ */
+export const blocksPk = (userId: string): string => `BLOCK#${userId}`;
+export const blockedByMeKey = (userId: string, target: string): ItemKey => ({ PK: blocksPk(userId), SK: `by-me#${target}` });
+export const blockingMeKey = (userId: string, blocker: string): ItemKey => ({ PK: blocksPk(userId), SK: `of-me#${blocker}` });
+export const userIdOfBlockSk = (sk: string): string => sk.slice(sk.indexOf('#') + 1);
+
 /** How often a reader did one action in one fixed window (rate limits). */
 export const rateCounterKey = (userId: string, action: string, window: number): ItemKey => ({ PK: `RATE#${userId}#${action}`, SK: String(window) });
 

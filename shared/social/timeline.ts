@@ -4,13 +4,15 @@
  * expiring after the retention period. Accounts above the merge threshold do
  * not fan out; their recent posts are merged in when a follower reads. A read
  * is therefore a constant number of queries, whatever the number of follows:
- * the reader's timeline, their merge list, and one query per merged account.
+ * the reader's timeline, their merge list and block list (in parallel), one
+ * query per merged account, then one batch of posts and follow checks.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { mergedFollowsPk, postListSk, readerAccount, timelineEntryKey, timelinePk, type AccountKey } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table-schema.js';
+import { hiddenAccounts } from './blocks.js';
 import { followedAmong, getCounts, listFollowers } from './follow-store.js';
 import type { Post } from './post.js';
 import { getPosts, listAuthorPosts } from './post-store.js';
@@ -61,7 +63,7 @@ interface Candidate {
 
 export async function readTimeline(db: Db, userId: string, limit: number, before?: string): Promise<{ posts: Post[]; nextBefore: string | null }> {
   const condition = before ? 'PK = :pk AND SK < :before' : 'PK = :pk';
-  const [entries, merged] = await Promise.all([
+  const [entries, merged, hidden] = await Promise.all([
     db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
@@ -72,6 +74,7 @@ export async function readTimeline(db: Db, userId: string, limit: number, before
       }),
     ),
     db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': mergedFollowsPk(userId) } })),
+    hiddenAccounts(db, userId),
   ]);
   const mergedAccounts = (merged.Items ?? []).map((item) => item.SK as AccountKey);
   const mergedPages = await Promise.all(mergedAccounts.map((account) => listAuthorPosts(db, account, limit, undefined, before)));
@@ -99,6 +102,7 @@ export async function readTimeline(db: Db, userId: string, limit: number, before
   for (const [id, post] of posts) loaded.set(id, post);
   const visible = page
     .filter((candidate) => !candidate.fannedOut || candidate.author === me || stillFollowed.has(candidate.author))
+    .filter((candidate) => !hidden.has(candidate.author))
     .flatMap((candidate) => {
       const post = loaded.get(candidate.postId);
       return post && !post.deleted ? [post] : [];

@@ -2,10 +2,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isArticleId } from '../../access/access-facts.js';
 import { publisherAccount, readerAccount, type AccountKey } from '../../db/keys.js';
-import { NotFound, ValidationFailed } from '../../errors.js';
+import { Forbidden, NotFound, ValidationFailed } from '../../errors.js';
 import { findPublisher } from '../../publishers/publisher-store.js';
 import { SLUG_PATTERN } from '../../publishers/publisher.js';
 import { findReaderByHandle } from '../../readers/reader-store.js';
+import { block, hiddenAccounts, unblock } from '../../social/blocks.js';
 import { follow, getCounts, unfollow } from '../../social/follow-store.js';
 import { setLike } from '../../social/likes.js';
 import { detectLinks, newPostId, type Post } from '../../social/post.js';
@@ -61,13 +62,17 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'post',
       path: '/v1/posts',
       request: { body: { required: true, content: { 'application/json': { schema: CreatePostBody } } } },
-      responses: { 201: jsonResponse(z.object({ post: PostSchema }), 'Posted, and on followers’ timelines'), ...errorResponses(400, 401, 404, 429) },
+      responses: { 201: jsonResponse(z.object({ post: PostSchema }), 'Posted, and on followers’ timelines'), ...errorResponses(400, 401, 403, 404, 429) },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const claims = c.get('reader')!;
       if (body.articleId && !(isArticleId(body.articleId) && (await cardsWithAccess(deps, [body.articleId], claims.userId)).has(body.articleId))) {
         throw new NotFound('The article to attach');
+      }
+      if (body.replyTo) {
+        const parent = await getPost(deps.db, body.replyTo);
+        if ((await hiddenAccounts(deps.db, claims.userId)).has(parent.author)) throw new Forbidden('One of you has blocked the other.');
       }
       const now = deps.now();
       const post: Post = {
@@ -152,6 +157,7 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const me = readerAccount(c.get('reader')!.userId);
       const target = await accountOf(c.req.valid('json'));
       if (target === me) throw new ValidationFailed('You cannot follow yourself.', [{ field: 'handle', message: 'is you' }]);
+      if ((await hiddenAccounts(deps.db, c.get('reader')!.userId)).has(target)) throw new Forbidden('One of you has blocked the other.');
       await follow(deps.db, me, target, social.mergeThreshold, deps.now());
       return c.json({ following: true }, 201);
     },
@@ -236,6 +242,34 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       if (!SLUG_PATTERN.test(slug)) throw new NotFound('The publisher');
       const { limit, cursor } = c.req.valid('query');
       return c.json(await postsOf(publisherAccount(slug), limit, cursor, c.get('reader')?.userId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'post',
+      path: '/v1/blocks',
+      request: { body: { required: true, content: { 'application/json': { schema: z.object({ handle: z.string().min(1).max(30) }).strict() } } } },
+      responses: { 201: jsonResponse(z.object({ blocked: z.boolean() }), 'Blocked: you no longer see each other, and follows between you end'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const me = c.get('reader')!.userId;
+      const found = await findReaderByHandle(deps.db, c.req.valid('json').handle);
+      if (!found) throw new NotFound('The reader');
+      if (found.userId === me) throw new ValidationFailed('You cannot block yourself.', [{ field: 'handle', message: 'is you' }]);
+      await block(deps.db, me, found.userId, deps.now());
+      return c.json({ blocked: true }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ ...reader, method: 'delete', path: '/v1/blocks/{handle}', request: { params: HandleParam }, responses: { 204: { description: 'Unblocked' }, ...errorResponses(401, 404) } }),
+    async (c) => {
+      const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
+      if (!found) throw new NotFound('The reader');
+      await unblock(deps.db, c.get('reader')!.userId, found.userId);
+      return c.body(null, 204);
     },
   );
 }
