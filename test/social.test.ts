@@ -234,3 +234,31 @@ describe('blocking', () => {
     expect((await send(stack, 'POST', '/v1/follows', ben.auth, { handle: 'bl_ana' })).status).toBe(201);
   });
 });
+
+describe('tips', () => {
+  it('move points from the tipper to a reader author, or into a publisher’s earnings, never below zero and once per key', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('tip_ana');
+    const ben = await stack.signUp('tip_ben');
+    const { auth: publisher } = await stack.createPublisher('tip-pub');
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'tip')) });
+    const bensPost = (await json(await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Tip jar' }))).post;
+    const pubPost = (await json(await stack.request('/v1/publishers/tip-pub/posts'))).items[0];
+
+    const headers = { ...ana.auth, 'idempotency-key': 'tip-1' };
+    expect(await json(await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, headers, { points: 20 }))).toEqual({ tipped: 20, balance: 30 });
+    expect(await json(await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, headers, { points: 20 }))).toEqual({ tipped: 20, balance: 30 });
+    expect((await json(await stack.request('/v1/me/wallet', { headers: ben.auth }))).balance).toBe(70);
+
+    expect((await send(stack, 'POST', `/v1/posts/${pubPost.postId}/tip`, ana.auth, { points: 10 })).status).toBe(200);
+    const tooMuch = await send(stack, 'POST', `/v1/posts/${pubPost.postId}/tip`, ana.auth, { points: 25 });
+    expect(tooMuch.status).toBe(402);
+    expect((await json(tooMuch)).error.details).toEqual({ price: 25, balance: 20 });
+    expect((await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, ben.auth, { points: 1 })).status).toBe(400);
+
+    const wallet = await json(await stack.request('/v1/me/wallet', { headers: ana.auth }));
+    expect(wallet.balance).toBe(20);
+    expect(wallet.entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(20);
+    expect(await json(await stack.request('/v1/publisher/stats', { headers: publisher }))).toMatchObject({ tips: 1, pointsEarned: 10 });
+  });
+});

@@ -223,11 +223,12 @@ export const LedgerEntrySchema = z
   .object({
     entryId: z.string(),
     at: z.string(),
-    kind: z.enum(['starter', 'topup', 'unlock', 'refund']),
+    kind: z.enum(['starter', 'topup', 'unlock', 'refund', 'tip_sent', 'tip_received']),
     amount: z.number().int(),
     balanceAfter: z.number().int(),
     articleId: z.string().optional(),
     publisherSlug: z.string().optional(),
+    postId: z.string().optional(),
     note: z.string().optional(),
   })
   .openapi('LedgerEntry');
@@ -282,6 +283,7 @@ export const PublisherStatsSchema = z
     to: z.string(),
     unlocks: z.number().int(),
     refunds: z.number().int(),
+    tips: z.number().int(),
     grossPoints: z.number().int(),
     pointsEarned: z.number().int().openapi({ description: 'After the platform share.' }),
     activeSubscribers: z.number().int(),

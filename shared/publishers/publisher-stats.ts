@@ -10,8 +10,8 @@ import { articleKey, EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js
 import { countActiveSubscribers } from '../subscriptions/subscription-store.js';
 
 interface EarningEntry {
-  kind: 'unlock' | 'reversal';
-  articleId: string;
+  kind: 'unlock' | 'reversal' | 'tip';
+  articleId?: string;
   gross: number;
   points: number;
   at: string;
@@ -29,6 +29,7 @@ export interface PublisherStats {
   to: string;
   unlocks: number;
   refunds: number;
+  tips: number;
   grossPoints: number;
   pointsEarned: number;
   activeSubscribers: number;
@@ -45,23 +46,28 @@ export async function publisherStats(db: Db, slug: string, from: Date, to: Date,
   ]);
   const days = new Map<string, DayStats>();
   const articles = new Map<string, { unlocks: number; pointsEarned: number }>();
-  const totals = { unlocks: 0, refunds: 0, grossPoints: 0, pointsEarned: 0 };
+  const totals = { unlocks: 0, refunds: 0, tips: 0, grossPoints: 0, pointsEarned: 0 };
   for (const entry of entries) {
     const date = entry.at.slice(0, 10);
     const day = days.get(date) ?? { date, unlocks: 0, refunds: 0, pointsEarned: 0 };
-    const article = articles.get(entry.articleId) ?? { unlocks: 0, pointsEarned: 0 };
+    days.set(date, day);
+    totals.grossPoints += entry.gross;
+    totals.pointsEarned += entry.points;
+    day.pointsEarned += entry.points;
+    if (entry.kind === 'tip') {
+      totals.tips += 1;
+      continue;
+    }
+    const articleId = entry.articleId ?? '';
+    const article = articles.get(articleId) ?? { unlocks: 0, pointsEarned: 0 };
     const isUnlock = entry.kind === 'unlock';
     day.unlocks += isUnlock ? 1 : 0;
     day.refunds += isUnlock ? 0 : 1;
-    day.pointsEarned += entry.points;
     article.unlocks += isUnlock ? 1 : -1;
     article.pointsEarned += entry.points;
     totals.unlocks += isUnlock ? 1 : 0;
     totals.refunds += isUnlock ? 0 : 1;
-    totals.grossPoints += entry.gross;
-    totals.pointsEarned += entry.points;
-    days.set(date, day);
-    articles.set(entry.articleId, article);
+    articles.set(articleId, article);
   }
   const top = [...articles.entries()]
     .filter(([, article]) => article.unlocks > 0)

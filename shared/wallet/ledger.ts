@@ -1,5 +1,5 @@
 /** The wallet's append-only ledger: the balance always equals the sum of `amount`. */
-export type LedgerKind = 'starter' | 'topup' | 'unlock' | 'refund';
+export type LedgerKind = 'starter' | 'topup' | 'unlock' | 'refund' | 'tip_sent' | 'tip_received';
 
 export interface LedgerEntry {
   entryId: string;
@@ -10,5 +10,6 @@ export interface LedgerEntry {
   balanceAfter: number;
   articleId?: string | undefined;
   publisherSlug?: string | undefined;
+  postId?: string | undefined;
   note?: string | undefined;
 }

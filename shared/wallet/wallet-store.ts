@@ -20,6 +20,7 @@ export interface WalletChange {
   at: string;
   articleId?: string | undefined;
   publisherSlug?: string | undefined;
+  postId?: string | undefined;
   note?: string | undefined;
 }
 
@@ -33,6 +34,7 @@ export function walletChangeItems(db: Db, change: WalletChange): { items: Transa
     balanceAfter: change.seenBalance + change.amount,
     articleId: change.articleId,
     publisherSlug: change.publisherSlug,
+    postId: change.postId,
     note: change.note,
   };
   return {

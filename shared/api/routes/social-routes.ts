@@ -12,11 +12,13 @@ import { setLike } from '../../social/likes.js';
 import { detectLinks, newPostId, type Post } from '../../social/post.js';
 import { createPost, deletePost, getPost, listAuthorPosts, listReplies } from '../../social/post-store.js';
 import { fanOutPosts, readTimeline } from '../../social/timeline.js';
+import { tipAuthor } from '../../social/tips.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { cardsWithAccess, type CardWithAccess } from '../article-cards.js';
 import { readerIfPresent, requireReader } from '../auth.js';
+import { idempotent } from '../idempotency.js';
 import { rateLimited } from '../rate-limit.js';
-import { CreatePostBody, errorResponses, FollowBody, jsonResponse, OPTIONAL_READER, PageQuery, pageOf, PostSchema, ProfileSchema } from '../schemas.js';
+import { CreatePostBody, ErrorSchema, errorResponses, IdempotencyHeader, FollowBody, jsonResponse, OPTIONAL_READER, PageQuery, pageOf, PostSchema, ProfileSchema } from '../schemas.js';
 
 const PostIdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
 const HandleParam = z.object({ handle: z.string().max(30).openapi({ param: { name: 'handle', in: 'path' } }) });
@@ -270,6 +272,29 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       if (!found) throw new NotFound('The reader');
       await unblock(deps.db, c.get('reader')!.userId, found.userId);
       return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      middleware: [auth, rateLimited(deps, 'tips'), idempotent(deps, (c) => `reader:${c.get('reader')!.userId}`)],
+      method: 'post',
+      path: '/v1/posts/{id}/tip',
+      description: 'Gives points to the post’s author (a reader’s wallet or a publisher’s earnings), in one transaction. Safe to retry with an Idempotency-Key.',
+      request: { params: PostIdParam, headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: z.object({ points: z.number().int().min(1).max(10_000) }).strict() } } } },
+      responses: {
+        200: jsonResponse(z.object({ tipped: z.number().int(), balance: z.number().int() }), 'Tipped'),
+        402: { description: 'Not enough points (details: price, balance)', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errorResponses(400, 401, 404, 429),
+      },
+    }),
+    async (c) => {
+      const post = await getPost(deps.db, c.req.valid('param').id);
+      if (post.deleted) throw new NotFound('The post');
+      const { points } = c.req.valid('json');
+      const { balance } = await tipAuthor(deps.db, c.get('reader')!.userId, post, points, deps.now);
+      return c.json({ tipped: points, balance }, 200);
     },
   );
 }

@@ -1,0 +1,43 @@
+/**
+ * Tips: points from a reader's wallet to a post's author, under the same ledger
+ * rules as unlocks — one transaction, balances moved only from the values read
+ * (never negative, `balanceAfter` exact), an entry on each side. A publisher's
+ * tips land in its earnings ledger.
+ */
+import { randomUUID } from 'node:crypto';
+import { batchGetAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import { earningKey, walletKey } from '../db/keys.js';
+import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { InsufficientPoints, ValidationFailed } from '../errors.js';
+import { walletChangeItems } from '../wallet/wallet-store.js';
+import type { Post } from './post.js';
+
+const MAX_ATTEMPTS = 15;
+
+export async function tipAuthor(db: Db, fromUserId: string, post: Post, points: number, now: () => Date): Promise<{ balance: number }> {
+  if (post.author === `r:${fromUserId}`) throw new ValidationFailed('You cannot tip yourself.', [{ field: 'postId', message: 'is yours' }]);
+  const toUserId = post.author.startsWith('r:') ? post.author.slice(2) : undefined;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const at = now().toISOString();
+    const wallets = await batchGetAll(db, [walletKey(fromUserId), ...(toUserId ? [walletKey(toUserId)] : [])], ['PK', 'balance']);
+    const balanceOf = (userId: string) => (wallets.find((item) => item.PK === walletKey(userId).PK)?.balance as number | undefined) ?? 0;
+    const balance = balanceOf(fromUserId);
+    if (balance < points) throw new InsufficientPoints(points, balance);
+    const sent = walletChangeItems(db, { userId: fromUserId, seenBalance: balance, amount: -points, kind: 'tip_sent', at, postId: post.postId, note: `Tip to ${post.authorHandle}` });
+    const credit: TransactItem[] = toUserId
+      ? walletChangeItems(db, { userId: toUserId, seenBalance: balanceOf(toUserId), amount: points, kind: 'tip_received', at, postId: post.postId, note: 'Tip received' }).items
+      : [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...earningKey(post.authorHandle, at, randomUUID()), type: 'earning', kind: 'tip', postId: post.postId, readerId: fromUserId, gross: points, points, at },
+            },
+          },
+        ];
+    const result = await transactWrite(db, [...sent.items, ...credit]);
+    if (result.committed) return { balance: sent.entry.balanceAfter };
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
+  }
+  throw new Error('The wallets were too busy to tip; please retry.');
+}
