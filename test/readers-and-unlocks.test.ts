@@ -300,3 +300,48 @@ describe('undoing an unlock', () => {
     clock = new Date('2026-11-28T12:00:00Z');
   });
 });
+
+describe('gift links', () => {
+  const gift = (id: string, auth: Record<string, string>) => post(`/v1/articles/${id}/gifts`, auth);
+  const redeem = (giftId: string, auth: Record<string, string>) => post(`/v1/gifts/${giftId}/redeem`, auth);
+
+  it('open an unlocked article to up to 10 readers for free, until they expire, and the publisher sees who later paid', async () => {
+    const { auth: publisherAuth } = await stack.createPublisher('gift-pub', { articlePrice: 10, freeArticlesPerMonth: 0 });
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(2, 'gift')) });
+    const ids = ((await json(await stack.request('/v1/articles?publisher=gift-pub'))).items as Array<{ id: string }>).map((item) => item.id);
+    const giver = await stack.signUp('giver');
+    expect((await gift(ids[0]!, giver.auth)).status).toBe(403);
+    await post(`/v1/articles/${ids[0]}/unlock`, giver.auth);
+    const link = (await json(await gift(ids[0]!, giver.auth))).gift;
+    expect(link).toMatchObject({ articleId: ids[0], maxRedemptions: 10, redemptions: 0 });
+
+    const readers = await Promise.all(Array.from({ length: 11 }, (_, i) => stack.signUp(`giftee${i}`)));
+    const outcomes = await Promise.all(readers.map(async (reader) => (await redeem(link.giftId, reader.auth)).status));
+    expect(outcomes.filter((status) => status === 200)).toHaveLength(10);
+    expect(outcomes.filter((status) => status === 409)).toHaveLength(1);
+    const lucky = readers[outcomes.indexOf(200)]!;
+    const read = await json(await stack.request(`/v1/articles/${ids[0]}`, { headers: lucky.auth }));
+    expect(read.access).toEqual({ granted: true, via: 'already' });
+    expect((await json(await stack.request('/v1/me/wallet', { headers: lucky.auth }))).balance).toBe(50);
+    expect((await json(await stack.request('/v1/me/library', { headers: lucky.auth }))).items[0]).toMatchObject({ id: ids[0], via: 'gift' });
+
+    // One gift reader goes on to pay for another article of the publisher.
+    clock = new Date('2026-11-28T12:30:00Z');
+    await post(`/v1/articles/${ids[1]}/unlock`, lucky.auth);
+    clock = new Date('2026-11-28T13:00:00Z');
+    const stats = await json(await stack.request('/v1/publisher/stats', { headers: publisherAuth }));
+    expect(stats.gifts).toEqual({ links: 1, readers: 10, readersWhoPaid: 1 });
+    clock = new Date('2026-12-06T00:00:00Z');
+    expect((await redeem(link.giftId, readers[10]!.auth)).status).toBe(409);
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+
+  it('are limited to 5 a month per reader', async () => {
+    const ids = await publisherWithArticles('gift-limit', 1, { articlePrice: 10, freeArticlesPerMonth: 0 });
+    const giver = await stack.signUp('generous');
+    await post(`/v1/articles/${ids[0]}/unlock`, giver.auth);
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await gift(ids[0]!, giver.auth)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 409]);
+  });
+});

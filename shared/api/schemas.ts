@@ -288,6 +288,7 @@ export const PublisherStatsSchema = z
     pointsEarned: z.number().int().openapi({ description: 'After the platform share.' }),
     activeSubscribers: z.number().int(),
     activeTrials: z.number().int(),
+    gifts: z.object({ links: z.number().int(), readers: z.number().int(), readersWhoPaid: z.number().int() }),
     topArticles: z.array(z.object({ articleId: z.string(), title: z.string().optional(), unlocks: z.number().int(), pointsEarned: z.number().int() })),
     perDay: z.array(z.object({ date: z.string(), unlocks: z.number().int(), refunds: z.number().int(), pointsEarned: z.number().int() })),
   })
@@ -327,3 +328,7 @@ export const FollowBody = z
 export const ProfileSchema = z
   .object({ handle: z.string(), displayName: z.string().optional(), createdAt: z.string(), followerCount: z.number().int(), followingCount: z.number().int() })
   .openapi('Profile');
+
+export const GiftSchema = z
+  .object({ giftId: z.string(), articleId: z.string(), maxRedemptions: z.number().int(), redemptions: z.number().int(), expiresAt: z.string(), createdAt: z.string() })
+  .openapi('Gift');

@@ -210,6 +210,17 @@ export const blockedByMeKey = (userId: string, target: string): ItemKey => ({ PK
 export const blockingMeKey = (userId: string, blocker: string): ItemKey => ({ PK: blocksPk(userId), SK: `of-me#${blocker}` });
 export const userIdOfBlockSk = (sk: string): string => sk.slice(sk.indexOf('#') + 1);
 
+/** A gift link: opens one article for up to N readers until it expires. */
+export const giftKey = (giftId: string): ItemKey => ({ PK: `GIFT#${giftId}`, SK: 'GIFT' });
+/** Gift links a reader created in one calendar month (the monthly allowance). */
+export const giftCounterKey = (userId: string, month: string): ItemKey => ({ PK: readerPartition(userId), SK: `GIFTS#${month}` });
+/** The publisher's record of gift activity, read by its stats: links made and readers who came in by one. */
+export const GIFT_EVENT_SK_PREFIX = 'GIFTEVENT#';
+export const giftEventKey = (publisherSlug: string, at: string, eventId: string): ItemKey => ({
+  PK: publisherPartition(publisherSlug),
+  SK: `${GIFT_EVENT_SK_PREFIX}${at}#${eventId}`,
+});
+
 /** How often a reader did one action in one fixed window (rate limits). */
 export const rateCounterKey = (userId: string, action: string, window: number): ItemKey => ({ PK: `RATE#${userId}#${action}`, SK: String(window) });
 

@@ -6,11 +6,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { articleKey, EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js';
+import { articleKey, EARNING_SK_PREFIX, GIFT_EVENT_SK_PREFIX, publisherPartition } from '../db/keys.js';
 import { countActiveSubscribers } from '../subscriptions/subscription-store.js';
 
 interface EarningEntry {
   kind: 'unlock' | 'reversal' | 'tip';
+  readerId?: string;
   articleId?: string;
   gross: number;
   points: number;
@@ -34,13 +35,15 @@ export interface PublisherStats {
   pointsEarned: number;
   activeSubscribers: number;
   activeTrials: number;
+  gifts: { links: number; readers: number; readersWhoPaid: number };
   topArticles: Array<{ articleId: string; title?: string | undefined; unlocks: number; pointsEarned: number }>;
   perDay: DayStats[];
 }
 
 export async function publisherStats(db: Db, slug: string, from: Date, to: Date, now: Date): Promise<PublisherStats> {
-  const [entries, activeSubscribers, activeTrials] = await Promise.all([
-    earningsBetween(db, slug, from.toISOString(), to.toISOString()),
+  const [entries, giftEvents, activeSubscribers, activeTrials] = await Promise.all([
+    ledgerBetween<EarningEntry>(db, slug, EARNING_SK_PREFIX, from.toISOString(), to.toISOString(), ['kind', 'readerId', 'articleId', 'gross', 'points', 'at']),
+    ledgerBetween<GiftEvent>(db, slug, GIFT_EVENT_SK_PREFIX, from.toISOString(), to.toISOString(), ['event', 'readerId', 'SK']),
     countActiveSubscribers(db, slug, 'paid', now),
     countActiveSubscribers(db, slug, 'trial', now),
   ]);
@@ -76,32 +79,51 @@ export async function publisherStats(db: Db, slug: string, from: Date, to: Date,
   const titles = new Map(
     (await batchGetAll(db, top.map(([id]) => articleKey(id)), ['id', 'title'])).map((item) => [item.id as string, item.title as string]),
   );
+  // A gift reader "paid" when they unlocked something of this publisher after coming in by a gift.
+  const firstGiftRead = new Map<string, string>();
+  for (const event of giftEvents) {
+    if (event.event !== 'redeemed' || !event.readerId) continue;
+    const at = event.SK.slice(GIFT_EVENT_SK_PREFIX.length).split('#')[0]!;
+    if (!firstGiftRead.has(event.readerId) || at < firstGiftRead.get(event.readerId)!) firstGiftRead.set(event.readerId, at);
+  }
+  const payers = new Set(
+    entries.filter((entry) => entry.kind === 'unlock' && entry.readerId && firstGiftRead.has(entry.readerId) && entry.at > firstGiftRead.get(entry.readerId)!).map((entry) => entry.readerId),
+  );
   return {
     from: from.toISOString(),
     to: to.toISOString(),
     ...totals,
     activeSubscribers,
     activeTrials,
+    gifts: { links: giftEvents.filter((event) => event.event === 'created').length, readers: firstGiftRead.size, readersWhoPaid: payers.size },
     topArticles: top.map(([articleId, article]) => ({ articleId, title: titles.get(articleId), ...article })),
     perDay: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
   };
 }
 
-async function earningsBetween(db: Db, slug: string, from: string, to: string): Promise<EarningEntry[]> {
-  const entries: EarningEntry[] = [];
+interface GiftEvent {
+  event: 'created' | 'redeemed';
+  readerId?: string;
+  SK: string;
+}
+
+/** Entries of one of the publisher's ledgers (earnings, gift events) in a period, oldest first. */
+async function ledgerBetween<T>(db: Db, slug: string, prefix: string, from: string, to: string, fields: string[]): Promise<T[]> {
+  const entries: T[] = [];
+  const names = Object.fromEntries(fields.map((field, i) => [`#f${i}`, field]));
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}\uffff` },
-        ProjectionExpression: 'kind, articleId, gross, points, #at',
-        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':from': `${prefix}${from}`, ':to': `${prefix}${to}\uffff` },
+        ProjectionExpression: Object.keys(names).join(', '),
+        ExpressionAttributeNames: names,
         ExclusiveStartKey: startKey,
       }),
     );
-    entries.push(...((page.Items ?? []) as EarningEntry[]));
+    entries.push(...((page.Items ?? []) as T[]));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return entries;

@@ -3,12 +3,14 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isArticleId, loadAccessFacts, readerFactsOf } from '../../access/access-facts.js';
 import { decideAccess, type AccessDecision } from '../../access/access-policy.js';
 import { UNDO_WINDOW_MS, UNDOS_PER_MONTH, undoUnlock } from '../../access/undo-unlock.js';
+import { createGift, GIFT_LIFETIME_DAYS, GIFTS_PER_MONTH, READERS_PER_GIFT, redeemGift } from '../../access/gifts.js';
 import { unlockArticle } from '../../access/unlock-article.js';
 import { NotFound } from '../../errors.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
 import { priceOf, toCard } from '../presenters.js';
-import { ArticleDetailSchema, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
+import { ArticleDetailSchema, ErrorSchema, errorResponses, GiftSchema, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
+import { rateLimited } from '../rate-limit.js';
 
 /** What an unlock would cost this reader now: nothing through the meter or the cap, less than the price near the cap. */
 function unlockCostOf(decision: AccessDecision): number {
@@ -115,6 +117,39 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const { id } = c.req.valid('param');
       if (!isArticleId(id)) throw new NotFound('An unlock of this article');
       return c.json(await undoUnlock(deps.db, c.get('reader')!.userId, id, deps.now), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/articles/{id}/gifts',
+      tags: ['reader'],
+      description: `A gift link: opens the full article for up to ${READERS_PER_GIFT} readers for ${GIFT_LIFETIME_DAYS} days, free to them. For articles you unlocked or subscribe to; ${GIFTS_PER_MONTH} a month.`,
+      security: [{ bearer: [] }],
+      middleware: [requireReader(deps), rateLimited(deps, 'gifts')],
+      request: { params: ArticleIdParam },
+      responses: { 201: jsonResponse(z.object({ gift: GiftSchema }), 'Gift link made'), ...errorResponses(401, 403, 404, 409, 429) },
+    }),
+    async (c) => {
+      const { giverId: _giver, publisherSlug: _slug, ...gift } = await createGift(deps.db, c.get('reader')!.userId, c.req.valid('param').id, deps.config.defaultArticlePrice, deps.now());
+      return c.json({ gift }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/gifts/{giftId}/redeem',
+      tags: ['reader'],
+      security: [{ bearer: [] }],
+      middleware: requireReader(deps),
+      request: { params: z.object({ giftId: z.string().max(40).openapi({ param: { name: 'giftId', in: 'path' } }) }) },
+      responses: { 200: jsonResponse(z.object({ articleId: z.string(), access: z.object({ granted: z.literal(true), via: z.string() }) }), 'The article is yours to read'), ...errorResponses(401, 404, 409) },
+    }),
+    async (c) => {
+      const { articleId, via } = await redeemGift(deps.db, c.req.valid('param').giftId, c.get('reader')!.userId, deps.now());
+      return c.json({ articleId, access: { granted: true as const, via } }, 200);
     },
   );
 }
