@@ -27,6 +27,7 @@ export interface PostwireStackProps extends StackProps {
 }
 
 const WORKER_TIMEOUT = Duration.seconds(60);
+const FANOUT_TIMEOUT = Duration.seconds(120);
 
 export class PostwireStack extends Stack {
   constructor(scope: Construct, id: string, props: PostwireStackProps) {
@@ -86,7 +87,21 @@ export class PostwireStack extends Stack {
       enforceSSL: true,
     });
 
-    const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false' };
+    const fanOutDeadLetters = new Queue(this, 'FanOutJobsDlq', {
+      queueName: `postwire-${config.stage}-fanout-jobs-dlq`,
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const fanOutJobs = new Queue(this, 'FanOutJobs', {
+      queueName: `postwire-${config.stage}-fanout-jobs`,
+      visibilityTimeout: Duration.seconds(FANOUT_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: fanOutDeadLetters, maxReceiveCount: 3 },
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false', FANOUT_QUEUE_URL: fanOutJobs.queueUrl };
     const shared = { logRetention: config.logRetention };
 
     const api = new PostwireFunction(this, 'Api', {
@@ -121,6 +136,7 @@ export class PostwireStack extends Stack {
       }
     }
     table.grantReadWriteData(api.fn);
+    fanOutJobs.grantSendMessages(api.fn);
     adminToken.grantRead(api.fn);
     cursorSecret.grantRead(api.fn);
     jwtSecret.grantRead(api.fn);
@@ -146,9 +162,21 @@ export class PostwireStack extends Stack {
       environment,
     });
     table.grantReadWriteData(worker.fn);
+    fanOutJobs.grantSendMessages(worker.fn);
     worker.fn.addEventSource(
       new SqsEventSource(feedJobs, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: Math.max(2, config.feedWorkerConcurrency) }),
     );
+
+    const fanOutWorker = new PostwireFunction(this, 'FanOutWorker', {
+      ...shared,
+      entry: 'fanout-worker',
+      description: "Copies new posts into followers' timelines",
+      memorySize: 512,
+      timeout: FANOUT_TIMEOUT,
+      environment,
+    });
+    table.grantReadWriteData(fanOutWorker.fn);
+    fanOutWorker.fn.addEventSource(new SqsEventSource(fanOutJobs, { batchSize: 10, reportBatchItemFailures: true }));
 
     new Schedule(this, 'FeedDispatchSchedule', {
       scheduleName: `postwire-${config.stage}-feed-dispatch`,
@@ -175,18 +203,24 @@ export class PostwireStack extends Stack {
     const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
     for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));
     const alarmAction = new SnsAction(alarms);
-    new Alarm(this, 'FeedJobsDeadLetters', {
-      alarmDescription: 'Feed jobs failed three times and were parked in the DLQ',
-      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(alarmAction);
+    for (const [name, queue] of [
+      ['FeedJobsDeadLetters', deadLetters],
+      ['FanOutJobsDeadLetters', fanOutDeadLetters],
+    ] as const) {
+      new Alarm(this, name, {
+        alarmDescription: `${name}: jobs failed three times and were parked in the DLQ`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(alarmAction);
+    }
     for (const [name, fn] of [
       ['Api', api.fn],
       ['FeedDispatcher', dispatcher.fn],
       ['FeedWorker', worker.fn],
+      ['FanOutWorker', fanOutWorker.fn],
     ] as const) {
       new Alarm(this, `${name}Errors`, {
         alarmDescription: `${name} function errors`,

@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
   /** Largest request body the API accepts (feed pushes are the big ones). */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   FEED_QUEUE_URL: z.string().optional(),
+  /** In AWS: the queue the fan-out worker reads; unset, fan-out runs inline. */
+  FANOUT_QUEUE_URL: z.string().optional(),
   /** Points every new reader starts with ("read for free"). */
   STARTER_POINTS: z.coerce.number().int().min(0).max(100_000).default(50),
   /** Share of each unlock kept by the platform, in percent. */
@@ -88,6 +90,7 @@ export interface Config {
   social: { mergeThreshold: number; retentionDays: number; hourlyLimits: Record<string, number> };
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
+  fanOutQueueUrl: string | undefined;
   feeds: FeedConfig;
 }
 
@@ -175,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
+    fanOutQueueUrl: raw.FANOUT_QUEUE_URL,
     feeds: {
       allowPrivateHosts: raw.FEED_ALLOW_PRIVATE_HOSTS,
       maxBytes: raw.FEED_MAX_BYTES,

@@ -6,6 +6,7 @@
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import type { FeedRuntime } from './feeds/poll-feed.js';
+import { inlineFanOut, queuedFanOut, type FanOutSink } from './social/fan-out-jobs.js';
 
 export interface DepsOverrides {
   db?: Db;
@@ -14,8 +15,9 @@ export interface DepsOverrides {
 }
 
 /** The table and the feed runtime, no secrets. */
-export function createFeedDeps(config: Config, overrides: DepsOverrides = {}): { db: Db; feedRuntime: FeedRuntime; now: () => Date } {
+export function createFeedDeps(config: Config, overrides: DepsOverrides = {}): { db: Db; feedRuntime: FeedRuntime; now: () => Date; fanOut: FanOutSink } {
   const db = overrides.db ?? createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
   const now = overrides.now ?? (() => new Date());
-  return { db, now, feedRuntime: { db, feeds: config.feeds, social: config.social, now, ...overrides.feedRuntime } };
+  const fanOut = config.fanOutQueueUrl ? queuedFanOut(config.fanOutQueueUrl) : inlineFanOut(db, config.social);
+  return { db, now, fanOut, feedRuntime: { db, feeds: config.feeds, fanOut, now, ...overrides.feedRuntime } };
 }

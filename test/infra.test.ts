@@ -63,14 +63,14 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are three Node.js 22 ARM64 functions with JSON logs in log groups that expire', () => {
+  it('are four Node.js 22 ARM64 functions with JSON logs in log groups that expire', () => {
     const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(3);
+    expect(Object.keys(functions)).toHaveLength(4);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
       expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 3);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 4);
   });
 
   it('never carry a secret value in their environment; only the API may read the secrets', () => {
@@ -138,6 +138,17 @@ describe('feed polling', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 2 },
     });
+  });
+
+  it('fans new posts out through their own queue and worker, with a DLQ', () => {
+    dev.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'postwire-dev-fanout-jobs',
+      VisibilityTimeout: 720,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 3 },
+    });
+    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    const [, api] = Object.entries(dev.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiFunction'))!;
+    expect(api.Properties.Environment.Variables.FANOUT_QUEUE_URL).toBeDefined();
   });
 
   it('alarms when jobs reach the dead-letter queue', () => {

@@ -4,6 +4,7 @@ import type { ApiConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
 import type { FeedRuntime } from '../feeds/poll-feed.js';
+import type { FanOutSink } from '../social/fan-out-jobs.js';
 import type { StoredPublisher } from '../publishers/publisher-store.js';
 import type { ReaderClaims } from '../readers/reader-tokens.js';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   cursors: CursorCodec;
   now: () => Date;
   logger: Logger;
+  /** Where new posts go to reach followers' timelines. */
+  fanOut: FanOutSink;
   /** Present when payments are configured. */
   stripe: Stripe | undefined;
 }

@@ -7,7 +7,7 @@
 import { ingestParsedFeed, type IngestSummary } from '../articles/ingest-document.js';
 import type { FeedConfig } from '../config.js';
 import { announceNewArticles } from '../social/publisher-posts.js';
-import type { TimelineOptions } from '../social/timeline.js';
+import type { FanOutSink } from '../social/fan-out-jobs.js';
 import type { Db } from '../db/client.js';
 import { UnprocessableFeed } from '../errors.js';
 import { findPublisher } from '../publishers/publisher-store.js';
@@ -23,8 +23,8 @@ import { countEntriesInLastWeek, delayAfterFailure, delayAfterSuccess } from './
 export interface FeedRuntime {
   db: Db;
   feeds: FeedConfig;
-  /** New articles are announced as publisher posts on followers' timelines. */
-  social: TimelineOptions;
+  /** New articles are announced as publisher posts, fanned out through this. */
+  fanOut: FanOutSink;
   now: () => Date;
   /** Test seams: a resolver and addresses that stand in for the public Internet. */
   resolver?: Resolver | undefined;
@@ -84,7 +84,7 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
       parsed,
       { iframeHosts: runtime.feeds.iframeHosts, now: startedAt },
     );
-    await announceNewArticles(runtime.db, publisherSlug, summary.createdArticles, startedAt, runtime.social);
+    await announceNewArticles(runtime.db, publisherSlug, summary.createdArticles, startedAt, runtime.fanOut);
     const entriesPerWeek = countEntriesInLastWeek(
       parsed.items.map((item) => (item.ok ? (item.item.isoDate ?? item.item.pubDate) : undefined)),
       startedAt,

@@ -10,7 +10,7 @@ import type { Db } from '../db/client.js';
 import { publisherAccount } from '../db/keys.js';
 import type { Post } from './post.js';
 import { createPost } from './post-store.js';
-import { fanOutPosts, type TimelineOptions } from './timeline.js';
+import type { FanOutSink } from './fan-out-jobs.js';
 
 export const MAX_ANNOUNCED_PER_INGEST = 20;
 
@@ -21,7 +21,7 @@ export async function announceNewArticles(
   publisherSlug: string,
   articles: Array<Pick<Article, 'id' | 'title' | 'publishedAt'>>,
   now: Date,
-  options: TimelineOptions,
+  fanOut: FanOutSink,
 ): Promise<number> {
   const author = publisherAccount(publisherSlug);
   // Newest article first, each a millisecond apart, so timelines keep the publisher's order.
@@ -38,6 +38,6 @@ export async function announceNewArticles(
   }));
   const created = await Promise.all(candidates.map((post) => createPost(db, post)));
   const fresh = candidates.filter((_, i) => created[i]);
-  await fanOutPosts(db, author, fresh, options);
+  await fanOut.enqueue({ author, posts: fresh });
   return fresh.length;
 }

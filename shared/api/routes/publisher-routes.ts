@@ -183,7 +183,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         text,
         { iframeHosts: deps.config.feeds.iframeHosts, now: deps.now() },
       );
-      await announceNewArticles(deps.db, publisher.slug, summary.createdArticles, deps.now(), deps.config.social);
+      await announceNewArticles(deps.db, publisher.slug, summary.createdArticles, deps.now(), deps.fanOut);
       deps.logger.info('Feed pushed', { slug: publisher.slug, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });
       return c.json(toSummaryView(summary), 200);
     },

@@ -11,7 +11,7 @@ import { follow, getCounts, unfollow } from '../../social/follow-store.js';
 import { setLike } from '../../social/likes.js';
 import { detectLinks, newPostId, type Post } from '../../social/post.js';
 import { createPost, deletePost, getPost, listAuthorPosts, listReplies } from '../../social/post-store.js';
-import { fanOutPosts, readTimeline } from '../../social/timeline.js';
+import { readTimeline } from '../../social/timeline.js';
 import { tipAuthor } from '../../social/tips.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { cardsWithAccess, type CardWithAccess } from '../article-cards.js';
@@ -90,7 +90,7 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         replyCount: 0,
       };
       await createPost(deps.db, post);
-      await fanOutPosts(deps.db, post.author, [post], social);
+      await deps.fanOut.enqueue({ author: post.author, posts: [post] });
       const [view] = await viewsOf([post], claims.userId);
       return c.json({ post: view! }, 201);
     },
