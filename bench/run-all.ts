@@ -3,6 +3,7 @@ import os from 'node:os';
 import { startLocalDynamo } from '../scripts/dynamodb-local.js';
 import { runBundleBench } from './bundles.bench.js';
 import { runIngestBench } from './ingest.bench.js';
+import { runTimelineBench } from './timeline.bench.js';
 import { runUnlockBench } from './unlock.bench.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -13,6 +14,7 @@ const dynamo = await startLocalDynamo();
 try {
   await runIngestBench(dynamo.endpoint);
   await runUnlockBench(dynamo.endpoint);
+  await runTimelineBench(dynamo.endpoint);
 } finally {
   await dynamo.stop();
 }
