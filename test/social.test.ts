@@ -262,3 +262,31 @@ describe('tips', () => {
     expect(await json(await stack.request('/v1/publisher/stats', { headers: publisher }))).toMatchObject({ tips: 1, pointsEarned: 10 });
   });
 });
+
+describe('reposts and quotes', () => {
+  it('share a post with followers; a deleted original takes its reposts away and leaves quotes showing it is gone', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('rp_ana');
+    const ben = await stack.signUp('rp_ben');
+    const cy = await stack.signUp('rp_cy');
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'rp_ben' });
+    const original = (await json(await send(stack, 'POST', '/v1/posts', cy.auth, { text: 'Original thought' }))).post;
+    expect((await send(stack, 'POST', '/v1/posts', ben.auth, { repostOf: original.postId })).status).toBe(201);
+    expect((await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'So true', quoteOf: original.postId })).status).toBe(201);
+    expect((await send(stack, 'POST', '/v1/posts', ben.auth, {})).status).toBe(400);
+    expect((await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'both', replyTo: original.postId, quoteOf: original.postId })).status).toBe(400);
+
+    const before = (await json(await stack.request('/v1/timeline', { headers: ana.auth }))).items;
+    expect(before.map((post: { text: string; original?: { text: string } }) => [post.text, post.original?.text])).toEqual([
+      ['So true', 'Original thought'],
+      ['', 'Original thought'],
+    ]);
+    expect((await json(await stack.request(`/v1/posts/${original.postId}`))).post.repostCount).toBe(2);
+
+    await send(stack, 'DELETE', `/v1/posts/${original.postId}`, cy.auth);
+    const after = (await json(await stack.request('/v1/timeline', { headers: ana.auth }))).items;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ text: 'So true', original: { deleted: true, text: '' } });
+    expect((await send(stack, 'POST', '/v1/posts', ben.auth, { repostOf: original.postId })).status).toBe(404);
+  });
+});

@@ -294,8 +294,7 @@ export const PublisherStatsSchema = z
   })
   .openapi('PublisherStats');
 
-export const PostSchema = z
-  .object({
+const PostFields = z.object({
     postId: z.string(),
     author: z.object({ kind: z.enum(['reader', 'publisher']), handle: z.string() }),
     text: z.string(),
@@ -308,17 +307,27 @@ export const PostSchema = z
     createdAt: z.string(),
     likeCount: z.number().int(),
     replyCount: z.number().int(),
+    repostOf: z.string().optional(),
+    quoteOf: z.string().optional(),
+    repostCount: z.number().int().optional(),
     deleted: z.boolean().optional(),
-  })
-  .openapi('Post');
+  });
+
+export const PostSchema = PostFields.extend({
+  original: PostFields.optional().openapi({ description: 'The shared post, for reposts and quotes (a tombstone if it was deleted).' }),
+}).openapi('Post');
 
 export const CreatePostBody = z
   .object({
-    text: z.string().trim().min(1).max(1000),
+    text: z.string().trim().max(1000).default(''),
     articleId: z.string().max(80).optional(),
     replyTo: z.string().max(40).optional(),
+    repostOf: z.string().max(40).optional(),
+    quoteOf: z.string().max(40).optional(),
   })
   .strict()
+  .refine((body) => [body.replyTo, body.repostOf, body.quoteOf].filter(Boolean).length <= 1, 'a post replies to, reposts or quotes one post at most')
+  .refine((body) => body.text.length > 0 || body.repostOf !== undefined, 'text is required (only a repost may have none)')
   .openapi('CreatePost');
 
 export const FollowBody = z

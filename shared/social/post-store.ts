@@ -18,17 +18,22 @@ function toPost(item: Record<string, unknown>): Post {
   return post as unknown as Post;
 }
 
-/** Writes a new post; a reply only to a parent that exists and is not deleted. Returns false if the id already exists. */
+/**
+ * Writes a new post; a reply, repost or quote only of a post that exists and is
+ * not deleted (its reply or repost count moves in the same transaction).
+ * Returns false if the id already exists.
+ */
 export async function createPost(db: Db, post: Post): Promise<boolean> {
   const items: TransactItem[] = [
     { Put: { TableName: db.tableName, Item: { ...postKey(post.postId), ...postIndexKeys(post), type: 'post', ...post }, ConditionExpression: 'attribute_not_exists(PK)' } },
   ];
-  if (post.replyTo) {
+  const parent = post.replyTo ?? post.repostOf ?? post.quoteOf;
+  if (parent) {
     items.push({
       Update: {
         TableName: db.tableName,
-        Key: postKey(post.replyTo),
-        UpdateExpression: 'ADD replyCount :one',
+        Key: postKey(parent),
+        UpdateExpression: `ADD ${post.replyTo ? 'replyCount' : 'repostCount'} :one`,
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deleted)',
         ExpressionAttributeValues: { ':one': 1 },
       },
@@ -36,7 +41,7 @@ export async function createPost(db: Db, post: Post): Promise<boolean> {
   }
   const result = await transactWrite(db, items);
   if (result.committed) return true;
-  if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new NotFound('The post you reply to');
+  if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new NotFound(post.replyTo ? 'The post you reply to' : 'The post you share');
   if (result.reasons[0]?.code === 'ConditionalCheckFailed') return false;
   throw new Error(`Post creation cancelled: ${JSON.stringify(result.reasons)}`);
 }

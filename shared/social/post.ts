@@ -13,9 +13,13 @@ export interface Post {
   links: string[];
   articleId?: string | undefined;
   replyTo?: string | undefined;
+  /** A repost shares another post as it is; a quote shares it with text of one's own. */
+  repostOf?: string | undefined;
+  quoteOf?: string | undefined;
   createdAt: string;
   likeCount: number;
   replyCount: number;
+  repostCount?: number | undefined;
   /** A deleted post keeps its place in threads as a tombstone, without its text. */
   deleted?: boolean | undefined;
 }

@@ -10,7 +10,7 @@ import { block, hiddenAccounts, unblock } from '../../social/blocks.js';
 import { follow, getCounts, unfollow } from '../../social/follow-store.js';
 import { setLike } from '../../social/likes.js';
 import { detectLinks, newPostId, type Post } from '../../social/post.js';
-import { createPost, deletePost, getPost, listAuthorPosts, listReplies } from '../../social/post-store.js';
+import { createPost, deletePost, getPost, getPosts, listAuthorPosts, listReplies } from '../../social/post-store.js';
 import { readTimeline } from '../../social/timeline.js';
 import { tipAuthor } from '../../social/tips.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
@@ -42,8 +42,15 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
 
   /** Posts as the viewer sees them: article cards with their own access state. */
   const viewsOf = async (posts: Post[], viewerId: string | undefined) => {
-    const cards = await cardsWithAccess(deps, posts.flatMap((post) => (post.articleId ? [post.articleId] : [])), viewerId);
-    return posts.map((post) => toPostView(post, cards));
+    const originals = await getPosts(deps.db, posts.flatMap((post) => post.repostOf ?? post.quoteOf ?? []));
+    // A repost of a deleted post has nothing left to show; a quote keeps its own words.
+    const shown = posts.filter((post) => !post.repostOf || !originals.get(post.repostOf)?.deleted);
+    const articleIds = [...shown, ...originals.values()].flatMap((post) => (post.articleId ? [post.articleId] : []));
+    const cards = await cardsWithAccess(deps, articleIds, viewerId);
+    return shown.map((post) => {
+      const original = originals.get(post.repostOf ?? post.quoteOf ?? '');
+      return { ...toPostView(post, cards), ...(original ? { original: toPostView(original, cards) } : {}) };
+    });
   };
 
   /** Resolves `{handle}` or `{publisher}` to an account, or 404. */
@@ -85,6 +92,8 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         links: detectLinks(body.text),
         articleId: body.articleId,
         replyTo: body.replyTo,
+        repostOf: body.repostOf,
+        quoteOf: body.quoteOf,
         createdAt: now.toISOString(),
         likeCount: 0,
         replyCount: 0,
