@@ -290,3 +290,44 @@ describe('reposts and quotes', () => {
     expect((await send(stack, 'POST', '/v1/posts', ben.auth, { repostOf: original.postId })).status).toBe(404);
   });
 });
+
+describe('follower lists and authorization', () => {
+  it('list followers and following of readers and publishers', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('ls_ana');
+    const ben = await stack.signUp('ls_ben');
+    await stack.createPublisher('ls-pub');
+    await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'ls_ben' });
+    await send(stack, 'POST', '/v1/follows', ana.auth, { publisher: 'ls-pub' });
+    await send(stack, 'POST', '/v1/follows', ben.auth, { publisher: 'ls-pub' });
+    expect((await json(await stack.request('/v1/users/ls_ben/followers'))).items).toEqual([{ kind: 'reader', handle: 'ls_ana' }]);
+    const following = (await json(await stack.request('/v1/users/ls_ana/following'))).items;
+    expect(following).toEqual(expect.arrayContaining([{ kind: 'reader', handle: 'ls_ben' }, { kind: 'publisher', handle: 'ls-pub' }]));
+    expect((await json(await stack.request('/v1/publishers/ls-pub/followers'))).items).toEqual([
+      { kind: 'reader', handle: 'ls_ben' },
+      { kind: 'reader', handle: 'ls_ana' },
+    ]);
+    expect((await stack.request('/v1/users/nobody_x/followers')).status).toBe(404);
+  });
+
+  it('every mutating social endpoint refuses requests without a reader token', async () => {
+    const stack = await socialStack();
+    const { auth: publisherKey } = await stack.createPublisher('authz-pub');
+    for (const [method, path] of [
+      ['POST', '/v1/posts'],
+      ['DELETE', '/v1/posts/p1'],
+      ['POST', '/v1/posts/p1/like'],
+      ['DELETE', '/v1/posts/p1/like'],
+      ['POST', '/v1/posts/p1/tip'],
+      ['POST', '/v1/follows'],
+      ['DELETE', '/v1/follows/user/someone'],
+      ['POST', '/v1/blocks'],
+      ['DELETE', '/v1/blocks/someone'],
+      ['POST', '/v1/articles/authz-pub_AAAAAAAAAAAAAAAAAAAAAA/gifts'],
+      ['POST', '/v1/gifts/g1/redeem'],
+    ] as const) {
+      expect((await send(stack, method, path, {}, {})).status, `${method} ${path}`).toBe(401);
+      expect((await send(stack, method, path, publisherKey, {})).status, `${method} ${path} with a publisher key`).toBe(401);
+    }
+  });
+});

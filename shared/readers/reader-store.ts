@@ -106,3 +106,10 @@ export async function findReaderByHandle(db: Db, handle: string): Promise<Reader
   const userId = claim[0]?.userId as string | undefined;
   return userId ? (await getReaderWithBalance(db, userId)).reader : undefined;
 }
+
+/** Handles of readers by id, in one batch (for follower lists). */
+export async function handlesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const items = await batchGetAll(db, [...new Set(userIds)].map(readerKey), ['userId', 'handle']);
+  return new Map(items.map((item) => [item.userId as string, item.handle as string]));
+}

@@ -5,9 +5,9 @@ import { publisherAccount, readerAccount, type AccountKey } from '../../db/keys.
 import { Forbidden, NotFound, ValidationFailed } from '../../errors.js';
 import { findPublisher } from '../../publishers/publisher-store.js';
 import { SLUG_PATTERN } from '../../publishers/publisher.js';
-import { findReaderByHandle } from '../../readers/reader-store.js';
+import { findReaderByHandle, handlesOf } from '../../readers/reader-store.js';
 import { block, hiddenAccounts, unblock } from '../../social/blocks.js';
-import { follow, getCounts, unfollow } from '../../social/follow-store.js';
+import { follow, getCounts, listFollowers, listFollowing, unfollow } from '../../social/follow-store.js';
 import { setLike } from '../../social/likes.js';
 import { detectLinks, newPostId, type Post } from '../../social/post.js';
 import { createPost, deletePost, getPost, getPosts, listAuthorPosts, listReplies } from '../../social/post-store.js';
@@ -304,6 +304,62 @@ export function registerSocialRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { points } = c.req.valid('json');
       const { balance } = await tipAuthor(deps.db, c.get('reader')!.userId, post, points, deps.now);
       return c.json({ tipped: points, balance }, 200);
+    },
+  );
+
+  /** Accounts as the public sees them: kind and handle (a reader's handle, a publisher's slug). */
+  const describeAccounts = async (accounts: AccountKey[]): Promise<Array<{ kind: 'reader' | 'publisher'; handle: string }>> => {
+    const readerIds = accounts.filter((account) => account.startsWith('r:')).map((account) => account.slice(2));
+    const handles = await handlesOf(deps.db, readerIds);
+    return accounts.flatMap((account): Array<{ kind: 'reader' | 'publisher'; handle: string }> => {
+      if (account.startsWith('p:')) return [{ kind: 'publisher', handle: account.slice(2) }];
+      const handle = handles.get(account.slice(2));
+      return handle ? [{ kind: 'reader', handle }] : [];
+    });
+  };
+  const AccountPage = pageOf(z.object({ kind: z.enum(['reader', 'publisher']), handle: z.string() }), 'AccountPage');
+
+  for (const [path, direction] of [
+    ['/v1/users/{handle}/followers', 'followers'],
+    ['/v1/users/{handle}/following', 'following'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path,
+        tags: ['social'],
+        request: { params: HandleParam, query: PageQuery },
+        responses: { 200: jsonResponse(AccountPage, direction === 'followers' ? 'Who follows this reader, newest first' : 'Whom this reader follows'), ...errorResponses(400, 404) },
+      }),
+      async (c) => {
+        const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
+        if (!found) throw new NotFound('The reader');
+        const { limit, cursor } = c.req.valid('query');
+        const account = readerAccount(found.userId);
+        const scope = `${direction}:${account}`;
+        const page = direction === 'followers'
+          ? await listFollowers(deps.db, account, limit, deps.cursors.decode(scope, cursor))
+          : await listFollowing(deps.db, account, limit, deps.cursors.decode(scope, cursor));
+        return c.json({ items: await describeAccounts(page.accounts), nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/publishers/{slug}/followers',
+      tags: ['social'],
+      request: { params: SlugParam, query: PageQuery },
+      responses: { 200: jsonResponse(AccountPage, 'Who follows this publisher, newest first'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      if (!SLUG_PATTERN.test(slug) || !(await findPublisher(deps.db, slug))) throw new NotFound('The publisher');
+      const { limit, cursor } = c.req.valid('query');
+      const scope = `followers:p:${slug}`;
+      const page = await listFollowers(deps.db, publisherAccount(slug), limit, deps.cursors.decode(scope, cursor));
+      return c.json({ items: await describeAccounts(page.accounts), nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
     },
   );
 }
