@@ -1,5 +1,6 @@
 /** CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod`. */
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { PostwireStack } from './postwire-stack.js';
 import { stageConfig } from './stage-config.js';
 
@@ -15,4 +16,6 @@ new PostwireStack(app, `postwire-${config.stage}`, {
   env: account && region ? { account, region } : undefined,
   description: `postwire social syndication backend (${config.stage})`,
 });
+// AwsSolutions checks run on every synth; unacknowledged findings fail it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -1,5 +1,5 @@
 /**
- * One construct with what every postwire function shares: Node.js 22 on ARM64,
+ * One construct with what every postwire function shares: Node.js 24 on ARM64,
  * an ESM bundle minified by esbuild with the AWS SDK inside, source maps, a log
  * group with retention, JSON logs, and explicit memory and timeout.
  */
@@ -34,7 +34,7 @@ export class PostwireFunction extends Construct {
       handler: 'handler',
       projectRoot: ROOT,
       depsLockFilePath: path.join(ROOT, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
@@ -46,7 +46,7 @@ export class PostwireFunction extends Construct {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
-        target: 'node22',
+        target: 'node24',
         mainFields: ['module', 'main'],
         // Bundle the SDK too: a pinned, tree-shaken copy starts faster than the runtime's.
         externalModules: [],

@@ -3,8 +3,9 @@
  * polling (Scheduler → dispatcher → SQS → worker, with a DLQ), plus the alarms
  * that matter for those.
  */
-import { CfnOutput, Duration, SecretValue, Stack, Tags, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { CorsHttpMethod, HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -19,6 +20,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
 import { UNSET_SECRET } from '../shared/secrets.js';
+import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction } from './postwire-function.js';
 import type { StageConfig } from './stage-config.js';
 
@@ -194,10 +196,12 @@ export class PostwireStack extends Stack {
         ? { allowOrigins: config.corsOrigins, allowMethods: [CorsHttpMethod.ANY], allowHeaders: ['authorization', 'content-type', 'idempotency-key'] }
         : undefined,
     });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: config.apiThrottle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
     });
 
     const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
@@ -231,6 +235,8 @@ export class PostwireStack extends Stack {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(alarmAction);
     }
+
+    acknowledgeNagFindings(this);
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'AdminTokenSecret', { value: adminToken.secretName, description: 'aws secretsmanager get-secret-value --secret-id <this>' });

@@ -1,4 +1,8 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PostwireStack } from '../infra/postwire-stack.js';
@@ -63,14 +67,14 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are four Node.js 22 ARM64 functions with JSON logs in log groups that expire', () => {
-    const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
+  it('are four Node.js 24 ARM64 functions with JSON logs in log groups that expire', () => {
+    const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
     expect(Object.keys(functions)).toHaveLength(4);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
       expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 4);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 5);
   });
 
   it('never carry a secret value in their environment; only the API may read the secrets', () => {
@@ -162,6 +166,10 @@ describe('feed polling', () => {
 });
 
 describe('the HTTP API', () => {
+  it('writes access logs for the API stage', () => {
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() } });
+  });
+
   it('sends every route to the API function and throttles its stage', () => {
     dev.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     dev.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
@@ -170,6 +178,24 @@ describe('the HTTP API', () => {
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
     });
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it.each(['dev', 'prod'] as const)('finds nothing unacknowledged in the %s stack', (stage) => {
+    const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'postwire-nag-')) });
+    new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage), env: { account: '123456789012', region: 'eu-west-1' } });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('the template as a whole', () => {
+  it('matches the reviewed snapshot (asset hashes normalised)', () => {
+    const normalised = JSON.stringify(dev.toJSON(), null, 1)
+      .replace(/[0-9a-f]{64}\.zip/g, 'ASSET.zip')
+      .replace(/"[0-9a-f]{64}"/g, '"ASSET_HASH"');
+    expect(JSON.parse(normalised)).toMatchSnapshot();
   });
 });
 
