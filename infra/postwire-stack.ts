@@ -7,8 +7,6 @@ import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Tags, type Stac
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CorsHttpMethod, HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -20,6 +18,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
 import { UNSET_SECRET } from '../shared/secrets.js';
+import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction } from './postwire-function.js';
 import type { StageConfig } from './stage-config.js';
@@ -28,6 +27,8 @@ export interface PostwireStackProps extends StackProps {
   config: StageConfig;
 }
 
+const API_TIMEOUT = Duration.seconds(29);
+const DISPATCHER_TIMEOUT = Duration.seconds(60);
 const WORKER_TIMEOUT = Duration.seconds(60);
 const FANOUT_TIMEOUT = Duration.seconds(120);
 
@@ -111,7 +112,7 @@ export class PostwireStack extends Stack {
       entry: 'api',
       description: 'postwire HTTP API (Hono)',
       memorySize: 1024,
-      timeout: Duration.seconds(29),
+      timeout: API_TIMEOUT,
       environment: {
         ...environment,
         ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
@@ -148,7 +149,7 @@ export class PostwireStack extends Stack {
       entry: 'feed-dispatcher',
       description: 'Claims due feeds and queues them',
       memorySize: 256,
-      timeout: Duration.seconds(60),
+      timeout: DISPATCHER_TIMEOUT,
       environment: { ...environment, FEED_QUEUE_URL: feedJobs.queueUrl },
     });
     // It reads the "due" index and claims feeds with conditional updates; nothing else.
@@ -206,35 +207,22 @@ export class PostwireStack extends Stack {
 
     const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
     for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));
-    const alarmAction = new SnsAction(alarms);
-    for (const [name, queue] of [
-      ['FeedJobsDeadLetters', deadLetters],
-      ['FanOutJobsDeadLetters', fanOutDeadLetters],
-    ] as const) {
-      new Alarm(this, name, {
-        alarmDescription: `${name}: jobs failed three times and were parked in the DLQ`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(alarmAction);
-    }
-    for (const [name, fn] of [
-      ['Api', api.fn],
-      ['FeedDispatcher', dispatcher.fn],
-      ['FeedWorker', worker.fn],
-      ['FanOutWorker', fanOutWorker.fn],
-    ] as const) {
-      new Alarm(this, `${name}Errors`, {
-        alarmDescription: `${name} function errors`,
-        metric: fn.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(alarmAction);
-    }
+    new Monitoring(this, 'Monitoring', {
+      stage: config.stage,
+      topic: alarms,
+      functions: [
+        { name: 'Api', fn: api.fn, timeout: API_TIMEOUT },
+        { name: 'FeedDispatcher', fn: dispatcher.fn, timeout: DISPATCHER_TIMEOUT },
+        { name: 'FeedWorker', fn: worker.fn, timeout: WORKER_TIMEOUT },
+        { name: 'FanOutWorker', fn: fanOutWorker.fn, timeout: FANOUT_TIMEOUT },
+      ],
+      queues: [
+        { name: 'FeedJobs', queue: feedJobs, deadLetters, maxAge: Duration.minutes(30) },
+        { name: 'FanOutJobs', queue: fanOutJobs, deadLetters: fanOutDeadLetters, maxAge: Duration.minutes(10) },
+      ],
+      api: httpApi,
+      table,
+    });
 
     acknowledgeNagFindings(this);
 

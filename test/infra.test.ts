@@ -155,6 +155,23 @@ describe('feed polling', () => {
     expect(api.Properties.Environment.Variables.FANOUT_QUEUE_URL).toBeDefined();
   });
 
+  it('alarms on throttles, p99 duration near the timeout, stale jobs, API 5xx and latency, and DynamoDB throttles and errors', () => {
+    const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties as Record<string, any>);
+    const named = (name: string) => alarms.find((alarm) => alarm.AlarmName === `postwire-dev-${name}`);
+    for (const fn of ['Api', 'FeedDispatcher', 'FeedWorker', 'FanOutWorker']) {
+      expect(named(`${fn}Errors`)).toBeDefined();
+      expect(named(`${fn}Throttles`)).toMatchObject({ MetricName: 'Throttles' });
+    }
+    expect(named('ApiDurationNearTimeout')).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99', Threshold: 29_000 * 0.8 });
+    expect(named('FeedJobsOldestMessage')).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 1800 });
+    expect(named('Api5xxRate')?.Metrics).toBeDefined();
+    expect(named('ApiLatencyP99')).toMatchObject({ MetricName: 'Latency', ExtendedStatistic: 'p99' });
+    expect(named('TableThrottles')).toMatchObject({ MetricName: 'ThrottledRequests', Namespace: 'AWS/DynamoDB' });
+    expect(named('TableSystemErrors')).toMatchObject({ MetricName: 'SystemErrors' });
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+    dev.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
   it('alarms when jobs reach the dead-letter queue', () => {
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
