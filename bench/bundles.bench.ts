@@ -1,9 +1,10 @@
 /**
  * What each Lambda ships: the minified bundles the CDK app builds (synthesised
  * here into a temporary folder, offline), their size raw and gzipped, and the
- * median cold import time over fresh Node processes. Baseline in the same run:
- * a handler that only creates the DynamoDB document client — the floor every
- * function pays. Budgets make a regression visible as a failed `npm run bench`.
+ * median cold import time over fresh Node processes. Baselines in the same run:
+ * a handler that only creates the DynamoDB document client (the floor every
+ * function pays), and Express + serverless-http with the same client (the
+ * usual way to put a web framework on Lambda). Budgets make a regression visible as a failed `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -52,27 +53,32 @@ export async function runBundleBench(): Promise<{ overBudget: string[] }> {
         return measure(name, path.join(outdir, resource.Metadata!['aws:asset:path']!, 'index.mjs'));
       });
 
-    const baselineEntry = path.join(outdir, 'baseline.ts');
-    writeFileSync(
-      baselineEntry,
-      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => ({ ok: Boolean(doc) });\n",
-    );
-    const baselineOut = path.join(outdir, 'baseline', 'index.mjs');
-    await build({
-      entryPoints: [baselineEntry],
-      outfile: baselineOut,
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      nodePaths: [path.resolve('node_modules')],
-      banner: { js: "import { createRequire as __r } from 'module'; const require = __r(import.meta.url);" },
-      logLevel: 'silent',
-    });
-    statSync(baselineOut);
-    rows.push(measure('baseline: DynamoDB document client only', baselineOut));
+    const baselines = {
+      'baseline: DynamoDB document client only':
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => ({ ok: Boolean(doc) });\n",
+      'baseline: Express + serverless-http + the same client':
+        "import express from 'express';\nimport serverless from 'serverless-http';\nimport { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nconst app = express();\napp.use(express.json());\napp.get('/health', (_req, res) => { res.json({ ok: Boolean(doc) }); });\nexport const handler = serverless(app);\n",
+    };
+    for (const [name, source] of Object.entries(baselines)) {
+      const entry = path.join(outdir, `${name.length}-baseline.ts`);
+      writeFileSync(entry, source);
+      const outfile = path.join(outdir, `${name.length}-baseline`, 'index.mjs');
+      await build({
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        minify: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        nodePaths: [path.resolve('node_modules')],
+        banner: { js: "import { createRequire as __r } from 'module'; const require = __r(import.meta.url);" },
+        logLevel: 'silent',
+      });
+      statSync(outfile);
+      rows.push(measure(name, outfile));
+    }
 
     printTable(`Lambda bundles (minified ESM, AWS SDK bundled) and cold import time, median of ${IMPORT_RUNS} fresh processes`, rows);
     const overBudget = rows
