@@ -5,17 +5,20 @@ import { createFeedDeps } from '../shared/runtime.js';
 import type { FanOutJob } from '../shared/social/fan-out-jobs.js';
 import { fanOutPosts } from '../shared/social/timeline.js';
 import { createLambdaLogger } from './lambda-logger.js';
+import { createLambdaMetrics } from './lambda-metrics.js';
 
 const logger = createLambdaLogger('postwire-fanout-worker');
+const { metrics, flushed } = createLambdaMetrics('postwire-fanout-worker');
 const config = loadConfig();
 const { db } = createFeedDeps(config);
 
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = flushed(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const results = await Promise.allSettled(
     event.Records.map(async (record) => {
       const job = JSON.parse(record.body) as FanOutJob;
       const written = await fanOutPosts(db, job.author, job.posts, config.social);
       logger.info('Fanned out', { author: job.author, posts: job.posts.length, entries: written });
+      metrics.count('TimelineEntriesWritten', written);
     }),
   );
   const batchItemFailures = results.flatMap((result, i) => {
@@ -24,4 +27,4 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     return [{ itemIdentifier: event.Records[i]!.messageId }];
   });
   return { batchItemFailures };
-};
+});

@@ -1,11 +1,13 @@
 /** Scheduled: claim the feeds that are due and queue one message per feed. */
 import { createLambdaLogger } from './lambda-logger.js';
+import { createLambdaMetrics } from './lambda-metrics.js';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
 import { DEFAULT_DISPATCH, dispatchDueFeeds, type FeedJobSink } from '../shared/feeds/feed-dispatcher.js';
 import { createFeedDeps } from '../shared/runtime.js';
 
 const logger = createLambdaLogger('postwire-feed-dispatcher');
+const { metrics, flushed } = createLambdaMetrics('postwire-feed-dispatcher');
 const config = loadConfig();
 const { db } = createFeedDeps(config);
 const sqs = new SQSClient({});
@@ -23,7 +25,7 @@ const sink: FeedJobSink = {
   },
 };
 
-export const handler = async (): Promise<{ dispatched: number }> => {
+export const handler = flushed(async (): Promise<{ dispatched: number }> => {
   if (!queueUrl) throw new Error('FEED_QUEUE_URL is not set.');
   let dispatched = 0;
   // Drain the backlog in rounds; a full round means more may be due.
@@ -33,5 +35,6 @@ export const handler = async (): Promise<{ dispatched: number }> => {
     if (count < DEFAULT_DISPATCH.batchSize) break;
   }
   logger.info('Feeds dispatched', { dispatched });
+  metrics.count('FeedsDispatched', dispatched);
   return { dispatched };
-};
+});

@@ -4,16 +4,18 @@
  * item failures, so SQS retries them and, in the end, parks them in the DLQ.
  */
 import { createLambdaLogger } from './lambda-logger.js';
+import { createLambdaMetrics } from './lambda-metrics.js';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config.js';
 import { pollFeed } from '../shared/feeds/poll-feed.js';
 import { createFeedDeps } from '../shared/runtime.js';
 
 const logger = createLambdaLogger('postwire-feed-worker');
+const { metrics, flushed } = createLambdaMetrics('postwire-feed-worker');
 const config = loadConfig();
-const { feedRuntime } = createFeedDeps(config);
+const { feedRuntime } = createFeedDeps(config, { metrics });
 
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = flushed(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const results = await Promise.allSettled(
     event.Records.map(async (record) => {
       const { publisherSlug, feedId } = JSON.parse(record.body) as { publisherSlug: string; feedId: string };
@@ -28,4 +30,4 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     return [{ itemIdentifier: event.Records[i]!.messageId }];
   });
   return { batchItemFailures };
-};
+});

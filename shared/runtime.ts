@@ -6,18 +6,24 @@
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import type { FeedRuntime } from './feeds/poll-feed.js';
+import { noMetrics, type Metrics } from './metrics.js';
 import { inlineFanOut, queuedFanOut, type FanOutSink } from './social/fan-out-jobs.js';
 
 export interface DepsOverrides {
   db?: Db;
+  metrics?: Metrics;
   feedRuntime?: Partial<FeedRuntime>;
   now?: () => Date;
 }
 
 /** The table and the feed runtime, no secrets. */
-export function createFeedDeps(config: Config, overrides: DepsOverrides = {}): { db: Db; feedRuntime: FeedRuntime; now: () => Date; fanOut: FanOutSink } {
+export function createFeedDeps(
+  config: Config,
+  overrides: DepsOverrides = {},
+): { db: Db; feedRuntime: FeedRuntime; now: () => Date; fanOut: FanOutSink; metrics: Metrics } {
   const db = overrides.db ?? createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
   const now = overrides.now ?? (() => new Date());
   const fanOut = config.fanOutQueueUrl ? queuedFanOut(config.fanOutQueueUrl) : inlineFanOut(db, config.social);
-  return { db, now, fanOut, feedRuntime: { db, feeds: config.feeds, fanOut, now, ...overrides.feedRuntime } };
+  const metrics = overrides.metrics ?? noMetrics;
+  return { db, now, fanOut, metrics, feedRuntime: { db, feeds: config.feeds, fanOut, metrics, now, ...overrides.feedRuntime } };
 }

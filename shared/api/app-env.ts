@@ -4,6 +4,7 @@ import type { ApiConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
 import type { FeedRuntime } from '../feeds/poll-feed.js';
+import type { Metrics } from '../metrics.js';
 import type { FanOutSink } from '../social/fan-out-jobs.js';
 import type { StoredPublisher } from '../publishers/publisher-store.js';
 import type { ReaderClaims } from '../readers/reader-tokens.js';
@@ -21,6 +22,7 @@ export interface AppDeps {
   cursors: CursorCodec;
   now: () => Date;
   logger: Logger;
+  metrics: Metrics;
   /** Where new posts go to reach followers' timelines. */
   fanOut: FanOutSink;
   /** Present when payments are configured. */

@@ -7,6 +7,7 @@
 import { ingestParsedFeed, type IngestSummary } from '../articles/ingest-document.js';
 import type { FeedConfig } from '../config.js';
 import { announceNewArticles } from '../social/publisher-posts.js';
+import type { Metrics } from '../metrics.js';
 import type { FanOutSink } from '../social/fan-out-jobs.js';
 import type { Db } from '../db/client.js';
 import { UnprocessableFeed } from '../errors.js';
@@ -25,6 +26,7 @@ export interface FeedRuntime {
   feeds: FeedConfig;
   /** New articles are announced as publisher posts, fanned out through this. */
   fanOut: FanOutSink;
+  metrics: Metrics;
   now: () => Date;
   /** Test seams: a resolver and addresses that stand in for the public Internet. */
   resolver?: Resolver | undefined;
@@ -75,6 +77,7 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
         nextFetchAt: at(delayAfterSuccess({ entriesPerWeek: feed.entriesPerWeek ?? 0, maxAgeSeconds: fetched.maxAgeSeconds }, limits)),
       };
       await saveFeedState(runtime.db, next);
+      runtime.metrics.count('FeedFetches', 1, { name: 'outcome', value: 'not_modified' });
       return { outcome: 'not_modified', feed: next };
     }
     const parsed = await parseFeed(decodeFeedBytes(fetched.body, fetched.contentType));
@@ -101,6 +104,8 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
       nextFetchAt: at(delayAfterSuccess({ entriesPerWeek, ttlMinutes: parsed.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds }, limits)),
     };
     await saveFeedState(runtime.db, next);
+    runtime.metrics.count('FeedFetches', 1, { name: 'outcome', value: 'fetched' });
+    runtime.metrics.count('ArticlesCreated', summary.created);
     return { outcome: 'fetched', feed: next, summary };
   } catch (error) {
     const failure = describeFailure(error);
@@ -121,6 +126,7 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
       nextFetchAt: at(delayAfterFailure(consecutiveFailures, failure.retryAfterMs, limits)),
     };
     await saveFeedState(runtime.db, next);
+    runtime.metrics.count('FeedFetches', 1, { name: 'outcome', value: failure.code });
     return { outcome: 'failed', feed: next, error: { code: failure.code, message: failure.message } };
   }
 }

@@ -98,6 +98,8 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         idempotencyKey: c.req.header('idempotency-key'),
         now: deps.now,
       });
+      deps.metrics.count('Unlocks', 1, { name: 'via', value: result.via });
+      if (result.charged > 0) deps.metrics.count('PointsSpent', result.charged);
       return c.json({ access: { granted: true as const, via: result.via }, charged: result.charged, balance: result.balance, contentHtml: result.contentHtml }, 200);
     },
   );
