@@ -1,13 +1,22 @@
-/** CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod`. */
+/**
+ * CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod -c account=… -c region=…`;
+ * optional `-c domainName=… -c certificateArn=…`, `-c alarmEmail=…`, `-c tracing=true`.
+ */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PostwireStack } from './postwire-stack.js';
 import { stageConfig } from './stage-config.js';
 
 const app = new App();
-const config = stageConfig(app.node.tryGetContext('stage') as string | undefined);
-const account = app.node.tryGetContext('account') as string | undefined;
-const region = (app.node.tryGetContext('region') as string | undefined) ?? process.env.CDK_DEFAULT_REGION;
+const context = (key: string) => app.node.tryGetContext(key) as string | undefined;
+const config = stageConfig(context('stage'), {
+  domainName: context('domainName'),
+  certificateArn: context('certificateArn'),
+  alarmEmail: context('alarmEmail'),
+  tracing: context('tracing') === 'true' ? true : undefined,
+});
+const account = context('account');
+const region = context('region') ?? process.env.CDK_DEFAULT_REGION;
 if (config.stage === 'prod' && (!account || !region)) {
   throw new Error('The prod stage needs an explicit account and region: -c account=123456789012 -c region=eu-west-1');
 }

@@ -4,7 +4,7 @@
  * group with retention, JSON logs, and explicit memory and timeout.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -21,6 +21,7 @@ export interface PostwireFunctionProps {
   environment: Record<string, string>;
   logRetention: RetentionDays;
   description: string;
+  tracing: boolean;
 }
 
 export class PostwireFunction extends Construct {
@@ -41,6 +42,7 @@ export class PostwireFunction extends Construct {
       description: props.description,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
+      tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
         format: OutputFormat.ESM,

@@ -5,7 +5,8 @@
  */
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import { CorsHttpMethod, HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, DomainName, HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -105,7 +106,7 @@ export class PostwireStack extends Stack {
     });
 
     const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false', FANOUT_QUEUE_URL: fanOutJobs.queueUrl };
-    const shared = { logRetention: config.logRetention };
+    const shared = { logRetention: config.logRetention, tracing: config.tracing };
 
     const api = new PostwireFunction(this, 'Api', {
       ...shared,
@@ -198,12 +199,20 @@ export class PostwireStack extends Stack {
         : undefined,
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const domainName = config.domain
+      ? new DomainName(this, 'ApiDomain', {
+          domainName: config.domain.name,
+          certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', config.domain.certificateArn),
+        })
+      : undefined;
     httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: config.apiThrottle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      ...(domainName ? { domainMapping: { domainName } } : {}),
     });
+    if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
 
     const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
     for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));

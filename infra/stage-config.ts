@@ -20,6 +20,10 @@ export interface StageConfig {
    * put the real values in before the first reader pays (see docs/OPERATIONS.md).
    */
   payments: boolean;
+  /** X-Ray tracing for the functions; off unless asked for (it costs per trace). */
+  tracing: boolean;
+  /** A custom domain for the API, with an ACM certificate in the same region. */
+  domain?: { name: string; certificateArn: string } | undefined;
 }
 
 const STAGES: Record<StageConfig['stage'], StageConfig> = {
@@ -34,6 +38,7 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     corsOrigins: ['http://localhost:5173'],
     alarmEmails: [],
     payments: false,
+    tracing: false,
   },
   prod: {
     stage: 'prod',
@@ -46,11 +51,28 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     corsOrigins: [],
     alarmEmails: [],
     payments: true,
+    tracing: false,
   },
 };
 
-export function stageConfig(stage: string | undefined): StageConfig {
+export interface StageOverrides {
+  domainName?: string | undefined;
+  certificateArn?: string | undefined;
+  alarmEmail?: string | undefined;
+  tracing?: boolean | undefined;
+}
+
+export function stageConfig(stage: string | undefined, overrides: StageOverrides = {}): StageConfig {
   const name = stage ?? 'dev';
   if (name !== 'dev' && name !== 'prod') throw new Error(`Unknown stage "${name}"; use -c stage=dev or -c stage=prod.`);
-  return STAGES[name];
+  if (Boolean(overrides.domainName) !== Boolean(overrides.certificateArn)) {
+    throw new Error('A custom domain needs both -c domainName=… and -c certificateArn=….');
+  }
+  const base = STAGES[name];
+  return {
+    ...base,
+    tracing: overrides.tracing ?? base.tracing,
+    alarmEmails: overrides.alarmEmail ? [...base.alarmEmails, overrides.alarmEmail] : base.alarmEmails,
+    domain: overrides.domainName && overrides.certificateArn ? { name: overrides.domainName, certificateArn: overrides.certificateArn } : undefined,
+  };
 }

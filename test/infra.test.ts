@@ -217,7 +217,21 @@ describe('the template as a whole', () => {
 });
 
 describe('stages', () => {
-  it('refuses an unknown stage', () => {
+  it('refuses an unknown stage, and half a custom domain', () => {
     expect(() => stageConfig('staging')).toThrow(/Unknown stage/);
+    expect(() => stageConfig('prod', { domainName: 'api.example.com' })).toThrow(/both/);
+  });
+
+  it('maps a custom domain to the API and turns tracing on only when asked', () => {
+    const app = new App();
+    const stack = new PostwireStack(app, 'postwire-domain', {
+      config: stageConfig('prod', { domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc', tracing: true }),
+      env: { account: '123456789012', region: 'eu-west-1' },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.postwire.example' });
+    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    template.allResourcesProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
+    expect(JSON.stringify(dev.findResources('AWS::Lambda::Function'))).not.toContain('"Mode":"Active"');
   });
 });
