@@ -203,3 +203,20 @@ describe('the monthly spend cap', () => {
     expect(wallet.balance).toBe(1050 - 290);
   });
 });
+
+describe('authorization', () => {
+  it('every reader endpoint of payments, trials and subscriptions refuses requests without a reader token', async () => {
+    const { auth: publisherKey } = await stack.createPublisher('pay-authz');
+    for (const [method, path] of [
+      ['POST', '/v1/me/wallet/checkout'],
+      ['POST', '/v1/publishers/pay-authz/subscribe'],
+      ['POST', '/v1/publishers/pay-authz/trial'],
+      ['GET', '/v1/me/subscriptions'],
+      ['POST', '/v1/me/subscriptions/pay-authz/cancel'],
+    ] as const) {
+      const init = { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) };
+      expect((await stack.request(path, init)).status, `${method} ${path}`).toBe(401);
+      expect((await stack.request(path, { ...init, headers: { ...init.headers, ...publisherKey } })).status, `${method} ${path} with a publisher key`).toBe(401);
+    }
+  });
+});

@@ -191,6 +191,18 @@ describe('the API description', () => {
       '/v1/me',
       '/v1/me/wallet',
       '/v1/me/library',
+      '/v1/publisher/stats',
+      '/v1/posts',
+      '/v1/posts/{id}',
+      '/v1/posts/{id}/like',
+      '/v1/posts/{id}/tip',
+      '/v1/follows',
+      '/v1/timeline',
+      '/v1/users/{handle}',
+      '/v1/articles/{id}/gifts',
+      '/v1/gifts/{giftId}/redeem',
+      '/v1/publishers/{slug}/trial',
+      '/v1/points/packs',
     ]) {
       expect(document.paths).toHaveProperty([path]);
     }
