@@ -3,77 +3,77 @@
  * A missing or malformed variable stops start-up with a sentence naming it.
  */
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+// zod/mini keeps the feed functions' bundles small (the classic build is ~440 KB minified).
+import * as z from 'zod/mini';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', ''])
-  .optional()
-  .transform((value) => value === 'true' || value === '1');
+const booleanFlag = z.pipe(
+  z.optional(z.enum(['true', 'false', '1', '0', ''])),
+  z.transform((value) => value === 'true' || value === '1'),
+);
 
-const commaList = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? '')
-      .split(',')
-      .map((part) => part.trim().toLowerCase())
-      .filter(Boolean),
-  );
+/** A whole number from the environment, within bounds, with a default. */
+const integer = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max))), fallback);
+const positiveNumber = (fallback: number) => z._default(z.coerce.number().check(z.positive()), fallback);
+const text = (fallback: string, min = 1) => z._default(z.string().check(z.minLength(min)), fallback);
+const url = () => z.url();
+const prefixed = (prefix: string, message: string) => z.optional(z.string().check(z.startsWith(prefix, message)));
+const pairs = (pattern: RegExp, message: string, fallback: string) => z._default(z.string().check(z.regex(pattern, message)), fallback);
+
+const DEFAULT_IFRAME_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'];
 
 const ConfigSchema = z.object({
-  TABLE_NAME: z.string().min(3).default('postwire'),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
+  TABLE_NAME: text('postwire', 3),
+  AWS_REGION: text('us-east-1'),
   /** Set for DynamoDB Local; absent in AWS. */
-  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(url()),
   /** Needed by the API only; the feed functions run without it. */
-  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  ADMIN_TOKEN: z.optional(z.string().check(z.minLength(16, 'ADMIN_TOKEN must be at least 16 characters'))),
   /** Signs pagination cursors; defaults to a key derived from ADMIN_TOKEN. */
-  CURSOR_SECRET: z.string().min(16).optional(),
+  CURSOR_SECRET: z.optional(z.string().check(z.minLength(16))),
   FEED_ALLOW_PRIVATE_HOSTS: booleanFlag,
-  FEED_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  FEED_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  FEED_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(5),
-  FEED_MAX_CONSECUTIVE_FAILURES: z.coerce.number().int().positive().default(10),
-  FEED_MIN_INTERVAL_MINUTES: z.coerce.number().positive().default(5),
-  FEED_MAX_INTERVAL_MINUTES: z.coerce.number().positive().default(24 * 60),
-  /** Hosts whose iframes survive sanitising (video embeds). */
-  IFRAME_HOSTS: commaList.transform((hosts) =>
-    hosts.length > 0 ? hosts : ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'],
+  FEED_MAX_BYTES: integer(10 * 1024 * 1024, 1),
+  FEED_TIMEOUT_MS: integer(20_000, 1),
+  FEED_MAX_REDIRECTS: integer(5, 0, 10),
+  FEED_MAX_CONSECUTIVE_FAILURES: integer(10, 1),
+  FEED_MIN_INTERVAL_MINUTES: positiveNumber(5),
+  FEED_MAX_INTERVAL_MINUTES: positiveNumber(24 * 60),
+  /** Hosts whose iframes survive sanitising (video embeds), comma-separated. */
+  IFRAME_HOSTS: z.pipe(
+    z.optional(z.string()),
+    z.transform((value) => {
+      const hosts = (value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+      return hosts.length > 0 ? hosts : DEFAULT_IFRAME_HOSTS;
+    }),
   ),
-  DEFAULT_ARTICLE_PRICE: z.coerce.number().int().min(0).max(10_000).default(25),
+  DEFAULT_ARTICLE_PRICE: integer(25, 0, 10_000),
   /** Largest request body the API accepts (feed pushes are the big ones). */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  FEED_QUEUE_URL: z.string().optional(),
+  MAX_BODY_BYTES: integer(10 * 1024 * 1024, 1),
+  FEED_QUEUE_URL: z.optional(z.string()),
   /** In AWS: the queue the fan-out worker reads; unset, fan-out runs inline. */
-  FANOUT_QUEUE_URL: z.string().optional(),
+  FANOUT_QUEUE_URL: z.optional(z.string()),
   /** Points every new reader starts with ("read for free"). */
-  STARTER_POINTS: z.coerce.number().int().min(0).max(100_000).default(50),
+  STARTER_POINTS: integer(50, 0, 100_000),
   /** Share of each unlock kept by the platform, in percent. */
-  PLATFORM_SHARE_PERCENT: z.coerce.number().min(0).max(100).default(0),
+  PLATFORM_SHARE_PERCENT: z._default(z.coerce.number().check(z.minimum(0), z.maximum(100)), 0),
   /** log2 of scrypt's cost N (15 → N = 32768, about 32 MB and tens of milliseconds per hash). */
-  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
-  READER_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(12 * 60),
+  PASSWORD_HASH_COST: integer(15, 10, 20),
+  READER_TOKEN_TTL_MINUTES: integer(12 * 60, 5, 30 * 24 * 60),
   /** A labelled development top-up of points; never enabled in AWS, and off whenever Stripe is configured. */
   DEV_TOPUP_ENABLED: booleanFlag,
-  STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_…)').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)').optional(),
+  STRIPE_SECRET_KEY: prefixed('sk_', 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_…)'),
+  STRIPE_WEBHOOK_SECRET: prefixed('whsec_', 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)'),
   /** Where the Stripe SDK sends API calls; only for a local Stripe stand-in in tests. */
-  STRIPE_API_BASE: z.string().url().optional(),
-  CHECKOUT_SUCCESS_URL: z.string().url().default('http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
-  CHECKOUT_CANCEL_URL: z.string().url().default('http://localhost:5173/checkout/cancelled'),
+  STRIPE_API_BASE: z.optional(url()),
+  CHECKOUT_SUCCESS_URL: z._default(url(), 'http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
+  CHECKOUT_CANCEL_URL: z._default(url(), 'http://localhost:5173/checkout/cancelled'),
   /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
-  TIMELINE_MERGE_THRESHOLD: z.coerce.number().int().min(0).default(1000),
-  TIMELINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  TIMELINE_MERGE_THRESHOLD: integer(1000, 0),
+  TIMELINE_RETENTION_DAYS: integer(30, 1, 3650),
   /** Per-reader actions allowed per hour, as action:count pairs. */
-  SOCIAL_RATE_LIMITS: z
-    .string()
-    .regex(/^[a-z]+:\d+(,[a-z]+:\d+)*$/, 'SOCIAL_RATE_LIMITS must look like "posts:60,likes:300,follows:100"')
-    .default('posts:60,likes:300,follows:100,tips:60,gifts:30'),
+  SOCIAL_RATE_LIMITS: pairs(/^[a-z]+:\d+(,[a-z]+:\d+)*$/, 'SOCIAL_RATE_LIMITS must look like "posts:60,likes:300,follows:100"', 'posts:60,likes:300,follows:100,tips:60,gifts:30'),
   /** Point packs as points:cents pairs, e.g. "300:420,1000:1200" (300 points for $4.20). */
-  POINT_PACKS: z
-    .string()
-    .regex(/^\d+:\d+(,\d+:\d+)*$/, 'POINT_PACKS must look like "300:420,1000:1200"')
-    .default('300:420,1000:1200,2500:2750'),
+  POINT_PACKS: pairs(/^\d+:\d+(,\d+:\d+)*$/, 'POINT_PACKS must look like "300:420,1000:1200"', '300:420,1000:1200,2500:2750'),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadApiConfig, loadConfig } from '../shared/config.js';
+
+describe('configuration', () => {
+  it('has working defaults for everything but the API secrets', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ tableName: 'postwire', defaultArticlePrice: 25, payments: undefined });
+    expect(config.feeds).toMatchObject({ allowPrivateHosts: false, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, iframeHosts: ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'] });
+    expect(config.social.hourlyLimits).toMatchObject({ posts: 60, likes: 300 });
+    expect(config.pointPacks[0]).toEqual({ packId: 'points-300', points: 300, priceCents: 420 });
+  });
+
+  it('reads numbers, flags and lists from the environment', () => {
+    const config = loadConfig({ FEED_MAX_REDIRECTS: '2', FEED_ALLOW_PRIVATE_HOSTS: 'true', IFRAME_HOSTS: 'Video.Example, other.example', STARTER_POINTS: '0' });
+    expect(config.feeds).toMatchObject({ maxRedirects: 2, allowPrivateHosts: true, iframeHosts: ['video.example', 'other.example'] });
+    expect(config.readers.starterPoints).toBe(0);
+  });
+
+  it('stops with a sentence naming each bad variable', () => {
+    expect(() => loadConfig({ FEED_MAX_REDIRECTS: '50', DYNAMODB_ENDPOINT: 'not a url' })).toThrow(ConfigError);
+    expect(() => loadConfig({ FEED_MAX_REDIRECTS: '50' })).toThrow(/FEED_MAX_REDIRECTS/);
+    expect(() => loadConfig({ POINT_PACKS: '300 for 4.20' })).toThrow(/POINT_PACKS must look like/);
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(/set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(/must be a Stripe secret key/);
+  });
+
+  it('requires the admin token for the API only, and derives the other API keys from it locally', () => {
+    expect(() => loadApiConfig({})).toThrow(/ADMIN_TOKEN is required/);
+    expect(() => loadApiConfig({ ADMIN_TOKEN: 'short' })).toThrow(/at least 16 characters/);
+    const config = loadApiConfig({ ADMIN_TOKEN: 'a-long-enough-admin-token' });
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.cursorSecret).not.toBe(config.adminToken);
+  });
+});
