@@ -15,13 +15,13 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
 import { UNSET_SECRET } from '../shared/secrets.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction } from './postwire-function.js';
+import { WorkQueue } from './work-queue.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface PostwireStackProps extends StackProps {
@@ -77,32 +77,10 @@ export class PostwireStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
 
-    const deadLetters = new Queue(this, 'FeedJobsDlq', {
-      queueName: `postwire-${config.stage}-feed-jobs-dlq`,
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    const feedJobs = new Queue(this, 'FeedJobs', {
-      queueName: `postwire-${config.stage}-feed-jobs`,
-      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 3 },
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-
-    const fanOutDeadLetters = new Queue(this, 'FanOutJobsDlq', {
-      queueName: `postwire-${config.stage}-fanout-jobs-dlq`,
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    const fanOutJobs = new Queue(this, 'FanOutJobs', {
-      queueName: `postwire-${config.stage}-fanout-jobs`,
-      visibilityTimeout: Duration.seconds(FANOUT_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: fanOutDeadLetters, maxReceiveCount: 3 },
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    const { queue: feedJobs, deadLetters } = new WorkQueue(this, 'FeedJobs', { name: `postwire-${config.stage}-feed-jobs`, consumerTimeout: WORKER_TIMEOUT });
+    const { queue: fanOutJobs, deadLetters: fanOutDeadLetters } = new WorkQueue(this, 'FanOutJobs', {
+      name: `postwire-${config.stage}-fanout-jobs`,
+      consumerTimeout: FANOUT_TIMEOUT,
     });
 
     const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false', FANOUT_QUEUE_URL: fanOutJobs.queueUrl };
