@@ -16,7 +16,9 @@ import { registerPublicRoutes } from './routes/public-routes.js';
 import { registerPublisherRoutes } from './routes/publisher-routes.js';
 import { registerPaymentRoutes } from './routes/payment-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
-import { registerSocialRoutes } from './routes/social-routes.js';
+import { registerFollowRoutes } from './routes/follow-routes.js';
+import { registerPostRoutes } from './routes/post-routes.js';
+import { registerTimelineRoutes } from './routes/timeline-routes.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -55,7 +57,9 @@ export function buildApp(deps: AppDeps) {
   registerPublisherRoutes(app, deps);
   registerReaderRoutes(app, deps);
   registerPaymentRoutes(app, deps);
-  registerSocialRoutes(app, deps);
+  registerPostRoutes(app, deps);
+  registerFollowRoutes(app, deps);
+  registerTimelineRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

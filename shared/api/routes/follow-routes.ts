@@ -1,0 +1,165 @@
+/** Follows, blocks, follower lists and reader profiles. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { publisherAccount, readerAccount, type AccountKey } from '../../db/keys.js';
+import { Forbidden, NotFound, ValidationFailed } from '../../errors.js';
+import { findPublisher } from '../../publishers/publisher-store.js';
+import { SLUG_PATTERN } from '../../publishers/publisher.js';
+import { findReaderByHandle, handlesOf } from '../../readers/reader-store.js';
+import { block, hiddenAccounts, unblock } from '../../social/blocks.js';
+import { follow, getCounts, listFollowers, listFollowing, unfollow } from '../../social/follow-store.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { requireReader } from '../auth.js';
+import { rateLimited } from '../rate-limit.js';
+import { errorResponses, FollowBody, jsonResponse, PageQuery, pageOf, ProfileSchema } from '../schemas.js';
+
+const HandleParam = z.object({ handle: z.string().max(30).openapi({ param: { name: 'handle', in: 'path' } }) });
+const SlugParam = z.object({ slug: z.string().max(40).openapi({ param: { name: 'slug', in: 'path' } }) });
+
+export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const auth = requireReader(deps);
+  const reader = { tags: ['social'], security: [{ bearer: [] }], middleware: auth };
+  const { social } = deps.config;
+
+  /** Resolves `{handle}` or `{publisher}` to an account, or 404. */
+  const accountOf = async (target: { handle: string } | { publisher: string }): Promise<AccountKey> => {
+    if ('handle' in target) {
+      const found = await findReaderByHandle(deps.db, target.handle);
+      if (!found) throw new NotFound('The reader');
+      return readerAccount(found.userId);
+    }
+    if (!SLUG_PATTERN.test(target.publisher) || !(await findPublisher(deps.db, target.publisher))) throw new NotFound('The publisher');
+    return publisherAccount(target.publisher);
+  };
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      middleware: [auth, rateLimited(deps, 'follows')],
+      method: 'post',
+      path: '/v1/follows',
+      request: { body: { required: true, content: { 'application/json': { schema: FollowBody } } } },
+      responses: { 201: jsonResponse(z.object({ following: z.boolean() }), 'Following (again is a no-op)'), ...errorResponses(400, 401, 404, 429) },
+    }),
+    async (c) => {
+      const me = readerAccount(c.get('reader')!.userId);
+      const target = await accountOf(c.req.valid('json'));
+      if (target === me) throw new ValidationFailed('You cannot follow yourself.', [{ field: 'handle', message: 'is you' }]);
+      if ((await hiddenAccounts(deps.db, c.get('reader')!.userId)).has(target)) throw new Forbidden('One of you has blocked the other.');
+      await follow(deps.db, me, target, social.mergeThreshold, deps.now());
+      return c.json({ following: true }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'delete',
+      path: '/v1/follows/{kind}/{name}',
+      request: { params: z.object({ kind: z.enum(['user', 'publisher']).openapi({ param: { name: 'kind', in: 'path' } }), name: z.string().max(40).openapi({ param: { name: 'name', in: 'path' } }) }) },
+      responses: { 204: { description: 'Unfollowed; their posts leave your timeline' }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { kind, name } = c.req.valid('param');
+      const target = await accountOf(kind === 'user' ? { handle: name } : { publisher: name });
+      if ((await unfollow(deps.db, readerAccount(c.get('reader')!.userId), target)) === 'not_following') throw new NotFound('A follow of this account');
+      return c.body(null, 204);
+    },
+  );
+
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/users/{handle}', tags: ['social'], request: { params: HandleParam }, responses: { 200: jsonResponse(ProfileSchema, 'A reader’s public profile'), ...errorResponses(404) } }),
+    async (c) => {
+      const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
+      if (!found) throw new NotFound('The reader');
+      const counts = await getCounts(deps.db, readerAccount(found.userId));
+      return c.json({ handle: found.handle, ...(found.displayName ? { displayName: found.displayName } : {}), createdAt: found.createdAt, ...counts }, 200);
+    },
+  );
+
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'post',
+      path: '/v1/blocks',
+      request: { body: { required: true, content: { 'application/json': { schema: z.object({ handle: z.string().min(1).max(30) }).strict() } } } },
+      responses: { 201: jsonResponse(z.object({ blocked: z.boolean() }), 'Blocked: you no longer see each other, and follows between you end'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const me = c.get('reader')!.userId;
+      const found = await findReaderByHandle(deps.db, c.req.valid('json').handle);
+      if (!found) throw new NotFound('The reader');
+      if (found.userId === me) throw new ValidationFailed('You cannot block yourself.', [{ field: 'handle', message: 'is you' }]);
+      await block(deps.db, me, found.userId, deps.now());
+      return c.json({ blocked: true }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ ...reader, method: 'delete', path: '/v1/blocks/{handle}', request: { params: HandleParam }, responses: { 204: { description: 'Unblocked' }, ...errorResponses(401, 404) } }),
+    async (c) => {
+      const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
+      if (!found) throw new NotFound('The reader');
+      await unblock(deps.db, c.get('reader')!.userId, found.userId);
+      return c.body(null, 204);
+    },
+  );
+
+
+  /** Accounts as the public sees them: kind and handle (a reader's handle, a publisher's slug). */
+  const describeAccounts = async (accounts: AccountKey[]): Promise<Array<{ kind: 'reader' | 'publisher'; handle: string }>> => {
+    const readerIds = accounts.filter((account) => account.startsWith('r:')).map((account) => account.slice(2));
+    const handles = await handlesOf(deps.db, readerIds);
+    return accounts.flatMap((account): Array<{ kind: 'reader' | 'publisher'; handle: string }> => {
+      if (account.startsWith('p:')) return [{ kind: 'publisher', handle: account.slice(2) }];
+      const handle = handles.get(account.slice(2));
+      return handle ? [{ kind: 'reader', handle }] : [];
+    });
+  };
+  const AccountPage = pageOf(z.object({ kind: z.enum(['reader', 'publisher']), handle: z.string() }), 'AccountPage');
+
+  for (const [path, direction] of [
+    ['/v1/users/{handle}/followers', 'followers'],
+    ['/v1/users/{handle}/following', 'following'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path,
+        tags: ['social'],
+        request: { params: HandleParam, query: PageQuery },
+        responses: { 200: jsonResponse(AccountPage, direction === 'followers' ? 'Who follows this reader, newest first' : 'Whom this reader follows'), ...errorResponses(400, 404) },
+      }),
+      async (c) => {
+        const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
+        if (!found) throw new NotFound('The reader');
+        const { limit, cursor } = c.req.valid('query');
+        const account = readerAccount(found.userId);
+        const scope = `${direction}:${account}`;
+        const page = direction === 'followers'
+          ? await listFollowers(deps.db, account, limit, deps.cursors.decode(scope, cursor))
+          : await listFollowing(deps.db, account, limit, deps.cursors.decode(scope, cursor));
+        return c.json({ items: await describeAccounts(page.accounts), nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/publishers/{slug}/followers',
+      tags: ['social'],
+      request: { params: SlugParam, query: PageQuery },
+      responses: { 200: jsonResponse(AccountPage, 'Who follows this publisher, newest first'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      if (!SLUG_PATTERN.test(slug) || !(await findPublisher(deps.db, slug))) throw new NotFound('The publisher');
+      const { limit, cursor } = c.req.valid('query');
+      const scope = `followers:p:${slug}`;
+      const page = await listFollowers(deps.db, publisherAccount(slug), limit, deps.cursors.decode(scope, cursor));
+      return c.json({ items: await describeAccounts(page.accounts), nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
+    },
+  );
+}
