@@ -8,16 +8,13 @@ import { findReaderByHandle, handlesOf } from '../../readers/reader-store.js';
 import { block, hiddenAccounts, unblock } from '../../social/blocks.js';
 import { follow, getCounts, listFollowers, listFollowing, unfollow } from '../../social/follow-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { requireReader } from '../auth.js';
+import { HandleParam, SlugParam, socialRouteKit } from './social-route-kit.js';
 import { rateLimited } from '../rate-limit.js';
 import { errorResponses, FollowBody, jsonResponse, PageQuery, pageOf, ProfileSchema } from '../schemas.js';
 
-const HandleParam = z.object({ handle: z.string().max(30).openapi({ param: { name: 'handle', in: 'path' } }) });
-const SlugParam = z.object({ slug: z.string().max(40).openapi({ param: { name: 'slug', in: 'path' } }) });
 
 export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const auth = requireReader(deps);
-  const reader = { tags: ['social'], security: [{ bearer: [] }], middleware: auth };
+  const { auth, reader } = socialRouteKit(deps);
   const { social } = deps.config;
 
   /** Resolves `{handle}` or `{publisher}` to an account, or 404. */

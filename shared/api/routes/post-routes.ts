@@ -9,20 +9,15 @@ import { detectLinks, newPostId, type Post } from '../../social/post.js';
 import { createPost, deletePost, getPost, listReplies } from '../../social/post-store.js';
 import { tipAuthor } from '../../social/tips.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
+import { PostIdParam, socialRouteKit } from './social-route-kit.js';
 import { cardsWithAccess } from '../article-cards.js';
-import { readerIfPresent, requireReader } from '../auth.js';
 import { idempotent } from '../idempotency.js';
-import { postViews } from '../post-views.js';
 import { rateLimited } from '../rate-limit.js';
-import { CreatePostBody, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, OPTIONAL_READER, PageQuery, pageOf, PostSchema } from '../schemas.js';
+import { CreatePostBody, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, PageQuery, pageOf, PostSchema } from '../schemas.js';
 
-const PostIdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
 
 export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const auth = requireReader(deps);
-  const reader = { tags: ['social'], security: [{ bearer: [] }], middleware: auth };
-  const anyone = { tags: ['social'], security: OPTIONAL_READER, middleware: readerIfPresent(deps) };
-  const viewsOf = (posts: Post[], viewerId: string | undefined) => postViews(deps, posts, viewerId);
+  const { auth, reader, anyone, viewsOf } = socialRouteKit(deps);
 
   app.openapi(
     createRoute({

@@ -1,25 +1,18 @@
 /** The home timeline and the post lists of readers and publishers. */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { publisherAccount, readerAccount, type AccountKey } from '../../db/keys.js';
 import { NotFound } from '../../errors.js';
 import { SLUG_PATTERN } from '../../publishers/publisher.js';
 import { findReaderByHandle } from '../../readers/reader-store.js';
-import type { Post } from '../../social/post.js';
 import { listAuthorPosts } from '../../social/post-store.js';
 import { readTimeline } from '../../social/timeline.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { readerIfPresent, requireReader } from '../auth.js';
-import { postViews } from '../post-views.js';
-import { errorResponses, jsonResponse, OPTIONAL_READER, PageQuery, pageOf, PostSchema } from '../schemas.js';
+import { HandleParam, SlugParam, socialRouteKit } from './social-route-kit.js';
+import { errorResponses, jsonResponse, PageQuery, pageOf, PostSchema } from '../schemas.js';
 
-const HandleParam = z.object({ handle: z.string().max(30).openapi({ param: { name: 'handle', in: 'path' } }) });
-const SlugParam = z.object({ slug: z.string().max(40).openapi({ param: { name: 'slug', in: 'path' } }) });
 
 export function registerTimelineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const auth = requireReader(deps);
-  const reader = { tags: ['social'], security: [{ bearer: [] }], middleware: auth };
-  const anyone = { tags: ['social'], security: OPTIONAL_READER, middleware: readerIfPresent(deps) };
-  const viewsOf = (posts: Post[], viewerId: string | undefined) => postViews(deps, posts, viewerId);
+  const { reader, anyone, viewsOf } = socialRouteKit(deps);
 
   app.openapi(
     createRoute({
