@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { SLUG_PATTERN } from '../publishers/publisher.js';
+import { MAX_POST_LENGTH } from '../social/post.js';
 
 export const ErrorSchema = z
   .object({
@@ -319,7 +320,7 @@ export const PostSchema = PostFields.extend({
 
 export const CreatePostBody = z
   .object({
-    text: z.string().trim().max(1000).default(''),
+    text: z.string().trim().max(MAX_POST_LENGTH).default(''),
     articleId: z.string().max(80).optional(),
     replyTo: z.string().max(40).optional(),
     repostOf: z.string().max(40).optional(),

@@ -5,7 +5,7 @@
  * and a new wallet's balance equals its ledger from the first moment.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { emailKey, handleKey, loginFailuresKey, readerKey, walletKey } from '../db/keys.js';
@@ -102,8 +102,8 @@ export async function getReaderWithBalance(db: Db, userId: string): Promise<{ re
 
 /** The reader behind a handle, with profile, in two reads (the handle claim names the id). */
 export async function findReaderByHandle(db: Db, handle: string): Promise<Reader | undefined> {
-  const claim = await batchGetAll(db, [handleKey(handle)]);
-  const userId = claim[0]?.userId as string | undefined;
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: handleKey(handle) }));
+  const userId = Item?.userId as string | undefined;
   return userId ? (await getReaderWithBalance(db, userId)).reader : undefined;
 }
 

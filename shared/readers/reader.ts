@@ -6,5 +6,3 @@ export interface Reader {
   displayName?: string | undefined;
   createdAt: string;
 }
-
-export const HANDLE_PATTERN = /^[a-z0-9_]{3,30}$/;

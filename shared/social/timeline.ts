@@ -92,7 +92,8 @@ export async function readTimeline(db: Db, userId: string, limit: number, before
     }
   }
   candidates.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
-  const unique = candidates.filter((candidate, i) => candidates.findIndex((other) => other.postId === candidate.postId) === i);
+  const seen = new Set<string>();
+  const unique = candidates.filter((candidate) => !seen.has(candidate.postId) && Boolean(seen.add(candidate.postId)));
   const page = unique.slice(0, limit);
   const me = readerAccount(userId);
   const [posts, stillFollowed] = await Promise.all([

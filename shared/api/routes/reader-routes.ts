@@ -32,7 +32,8 @@ const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { readers } = deps.config;
-  const decoy = decoyHash(readers.passwordHashCost);
+  // Made on the first failed login, not at cold start: scrypt is deliberately slow.
+  let decoy: Promise<string> | undefined;
   const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes);
 
   app.openapi(
@@ -74,7 +75,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         throw new RateLimited('Too many failed logins for this email; try again later.', retryAfter);
       }
       // Unknown emails cost a full hash check too, so timing does not reveal which emails exist.
-      const valid = await verifyPassword(password, record.login?.passwordHash ?? (await decoy));
+      const valid = await verifyPassword(password, record.login?.passwordHash ?? (await (decoy ??= decoyHash(readers.passwordHashCost))));
       if (!record.login || !valid) {
         await recordLoginFailure(deps.db, email, record, LOGIN_WINDOW_SECONDS, deps.now());
         throw new Unauthorized('The email or password is not right.');
