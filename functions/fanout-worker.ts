@@ -1,9 +1,13 @@
-/** SQS → timelines: each message is one author's new posts, copied to their followers' timelines. */
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+/**
+ * Table stream → timelines: every newly inserted post is copied to its author's
+ * followers' timelines. When an author's posts fail, their first sequence
+ * number is reported so Lambda retries from there (timeline writes are
+ * idempotent puts, so the retry repeats nothing harmful).
+ */
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config.js';
 import { createFeedDeps } from '../shared/runtime.js';
-import type { FanOutJob } from '../shared/social/fan-out-jobs.js';
-import { fanOutPosts } from '../shared/social/timeline.js';
+import { fanOutNewPosts } from '../shared/social/post-stream.js';
 import { createLambdaLogger } from './lambda-logger.js';
 import { createLambdaMetrics } from './lambda-metrics.js';
 
@@ -12,19 +16,16 @@ const { metrics, flushed } = createLambdaMetrics('postwire-fanout-worker');
 const config = loadConfig();
 const { db } = createFeedDeps(config);
 
-export const handler = flushed(async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  const results = await Promise.allSettled(
-    event.Records.map(async (record) => {
-      const job = JSON.parse(record.body) as FanOutJob;
-      const written = await fanOutPosts(db, job.author, job.posts, config.social);
-      logger.info('Fanned out', { author: job.author, posts: job.posts.length, entries: written });
-      metrics.count('TimelineEntriesWritten', written);
-    }),
-  );
-  const batchItemFailures = results.flatMap((result, i) => {
-    if (result.status === 'fulfilled') return [];
-    logger.error('Fan-out failed', { messageId: event.Records[i]!.messageId, error: String(result.reason) });
-    return [{ itemIdentifier: event.Records[i]!.messageId }];
+export const handler = flushed(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const fanOuts = await fanOutNewPosts(db, event.Records, config.social);
+  const batchItemFailures = fanOuts.flatMap(({ author, posts, sequenceNumbers, outcome }) => {
+    if (outcome.ok) {
+      logger.info('Fanned out', { author, posts: posts.length, entries: outcome.written });
+      metrics.count('TimelineEntriesWritten', outcome.written);
+      return [];
+    }
+    logger.error('Fan-out failed', { author, posts: posts.length, error: outcome.error });
+    return [{ itemIdentifier: sequenceNumbers[0]! }];
   });
   return { batchItemFailures };
 });

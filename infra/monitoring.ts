@@ -27,6 +27,8 @@ export interface MonitoringProps {
   functions: Array<{ name: string; fn: LambdaFunction; timeout: Duration }>;
   /** Work queues with their dead-letter queues, and how old a waiting message may get. */
   queues: Array<{ name: string; queue: Queue; deadLetters: Queue; maxAge: Duration }>;
+  /** Stream consumers, where their given-up batches go, and how far behind they may fall. */
+  streams: Array<{ name: string; fn: LambdaFunction; failures: Queue; maxIteratorAge: Duration }>;
   api: HttpApi;
   table: TableV2;
 }
@@ -64,6 +66,12 @@ export class Monitoring extends Construct {
       alarm(`${name}OldestMessage`, `${name}: a job has waited more than ${maxAge.toMinutes()} minutes`, queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES }), maxAge.toSeconds(), 2);
     }
 
+    const iteratorAge = (fn: LambdaFunction) => fn.metric('IteratorAge', { period: FIVE_MINUTES, statistic: 'Maximum' });
+    for (const { name, fn, failures, maxIteratorAge } of props.streams) {
+      alarm(`${name}StreamFailures`, `${name}: a stream batch failed every retry; replay it (docs/OPERATIONS.md)`, failures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES }), 0);
+      alarm(`${name}IteratorAge`, `${name}: stream records wait more than ${maxIteratorAge.toMinutes()} minutes`, iteratorAge(fn), maxIteratorAge.toMilliseconds(), 2);
+    }
+
     const apiMetric = (metricName: string, statistic: string) =>
       new Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: props.api.apiId }, period: FIVE_MINUTES, statistic });
     const serverErrorRate = new MathExpression({
@@ -98,6 +106,10 @@ export class Monitoring extends Construct {
             width: 12,
           }),
           new GraphWidget({ title: 'Oldest waiting job (s)', left: props.queues.map(({ queue }) => queue.metricApproximateAgeOfOldestMessage()), width: 12 }),
+        ],
+        [
+          new GraphWidget({ title: 'Stream iterator age (ms)', left: props.streams.map(({ fn }) => iteratorAge(fn)), width: 12 }),
+          new GraphWidget({ title: 'Stream batches given up', left: props.streams.map(({ failures }) => failures.metricApproximateNumberOfMessagesVisible()), width: 12 }),
         ],
         [
           new GraphWidget({ title: 'DynamoDB throttles and system errors', left: [tableMetric('ThrottledRequests'), tableMetric('SystemErrors')], width: 12 }),

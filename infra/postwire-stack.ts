@@ -1,15 +1,17 @@
 /**
- * The postwire stack: one DynamoDB table, the API behind an HTTP API, and feed
- * polling (Scheduler → dispatcher → SQS → worker, with a DLQ), plus the alarms
- * that matter for those.
+ * The postwire stack: one DynamoDB table, the API behind an HTTP API, feed
+ * polling (Scheduler → dispatcher → SQS → worker, with a DLQ), timeline fan-out
+ * from the table's stream, plus the alarms that matter for those.
  */
-import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CorsHttpMethod, DomainName, HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -18,6 +20,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
 import { UNSET_SECRET } from '../shared/secrets.js';
+import { POST_ITEM_TYPE } from '../shared/social/post.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction } from './postwire-function.js';
@@ -78,12 +81,8 @@ export class PostwireStack extends Stack {
     });
 
     const { queue: feedJobs, deadLetters } = new WorkQueue(this, 'FeedJobs', { name: `postwire-${config.stage}-feed-jobs`, consumerTimeout: WORKER_TIMEOUT });
-    const { queue: fanOutJobs, deadLetters: fanOutDeadLetters } = new WorkQueue(this, 'FanOutJobs', {
-      name: `postwire-${config.stage}-fanout-jobs`,
-      consumerTimeout: FANOUT_TIMEOUT,
-    });
-
-    const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false', FANOUT_QUEUE_URL: fanOutJobs.queueUrl };
+    // The table's stream, not the writers, drives timeline fan-out.
+    const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false', TIMELINE_FANOUT: 'stream' };
     const shared = { logRetention: config.logRetention, tracing: config.tracing };
 
     const api = new PostwireFunction(this, 'Api', {
@@ -118,7 +117,6 @@ export class PostwireStack extends Stack {
       }
     }
     table.grantReadWriteData(api.fn);
-    fanOutJobs.grantSendMessages(api.fn);
     adminToken.grantRead(api.fn);
     cursorSecret.grantRead(api.fn);
     jwtSecret.grantRead(api.fn);
@@ -144,7 +142,6 @@ export class PostwireStack extends Stack {
       environment,
     });
     table.grantReadWriteData(worker.fn);
-    fanOutJobs.grantSendMessages(worker.fn);
     worker.fn.addEventSource(
       new SqsEventSource(feedJobs, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: Math.max(2, config.feedWorkerConcurrency) }),
     );
@@ -157,8 +154,35 @@ export class PostwireStack extends Stack {
       timeout: FANOUT_TIMEOUT,
       environment,
     });
-    table.grantReadWriteData(fanOutWorker.fn);
-    fanOutWorker.fn.addEventSource(new SqsEventSource(fanOutJobs, { batchSize: 10, reportBatchItemFailures: true }));
+    // It reads an author's follower count and followers, and writes timeline entries; nothing else.
+    table.grant(fanOutWorker.fn, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem');
+    // Where a batch goes after every retry failed: its place in the stream, for the replay script.
+    const fanOutFailures = new Queue(this, 'FanOutFailures', {
+      queueName: `postwire-${config.stage}-fanout-failures`,
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(fanOutFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the stream consumer\'s on-failure destination, a dead-letter queue in all but name: nothing consumes it but the replay script.',
+    });
+    fanOutWorker.fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        parallelizationFactor: 2,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        // Records older than this go to the failure queue while the stream (24 h) still holds them for a replay.
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(fanOutFailures),
+        // Only new posts wake the worker: likes, follows, ledgers and timelines never invoke it.
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual(POST_ITEM_TYPE) } } } })],
+      }),
+    );
 
     new Schedule(this, 'FeedDispatchSchedule', {
       scheduleName: `postwire-${config.stage}-feed-dispatch`,
@@ -205,8 +229,8 @@ export class PostwireStack extends Stack {
       ],
       queues: [
         { name: 'FeedJobs', queue: feedJobs, deadLetters, maxAge: Duration.minutes(30) },
-        { name: 'FanOutJobs', queue: fanOutJobs, deadLetters: fanOutDeadLetters, maxAge: Duration.minutes(10) },
       ],
+      streams: [{ name: 'FanOutWorker', fn: fanOutWorker.fn, failures: fanOutFailures, maxIteratorAge: Duration.minutes(5) }],
       api: httpApi,
       table,
     });

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 // zod/mini keeps the feed functions' bundles small (the classic build is ~440 KB minified).
 import * as z from 'zod/mini';
+import type { FanOutMode } from './social/fan-out-jobs.js';
 
 const booleanFlag = z.pipe(
   z.optional(z.enum(['true', 'false', '1', '0', ''])),
@@ -50,8 +51,8 @@ const ConfigSchema = z.object({
   /** Largest request body the API accepts (feed pushes are the big ones). */
   MAX_BODY_BYTES: integer(10 * 1024 * 1024, 1),
   FEED_QUEUE_URL: z.optional(z.string()),
-  /** In AWS: the queue the fan-out worker reads; unset, fan-out runs inline. */
-  FANOUT_QUEUE_URL: z.optional(z.string()),
+  /** `stream` in AWS: the table's stream feeds the fan-out worker; `inline` on one machine. */
+  TIMELINE_FANOUT: z._default(z.enum(['inline', 'stream']), 'inline'),
   /** Points every new reader starts with ("read for free"). */
   STARTER_POINTS: integer(50, 0, 100_000),
   /** Share of each unlock kept by the platform, in percent. */
@@ -90,7 +91,7 @@ export interface Config {
   social: { mergeThreshold: number; retentionDays: number; hourlyLimits: Record<string, number> };
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
-  fanOutQueueUrl: string | undefined;
+  timelineFanOut: FanOutMode;
   feeds: FeedConfig;
 }
 
@@ -178,7 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
-    fanOutQueueUrl: raw.FANOUT_QUEUE_URL,
+    timelineFanOut: raw.TIMELINE_FANOUT,
     feeds: {
       allowPrivateHosts: raw.FEED_ALLOW_PRIVATE_HOSTS,
       maxBytes: raw.FEED_MAX_BYTES,

@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import type { FeedRuntime } from './feeds/poll-feed.js';
 import { noMetrics, type Metrics } from './metrics.js';
-import { inlineFanOut, queuedFanOut, type FanOutSink } from './social/fan-out-jobs.js';
+import { fanOutFor, type FanOutSink } from './social/fan-out-jobs.js';
 
 export interface DepsOverrides {
   db?: Db;
@@ -23,7 +23,7 @@ export function createFeedDeps(
 ): { db: Db; feedRuntime: FeedRuntime; now: () => Date; fanOut: FanOutSink; metrics: Metrics } {
   const db = overrides.db ?? createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
   const now = overrides.now ?? (() => new Date());
-  const fanOut = config.fanOutQueueUrl ? queuedFanOut(config.fanOutQueueUrl) : inlineFanOut(db, config.social);
+  const fanOut = fanOutFor(config.timelineFanOut, db, config.social);
   const metrics = overrides.metrics ?? noMetrics;
   return { db, now, fanOut, metrics, feedRuntime: { db, feeds: config.feeds, fanOut, metrics, now, ...overrides.feedRuntime } };
 }

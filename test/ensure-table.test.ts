@@ -17,6 +17,8 @@ describe('creating and migrating the table at start-up', () => {
     const db = newDb();
     expect(await ensureTable(db)).toBe('created');
     expect(await indexNames(db)).toEqual(GLOBAL_INDEXES.map((index) => index.name).sort());
+    const { Table } = await db.raw.send(new DescribeTableCommand({ TableName: db.tableName }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(await ensureTable(db)).toBe('current');
   });
 
@@ -38,5 +40,9 @@ describe('creating and migrating the table at start-up', () => {
     );
     expect(await ensureTable(db)).toBe('migrated');
     expect(await indexNames(db)).toEqual(GLOBAL_INDEXES.map((index) => index.name).sort());
+    // The stream the timeline fan-out reads is switched on too.
+    const { Table } = await db.raw.send(new DescribeTableCommand({ TableName: db.tableName }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(await ensureTable(db)).toBe('current');
   });
 });

@@ -144,15 +144,34 @@ describe('feed polling', () => {
     });
   });
 
-  it('fans new posts out through their own queue and worker, with a DLQ', () => {
-    dev.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: 'postwire-dev-fanout-jobs',
-      VisibilityTimeout: 720,
-      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 3 },
+  it('fans new posts out from the table stream, filtered to inserted posts, with a failure queue', () => {
+    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
+      StartingPosition: 'LATEST',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['post'] } } } }) }] },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FanOutFailures'), 'Arn'] } } },
     });
-    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
-    const [, api] = Object.entries(dev.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiFunction'))!;
-    expect(api.Properties.Environment.Variables.FANOUT_QUEUE_URL).toBeDefined();
+    dev.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-dev-fanout-failures', MessageRetentionPeriod: 14 * 86400 });
+    // Writers no longer hand posts on: nothing in the stack knows a fan-out queue.
+    for (const fn of Object.values(dev.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.Environment.Variables.TIMELINE_FANOUT).toBe('stream');
+    }
+    const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties as Record<string, any>);
+    expect(alarms.find((alarm) => alarm.AlarmName === 'postwire-dev-FanOutWorkerIteratorAge')).toMatchObject({ MetricName: 'IteratorAge', Statistic: 'Maximum', Threshold: 300_000 });
+    expect(alarms.find((alarm) => alarm.AlarmName === 'postwire-dev-FanOutWorkerStreamFailures')).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
+  });
+
+  it('lets the fan-out worker only read followers and write timeline entries', () => {
+    const policies = Object.entries(dev.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('FanOutWorker'));
+    const tableActions = policies
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+      .filter((statement) => JSON.stringify(statement.Resource).includes('Table'))
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action) => !action.startsWith('dynamodb:DescribeStream') && !['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].includes(action));
+    expect(new Set(tableActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem']));
   });
 
   it('alarms on throttles, p99 duration near the timeout, stale jobs, API 5xx and latency, and DynamoDB throttles and errors', () => {

@@ -5,10 +5,7 @@
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertJava } from '../scripts/dynamodb-local.js';
-import { readerAccount } from '../shared/db/keys.js';
 import { startLocalPoller } from '../shared/feeds/local-poller.js';
-import { newPostId, type Post } from '../shared/social/post.js';
-import { createPost } from '../shared/social/post-store.js';
 import { createConsoleLogger } from '../shared/logger.js';
 import { articleItems, rss2 } from './support/feeds.js';
 import { FIXTURE_HOST, serve, startFixtureServer, type FixtureServer } from './support/fixture-server.js';
@@ -65,35 +62,6 @@ describe('the feed worker Lambda', () => {
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
     const articles = (await (await stack.request('/v1/articles?publisher=worker-pub')).json()) as { items: unknown[] };
     expect(articles.items).toHaveLength(2);
-  });
-});
-
-describe('the fan-out worker Lambda', () => {
-  it('copies queued posts into followers’ timelines and reports unreadable messages', async () => {
-    const ana = await stack.signUp('fo_ana');
-    const ben = await stack.signUp('fo_ben');
-    await stack.request('/v1/follows', { method: 'POST', headers: { ...ana.auth, 'content-type': 'application/json' }, body: JSON.stringify({ handle: 'fo_ben' }) });
-    // The post is stored but not fanned out: only the worker may put it on Ana's timeline.
-    const post: Post = {
-      postId: newPostId(new Date()),
-      author: readerAccount(ben.userId),
-      authorHandle: 'fo_ben',
-      text: 'queued hello',
-      links: [],
-      createdAt: new Date().toISOString(),
-      likeCount: 0,
-      replyCount: 0,
-    };
-    await createPost(stack.deps.db, post);
-    expect(((await (await stack.request('/v1/timeline', { headers: ana.auth })).json()) as { items: unknown[] }).items).toEqual([]);
-    const job = { author: post.author, posts: [post] };
-    process.env.TABLE_NAME = stack.deps.config.tableName;
-    process.env.DYNAMODB_ENDPOINT = stack.deps.config.dynamoEndpoint;
-    const { handler } = await import('../functions/fanout-worker.js');
-    const result = await handler(sqsEvent([JSON.stringify(job), '{broken']));
-    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
-    const timeline = (await (await stack.request('/v1/timeline', { headers: ana.auth })).json()) as { items: Array<{ text: string }> };
-    expect(timeline.items.map((item) => item.text)).toEqual(['queued hello']);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import type { Db } from './client.js';
-import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, type IndexSchema } from './table-schema.js';
+import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, STREAM_VIEW, TABLE_KEY, type IndexSchema } from './table-schema.js';
 
 const toGsi = (index: IndexSchema): GlobalSecondaryIndex => ({
   IndexName: index.name,
@@ -41,6 +41,7 @@ export async function ensureTable(db: Db): Promise<'created' | 'migrated' | 'cur
           ...GLOBAL_INDEXES.flatMap((index) => [stringAttribute(index.partitionKey), stringAttribute(index.sortKey)]),
         ],
         GlobalSecondaryIndexes: GLOBAL_INDEXES.map(toGsi),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW },
       }),
     );
     return 'created';
@@ -57,7 +58,11 @@ export async function ensureTable(db: Db): Promise<'created' | 'migrated' | 'cur
     );
     await waitUntilIndexActive(db, index.name);
   }
-  return missing.length > 0 ? 'migrated' : 'current';
+  const streamMissing = !existing.StreamSpecification?.StreamEnabled;
+  if (streamMissing) {
+    await db.raw.send(new UpdateTableCommand({ TableName: db.tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW } }));
+  }
+  return missing.length > 0 || streamMissing ? 'migrated' : 'current';
 }
 
 async function describe(db: Db) {

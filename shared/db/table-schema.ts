@@ -6,6 +6,8 @@ import { INDEX, INDEX_PROJECTION, type IndexName } from './keys.js';
 
 export const TABLE_KEY = { partition: 'PK', sort: 'SK' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
+/** The stream carries new posts to the timeline fan-out (and both images, for whatever reacts to changes next). */
+export const STREAM_VIEW = 'NEW_AND_OLD_IMAGES' as const;
 
 export interface IndexSchema {
   name: IndexName;

@@ -1,13 +1,15 @@
 /**
- * Where fan-out work goes. In AWS new posts are queued (SQS) and the fan-out
- * worker Lambda writes the timelines, so posting never waits on followers; on
- * one machine the same fan-out runs inline.
+ * Who copies new posts into followers' timelines. In AWS it is the table's
+ * stream: the fan-out worker Lambda reacts to every inserted post, so the writer
+ * has nothing to do. On one machine (and in most tests) the same fan-out runs
+ * inline, right after the post is written.
  */
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Db } from '../db/client.js';
 import type { AccountKey } from '../db/keys.js';
 import type { Post } from './post.js';
 import { fanOutPosts, type TimelineOptions } from './timeline.js';
+
+export type FanOutMode = 'inline' | 'stream';
 
 export interface FanOutJob {
   author: AccountKey;
@@ -15,18 +17,17 @@ export interface FanOutJob {
 }
 
 export interface FanOutSink {
-  enqueue(job: FanOutJob): Promise<void>;
+  /** Called after the posts are committed. */
+  postsWritten(job: FanOutJob): Promise<void>;
 }
 
 export function inlineFanOut(db: Db, options: TimelineOptions): FanOutSink {
-  return { enqueue: async (job) => void (await fanOutPosts(db, job.author, job.posts, options)) };
+  return { postsWritten: async (job) => void (await fanOutPosts(db, job.author, job.posts, options)) };
 }
 
-export function queuedFanOut(queueUrl: string): FanOutSink {
-  const sqs = new SQSClient({});
-  return {
-    async enqueue(job) {
-      if (job.posts.length > 0) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
-    },
-  };
+/** The stream delivers the committed posts to the fan-out worker. */
+export const streamFanOut: FanOutSink = { postsWritten: async () => {} };
+
+export function fanOutFor(mode: FanOutMode, db: Db, options: TimelineOptions): FanOutSink {
+  return mode === 'stream' ? streamFanOut : inlineFanOut(db, options);
 }

@@ -11,9 +11,9 @@ import type { PageKey } from '../db/cursor.js';
 import { authorPostsPk, INDEX, postIdOfPk, postIndexKeys, postKey, repliesPk, type AccountKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { Forbidden, NotFound } from '../errors.js';
-import type { Post } from './post.js';
+import { POST_ITEM_TYPE, type Post } from './post.js';
 
-function toPost(item: Record<string, unknown>): Post {
+export function toPost(item: Record<string, unknown>): Post {
   const { PK: _pk, SK: _sk, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, type: _t, ...post } = item;
   return post as unknown as Post;
 }
@@ -25,7 +25,7 @@ function toPost(item: Record<string, unknown>): Post {
  */
 export async function createPost(db: Db, post: Post): Promise<boolean> {
   const items: TransactItem[] = [
-    { Put: { TableName: db.tableName, Item: { ...postKey(post.postId), ...postIndexKeys(post), type: 'post', ...post }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: db.tableName, Item: { ...postKey(post.postId), ...postIndexKeys(post), type: POST_ITEM_TYPE, ...post }, ConditionExpression: 'attribute_not_exists(PK)' } },
   ];
   const parent = post.replyTo ?? post.repostOf ?? post.quoteOf;
   if (parent) {

@@ -4,6 +4,9 @@ import type { AccountKey } from '../db/keys.js';
 
 export const MAX_POST_LENGTH = 1000;
 
+/** The item `type` of posts in the table; the stream's event filter selects on it (infra). */
+export const POST_ITEM_TYPE = 'post';
+
 export interface Post {
   postId: string;
   author: AccountKey;

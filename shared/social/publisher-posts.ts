@@ -38,6 +38,6 @@ export async function announceNewArticles(
   }));
   const created = await Promise.all(candidates.map((post) => createPost(db, post)));
   const fresh = candidates.filter((_, i) => created[i]);
-  await fanOut.enqueue({ author, posts: fresh });
+  await fanOut.postsWritten({ author, posts: fresh });
   return fresh.length;
 }

@@ -54,7 +54,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         replyCount: 0,
       };
       await createPost(deps.db, post);
-      await deps.fanOut.enqueue({ author: post.author, posts: [post] });
+      await deps.fanOut.postsWritten({ author: post.author, posts: [post] });
       const [view] = await viewsOf([post], claims.userId);
       return c.json({ post: view! }, 201);
     },

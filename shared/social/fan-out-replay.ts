@@ -1,0 +1,30 @@
+/**
+ * Replays a batch the fan-out worker gave up on. The event source mapping's
+ * failure destination receives only where the batch was in the stream, so the
+ * records are read back from the stream (within its 24-hour retention) and fanned
+ * out by the same code the worker runs.
+ */
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { Db } from '../db/client.js';
+import { readStreamBatch, type StreamBatchInfo } from '../db/stream-records.js';
+import { fanOutNewPosts, type AuthorFanOut } from './post-stream.js';
+import type { TimelineOptions } from './timeline.js';
+
+/** The `DDBStreamBatchInfo` of a failure-destination message, or an error naming what is missing. */
+export function batchInfoOf(messageBody: string): StreamBatchInfo {
+  const info = (JSON.parse(messageBody) as { DDBStreamBatchInfo?: Partial<StreamBatchInfo> }).DDBStreamBatchInfo;
+  if (!info?.streamArn || !info.shardId || !info.startSequenceNumber || !info.endSequenceNumber) {
+    throw new Error('Not a stream failure record: DDBStreamBatchInfo with streamArn, shardId and a sequence range is required.');
+  }
+  return { streamArn: info.streamArn, shardId: info.shardId, startSequenceNumber: info.startSequenceNumber, endSequenceNumber: info.endSequenceNumber };
+}
+
+export async function replayFailedBatch(
+  db: Db,
+  streams: DynamoDBStreamsClient,
+  messageBody: string,
+  options: TimelineOptions & { region: string },
+): Promise<{ records: number; fanOuts: AuthorFanOut[] }> {
+  const records = await readStreamBatch(streams, batchInfoOf(messageBody), options.region);
+  return { records: records.length, fanOuts: await fanOutNewPosts(db, records, options) };
+}
