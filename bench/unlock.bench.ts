@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { buildApp } from '../shared/api/app.js';
+import { ALL_ROUTES } from '../shared/api/all-routes.js';
 import { loadApiConfig } from '../shared/config.js';
 import { ensureTable } from '../shared/db/ensure-table.js';
 import { earningKey, entitlementKey, ledgerEntryKey, walletKey } from '../shared/db/keys.js';
@@ -32,7 +33,7 @@ export async function runUnlockBench(endpoint: string): Promise<void> {
   });
   const deps = createDeps(config, createConsoleLogger('bench', true));
   await ensureTable(deps.db);
-  const app = buildApp(deps);
+  const app = buildApp(deps, ALL_ROUTES);
   const call = async (path: string, init: RequestInit) => (await app.request(path, init)).json() as Promise<Record<string, any>>;
 
   const { apiKey } = await call('/v1/admin/publishers', {

@@ -1,14 +1,5 @@
-/** API Gateway (HTTP API) → the Hono app. */
-import { createLambdaLogger } from './lambda-logger.js';
-import { createLambdaMetrics } from './lambda-metrics.js';
-import { handle } from 'hono/aws-lambda';
-import { buildApp } from '../shared/api/app.js';
-import { loadApiConfig } from '../shared/config.js';
-import { createDeps } from '../shared/api/api-deps.js';
-import { resolveSecretEnv } from '../shared/secrets.js';
+/** The main API: readers, articles, the social layer and operators. */
+import { MAIN_ROUTES } from '../shared/api/route-sets.js';
+import { httpHandler } from './http-handler.js';
 
-const logger = createLambdaLogger('postwire-api');
-const { metrics, flushed } = createLambdaMetrics('postwire-api');
-const config = loadApiConfig(await resolveSecretEnv());
-
-export const handler = flushed(handle(buildApp(createDeps(config, logger, { metrics }))));
+export const handler = await httpHandler('postwire-api', MAIN_ROUTES);

@@ -25,7 +25,8 @@ export function createLambdaMetrics(serviceName: string): { metrics: Metrics; fl
       try {
         return await handler(...args);
       } finally {
-        powertools.publishStoredMetrics();
+        // Most API requests count nothing; publishing then would only log a warning per request.
+        if (powertools.hasStoredMetrics()) powertools.publishStoredMetrics();
       }
     };
   return { metrics, flushed };

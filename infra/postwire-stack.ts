@@ -5,7 +5,7 @@
  */
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import { CorsHttpMethod, DomainName, HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, DomainName, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -21,6 +21,7 @@ import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
 import { UNSET_SECRET } from '../shared/secrets.js';
 import { POST_ITEM_TYPE } from '../shared/social/post.js';
+import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction } from './postwire-function.js';
@@ -85,21 +86,24 @@ export class PostwireStack extends Stack {
     const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false', TIMELINE_FANOUT: 'stream' };
     const shared = { logRetention: config.logRetention, tracing: config.tracing };
 
-    const api = new PostwireFunction(this, 'Api', {
-      ...shared,
-      entry: 'api',
-      description: 'postwire HTTP API (Hono)',
-      memorySize: 1024,
-      timeout: API_TIMEOUT,
-      environment: {
-        ...environment,
-        ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
-        CURSOR_SECRET_ARN: cursorSecret.secretArn,
-        JWT_SECRET_ARN: jwtSecret.secretArn,
-        // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
-        MAX_BODY_BYTES: String(4 * 1024 * 1024),
-      },
+    // Three functions serve the HTTP API, each only what it needs to carry (shared/api/route-sets.ts).
+    const apiSecrets = {
+      ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
+      CURSOR_SECRET_ARN: cursorSecret.secretArn,
+      JWT_SECRET_ARN: jwtSecret.secretArn,
+    };
+    const httpFunction = (id: string, entry: string, description: string, memorySize: number, extra: Record<string, string> = {}) => {
+      const fn = new PostwireFunction(this, id, { ...shared, entry, description, memorySize, timeout: API_TIMEOUT, environment: { ...environment, ...apiSecrets, ...extra } });
+      table.grantReadWriteData(fn.fn);
+      for (const secret of [adminToken, cursorSecret, jwtSecret]) secret.grantRead(fn.fn);
+      return fn;
+    };
+    const api = httpFunction('Api', 'api', 'postwire HTTP API (Hono): readers, articles, social, operators', 1024);
+    const publisherApi = httpFunction('PublisherApi', 'publisher-api', 'postwire publisher API: settings, feeds and pushes', 1024, {
+      // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
+      MAX_BODY_BYTES: String(4 * 1024 * 1024),
     });
+    const paymentsApi = httpFunction('PaymentsApi', 'payments-api', 'postwire payments: Stripe Checkout and webhooks', 512);
     if (config.payments) {
       // Created with placeholders; operators store the real Stripe keys (docs/OPERATIONS.md).
       for (const [name, variable] of [
@@ -112,14 +116,10 @@ export class PostwireStack extends Stack {
           // Not a secret: a marker the API reads as "payments not configured yet".
           secretStringValue: SecretValue.unsafePlainText(UNSET_SECRET),
         });
-        secret.grantRead(api.fn);
-        api.fn.addEnvironment(variable, secret.secretArn);
+        secret.grantRead(paymentsApi.fn);
+        paymentsApi.fn.addEnvironment(variable, secret.secretArn);
       }
     }
-    table.grantReadWriteData(api.fn);
-    adminToken.grantRead(api.fn);
-    cursorSecret.grantRead(api.fn);
-    jwtSecret.grantRead(api.fn);
 
     const dispatcher = new PostwireFunction(this, 'FeedDispatcher', {
       ...shared,
@@ -214,6 +214,13 @@ export class PostwireStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
       ...(domainName ? { domainMapping: { domainName } } : {}),
     });
+    for (const [fn, routes] of [
+      [publisherApi, PUBLISHER_ROUTES],
+      [paymentsApi, PAYMENT_ROUTES],
+    ] as const) {
+      const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.fn);
+      for (const route of routes) httpApi.addRoutes({ path: route.path, methods: [route.method.toUpperCase() as HttpMethod], integration });
+    }
     if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
 
     const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
@@ -223,6 +230,8 @@ export class PostwireStack extends Stack {
       topic: alarms,
       functions: [
         { name: 'Api', fn: api.fn, timeout: API_TIMEOUT },
+        { name: 'PublisherApi', fn: publisherApi.fn, timeout: API_TIMEOUT },
+        { name: 'PaymentsApi', fn: paymentsApi.fn, timeout: API_TIMEOUT },
         { name: 'FeedDispatcher', fn: dispatcher.fn, timeout: DISPATCHER_TIMEOUT },
         { name: 'FeedWorker', fn: worker.fn, timeout: WORKER_TIMEOUT },
         { name: 'FanOutWorker', fn: fanOutWorker.fn, timeout: FANOUT_TIMEOUT },

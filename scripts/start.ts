@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { buildApp } from '../shared/api/app.js';
+import { ALL_ROUTES } from '../shared/api/all-routes.js';
 import { ConfigError, loadApiConfig } from '../shared/config.js';
 import { ensureTable } from '../shared/db/ensure-table.js';
 import { startLocalPoller } from '../shared/feeds/local-poller.js';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   });
   const deps = createDeps(config, logger);
   const tableState = await ensureTable(deps.db);
-  const app = buildApp(deps);
+  const app = buildApp(deps, ALL_ROUTES);
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
   const poller = startLocalPoller(deps.feedRuntime, logger, {
     intervalMs: Number(process.env.POLL_INTERVAL_SECONDS ?? 30) * 1000,

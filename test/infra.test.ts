@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PostwireStack } from '../infra/postwire-stack.js';
 import { stageConfig } from '../infra/stage-config.js';
 import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
+import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 
 function synth(stage: 'dev' | 'prod'): Template {
   const app = new App();
@@ -67,17 +68,19 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are four Node.js 24 ARM64 functions with JSON logs in log groups that expire', () => {
+  it('are six Node.js 24 ARM64 functions with JSON logs in log groups that expire', () => {
     const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
-    expect(Object.keys(functions)).toHaveLength(4);
+    expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
+      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'PaymentsApi', 'PublisherApi'],
+    );
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
       expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 5);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 7);
   });
 
-  it('never carry a secret value in their environment; only the API may read the secrets', () => {
+  it('never carry a secret value in their environment; only the API functions may read the secrets', () => {
     const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
     for (const [, fn] of functions) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -87,20 +90,29 @@ describe('the functions', () => {
       expect(variables.DEV_TOPUP_ENABLED).toBeUndefined();
     }
     const withSecretArns = functions.filter(([, fn]) => 'ADMIN_TOKEN_SECRET_ARN' in fn.Properties.Environment.Variables).map(([id]) => id);
-    expect(withSecretArns).toEqual([expect.stringMatching(/^ApiFunction/)]);
+    const apiFunctions = [/^ApiFunction/, /^PublisherApiFunction/, /^PaymentsApiFunction/].map((pattern) => expect.stringMatching(pattern));
+    expect(withSecretArns).toEqual(expect.arrayContaining(apiFunctions));
+    expect(withSecretArns).toHaveLength(3);
     dev.resourceCountIs('AWS::SecretsManager::Secret', 3);
     const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
       .map(([id]) => id);
-    expect(secretReaders).toEqual([expect.stringMatching(/^ApiFunction/)]);
+    expect(secretReaders).toEqual(expect.arrayContaining(apiFunctions));
+    expect(secretReaders).toHaveLength(3);
   });
 
-  it('give the API the Stripe secrets where payments are on (prod), and none where they are off (dev)', () => {
-    const [, prodApi] = Object.entries(prod.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiFunction'))!;
-    expect(Object.keys(prodApi.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['STRIPE_SECRET_KEY_ARN', 'STRIPE_WEBHOOK_SECRET_ARN']));
+  it('give only the payments function the Stripe secrets, where payments are on (prod), and none where they are off (dev)', () => {
+    const withStripe = (template: Template) =>
+      Object.entries(template.findResources('AWS::Lambda::Function'))
+        .filter(([, fn]) => 'STRIPE_SECRET_KEY_ARN' in fn.Properties.Environment.Variables && 'STRIPE_WEBHOOK_SECRET_ARN' in fn.Properties.Environment.Variables)
+        .map(([id]) => id);
+    expect(withStripe(prod)).toEqual([expect.stringMatching(/^PaymentsApiFunction/)]);
     prod.resourceCountIs('AWS::SecretsManager::Secret', 5);
-    const [, devApi] = Object.entries(dev.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiFunction'))!;
-    expect(Object.keys(devApi.Properties.Environment.Variables)).not.toContain('STRIPE_SECRET_KEY_ARN');
+    const stripeReaders = Object.entries(prod.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('Stripestripe'))
+      .map(([id]) => id);
+    expect(stripeReaders).toEqual([expect.stringMatching(/^PaymentsApiFunction/)]);
+    expect(withStripe(dev)).toEqual([]);
   });
 
   it('let the dispatcher only query and update the table, and send to the queue', () => {
@@ -206,9 +218,21 @@ describe('the HTTP API', () => {
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() } });
   });
 
-  it('sends every route to the API function and throttles its stage', () => {
+  it('sends publisher and payment routes to their functions, everything else to the main API, and throttles its stage', () => {
     dev.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    dev.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties as { RouteKey: string; Target: unknown });
+    const integrations = dev.findResources('AWS::ApiGatewayV2::Integration');
+    const functionOf = (route: { Target: unknown }) => {
+      const integrationId = JSON.stringify(route.Target).match(/"(\w+Integration\w*)"/)![1]!;
+      return JSON.stringify(integrations[integrationId]!.Properties.IntegrationUri).match(/"(\w+)Function[0-9A-F]{8}"/)![1];
+    };
+    const byKey = new Map(routes.map((route) => [route.RouteKey, functionOf(route)]));
+    expect(byKey.get('$default')).toBe('Api');
+    for (const spec of PUBLISHER_ROUTES) expect(byKey.get(`${spec.method.toUpperCase()} ${spec.path}`)).toBe('PublisherApi');
+    for (const spec of PAYMENT_ROUTES) expect(byKey.get(`${spec.method.toUpperCase()} ${spec.path}`)).toBe('PaymentsApi');
+    expect(byKey.get('POST /v1/publisher/ingest')).toBe('PublisherApi');
+    expect(byKey.get('POST /v1/webhooks/stripe')).toBe('PaymentsApi');
+    expect(routes).toHaveLength(1 + PUBLISHER_ROUTES.length + PAYMENT_ROUTES.length);
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
@@ -218,9 +242,14 @@ describe('the HTTP API', () => {
 });
 
 describe('cdk-nag (AwsSolutions)', () => {
-  it.each(['dev', 'prod'] as const)('finds nothing unacknowledged in the %s stack', (stage) => {
+  const variants = {
+    dev: stageConfig('dev'),
+    prod: stageConfig('prod'),
+    'prod with tracing and a custom domain': stageConfig('prod', { tracing: true, domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }),
+  };
+  it.each(Object.keys(variants) as Array<keyof typeof variants>)('finds nothing unacknowledged in the %s stack', (variant) => {
     const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'postwire-nag-')) });
-    new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage), env: { account: '123456789012', region: 'eu-west-1' } });
+    new PostwireStack(app, 'postwire-nag', { config: variants[variant], env: { account: '123456789012', region: 'eu-west-1' } });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).not.toThrow();
   });

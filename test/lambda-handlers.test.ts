@@ -2,9 +2,13 @@
  * The Lambda entry points, called the way Lambda calls them, against DynamoDB
  * Local and the fixture server.
  */
-import type { SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertJava } from '../scripts/dynamodb-local.js';
+import { ALL_ROUTES } from '../shared/api/all-routes.js';
+import { createDeps } from '../shared/api/api-deps.js';
+import { buildApp } from '../shared/api/app.js';
+import { loadApiConfig } from '../shared/config.js';
 import { startLocalPoller } from '../shared/feeds/local-poller.js';
 import { createConsoleLogger } from '../shared/logger.js';
 import { articleItems, rss2 } from './support/feeds.js';
@@ -62,6 +66,74 @@ describe('the feed worker Lambda', () => {
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
     const articles = (await (await stack.request('/v1/articles?publisher=worker-pub')).json()) as { items: unknown[] };
     expect(articles.items).toHaveLength(2);
+  });
+});
+
+/** An HTTP API (payload 2.0) request, as API Gateway hands it to a function. */
+function httpEvent(method: string, path: string, headers: Record<string, string> = {}, body?: string): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.postwire.test', ...headers },
+    body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.postwire.test',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' },
+      requestId: 'req',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+  };
+}
+
+describe('the three API functions behind one HTTP API', () => {
+  it('each answers its own routes, and the main API documents all of them', async () => {
+    const { auth } = await stack.createPublisher('split-pub');
+    Object.assign(process.env, {
+      TABLE_NAME: stack.deps.config.tableName,
+      DYNAMODB_ENDPOINT: stack.deps.config.dynamoEndpoint,
+      ADMIN_TOKEN,
+      STRIPE_SECRET_KEY: 'sk_test_split',
+      STRIPE_WEBHOOK_SECRET: 'whsec_split',
+    });
+    const functions = {
+      api: () => import('../functions/api.js'),
+      'publisher-api': () => import('../functions/publisher-api.js'),
+      'payments-api': () => import('../functions/payments-api.js'),
+    };
+    const call = async (fn: keyof typeof functions, event: APIGatewayProxyEventV2) => {
+      const { handler } = (await functions[fn]()) as unknown as { handler: (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2> };
+      const result = await handler(event, {});
+      return { status: result.statusCode, body: JSON.parse(result.body ?? 'null') };
+    };
+
+    const pushed = await call('publisher-api', httpEvent('POST', '/v1/publisher/ingest', { ...auth, 'content-type': 'application/rss+xml' }, rss2(articleItems(2, 'split'))));
+    expect(pushed).toMatchObject({ status: 200, body: { created: 2, updated: 0 } });
+    const articles = await call('api', httpEvent('GET', '/v1/articles'));
+    expect(articles.body.items.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(['Story number 0 from the wires']));
+    const webhook = await call('payments-api', httpEvent('POST', '/v1/webhooks/stripe', { 'content-type': 'application/json' }, '{"type":"checkout.session.completed"}'));
+    expect(webhook).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
+
+    // Each function answers only its share: a mis-routed request is a clear 404, not a half-built handler.
+    expect((await call('api', httpEvent('POST', '/v1/publisher/ingest', auth, '<rss/>'))).status).toBe(404);
+    expect((await call('publisher-api', httpEvent('GET', '/v1/articles'))).status).toBe(404);
+    expect((await call('payments-api', httpEvent('GET', '/v1/publisher', auth))).status).toBe(404);
+
+    const documented = await call('api', httpEvent('GET', '/openapi.json'));
+    // The same configuration as the functions, every route in one app: what the three serve together.
+    const whole = buildApp(createDeps(loadApiConfig(process.env), createConsoleLogger('test', true)), ALL_ROUTES);
+    const everything = (await (await whole.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const operations = (paths: Record<string, Record<string, unknown>>) => Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`)).sort();
+    expect(operations(documented.body.paths)).toEqual(operations(everything.paths));
+    expect(documented.body.paths['/v1/publisher/ingest'].post.requestBody.content).toHaveProperty(['application/rss+xml']);
   });
 });
 

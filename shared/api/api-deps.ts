@@ -1,7 +1,6 @@
 /** Everything the Hono app is built from, once per process. */
 import type { ApiConfig } from '../config.js';
 import { CursorCodec } from '../db/cursor.js';
-import { createStripe } from '../payments/stripe-client.js';
 import { createFeedDeps, type DepsOverrides } from '../runtime.js';
 import type { AppDeps, Logger } from './app-env.js';
 
@@ -11,6 +10,5 @@ export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOve
     config,
     logger,
     cursors: new CursorCodec(config.cursorSecret),
-    stripe: config.payments ? createStripe(config.payments) : undefined,
   };
 }

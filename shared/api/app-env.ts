@@ -1,5 +1,4 @@
 /** What the Hono app is built from, and what its middleware puts on the context. */
-import type Stripe from 'stripe';
 import type { ApiConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
@@ -25,8 +24,6 @@ export interface AppDeps {
   metrics: Metrics;
   /** Where new posts go to reach followers' timelines. */
   fanOut: FanOutSink;
-  /** Present when payments are configured. */
-  stripe: Stripe | undefined;
 }
 
 export interface AppEnv {

@@ -44,9 +44,11 @@ export async function readStreamBatch(streams: DynamoDBStreamsClient, batch: Str
   const { ShardIterator } = await streams.send(
     new GetShardIteratorCommand({ StreamArn: batch.streamArn, ShardId: batch.shardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: batch.startSequenceNumber }),
   );
+  return readFrom(streams, ShardIterator, seq(batch.endSequenceNumber), region);
+}
+
+async function readFrom(streams: DynamoDBStreamsClient, iterator: string | undefined, end: bigint, region: string): Promise<DynamoDBRecord[]> {
   const records: DynamoDBRecord[] = [];
-  let iterator = ShardIterator;
-  const end = seq(batch.endSequenceNumber);
   while (iterator) {
     const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
     for (const record of page.Records ?? []) {
@@ -65,11 +67,10 @@ export async function readWholeStream(streams: DynamoDBStreamsClient, streamArn:
   const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
   const shards: Array<{ shardId: string; records: DynamoDBRecord[] }> = [];
   for (const shard of StreamDescription?.Shards ?? []) {
-    const start = shard.SequenceNumberRange?.StartingSequenceNumber;
-    if (!start || !shard.ShardId) continue;
-    const end = shard.SequenceNumberRange?.EndingSequenceNumber ?? (2n ** 128n).toString();
-    const batch = { streamArn, shardId: shard.ShardId, startSequenceNumber: start, endSequenceNumber: end };
-    shards.push({ shardId: shard.ShardId, records: await readStreamBatch(streams, batch, region) });
+    if (!shard.ShardId) continue;
+    const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }));
+    const end = seq(shard.SequenceNumberRange?.EndingSequenceNumber ?? (2n ** 128n).toString());
+    shards.push({ shardId: shard.ShardId, records: await readFrom(streams, ShardIterator, end, region) });
   }
   return shards;
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { buildApp, type PostwireApp } from '../../shared/api/app.js';
+import { ALL_ROUTES } from '../../shared/api/all-routes.js';
 import type { AppDeps } from '../../shared/api/app-env.js';
 import { loadApiConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/ensure-table.js';
@@ -38,7 +39,7 @@ export async function createTestStack(
   });
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });
   await ensureTable(deps.db);
-  const app = buildApp(deps);
+  const app = buildApp(deps, ALL_ROUTES);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
   return {
     app,

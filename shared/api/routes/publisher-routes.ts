@@ -1,7 +1,7 @@
-/** A publisher managing itself: settings, key rotation, feeds, pushes. */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+/** A publisher managing itself: settings, key rotation, feeds, pushes. Served by the publisher function. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ingestFeedText } from '../../articles/ingest-document.js';
-import { UnsupportedMediaType, ValidationFailed } from '../../errors.js';
+import { NotFound, UnsupportedMediaType, ValidationFailed } from '../../errors.js';
 import { refusalOfFeedUrl } from '../../feeds/fetch/feed-url-check.js';
 import { createFeed, deleteFeed, feedIdFor, listFeeds } from '../../feeds/feed-store.js';
 import { fetchPolicyOf, pollFeed } from '../../feeds/poll-feed.js';
@@ -14,35 +14,18 @@ import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
 import { idempotent } from '../idempotency.js';
 import { toFeedView, toSummaryView } from '../presenters.js';
-import {
-  ApiKeySchema,
-  CreateFeedBody,
-  errorResponses,
-  FeedSchema,
-  IdempotencyHeader,
-  IngestSummarySchema,
-  PublisherSchema,
-  PublisherSettingsBody,
-  PublisherStatsSchema,
-  StatsQuery,
-  RefreshResultSchema,
-  jsonResponse,
-} from '../schemas.js';
-import { NotFound } from '../../errors.js';
+import { FEED_MEDIA_TYPES, publisherRouteSpecs as spec } from './publisher-route-specs.js';
 
-const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
-const FeedIdParam = z.object({ feedId: z.string().openapi({ param: { name: 'feedId', in: 'path' } }) });
 const FEED_ID = /^[0-9a-f]{16}$/;
 const MAX_STATS_RANGE_MS = 366 * 86400_000;
 
 export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const auth = requirePublisher(deps);
-  const common = { tags: ['publisher'], security: [{ bearer: [] }], middleware: auth };
   /** Mutating routes also honour Idempotency-Key, scoped to the publisher. */
-  const mutating = { ...common, middleware: [auth, idempotent(deps, (c) => `publisher:${c.get('publisher').slug}`)] };
+  const mutating = [auth, idempotent(deps, (c) => `publisher:${c.get('publisher').slug}`)];
 
   app.openapi(
-    createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: jsonResponse(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
+    { ...spec.get, middleware: auth },
     (c) => {
       const { apiKeyHash: _secret, ...publisher } = c.get('publisher');
       return c.json(publisher, 200);
@@ -50,24 +33,12 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   );
 
   app.openapi(
-    createRoute({
-      ...mutating,
-      method: 'patch',
-      path: '/v1/publisher',
-      request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: PublisherSettingsBody } } } },
-      responses: { 200: jsonResponse(PublisherSchema, 'Updated settings'), ...errorResponses(400, 401) },
-    }),
+    { ...spec.updateSettings, middleware: mutating },
     async (c) => c.json(await updatePublisherSettings(deps.db, c.get('publisher').slug, c.req.valid('json'), deps.now()), 200),
   );
 
   app.openapi(
-    createRoute({
-      ...mutating,
-      method: 'post',
-      path: '/v1/publisher/keys/rotate',
-      request: { headers: IdempotencyHeader },
-      responses: { 200: jsonResponse(ApiKeySchema, 'The new key; the old one stops working now'), ...errorResponses(401) },
-    }),
+    { ...spec.rotateKey, middleware: mutating },
     async (c) => {
       const { slug } = c.get('publisher');
       const { apiKey, hash } = issueApiKey(slug);
@@ -78,13 +49,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   );
 
   app.openapi(
-    createRoute({
-      ...mutating,
-      method: 'post',
-      path: '/v1/publisher/feeds',
-      request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: CreateFeedBody } } } },
-      responses: { 201: jsonResponse(z.object({ feed: FeedSchema }), 'Registered; the first fetch is due now'), ...errorResponses(400, 401, 409) },
-    }),
+    { ...spec.createFeed, middleware: mutating },
     async (c) => {
       const { url, section } = c.req.valid('json');
       const policy = fetchPolicyOf(deps.feedRuntime);
@@ -107,23 +72,12 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   );
 
   app.openapi(
-    createRoute({
-      ...common,
-      method: 'get',
-      path: '/v1/publisher/feeds',
-      responses: { 200: jsonResponse(z.object({ items: z.array(FeedSchema), nextCursor: z.null() }), 'Feeds with their fetch status'), ...errorResponses(401) },
-    }),
+    { ...spec.listFeeds, middleware: auth },
     async (c) => c.json({ items: (await listFeeds(deps.db, c.get('publisher').slug)).map(toFeedView), nextCursor: null }, 200),
   );
 
   app.openapi(
-    createRoute({
-      ...mutating,
-      method: 'delete',
-      path: '/v1/publisher/feeds/{feedId}',
-      request: { headers: IdempotencyHeader, params: FeedIdParam },
-      responses: { 204: { description: 'Deleted; its articles stay' }, ...errorResponses(401, 404) },
-    }),
+    { ...spec.deleteFeed, middleware: mutating },
     async (c) => {
       const { feedId } = c.req.valid('param');
       if (!FEED_ID.test(feedId)) throw new NotFound('The feed');
@@ -133,13 +87,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   );
 
   app.openapi(
-    createRoute({
-      ...mutating,
-      method: 'post',
-      path: '/v1/publisher/feeds/{feedId}/refresh',
-      request: { headers: IdempotencyHeader, params: FeedIdParam },
-      responses: { 200: jsonResponse(RefreshResultSchema, 'Fetched now (a paused feed is retried too)'), ...errorResponses(401, 404) },
-    }),
+    { ...spec.refreshFeed, middleware: mutating },
     async (c) => {
       const { feedId } = c.req.valid('param');
       const { slug } = c.get('publisher');
@@ -155,20 +103,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   );
 
   app.openapi(
-    createRoute({
-      ...mutating,
-      method: 'post',
-      path: '/v1/publisher/ingest',
-      description: 'Push a whole RSS 2.0, RSS 0.9x, RDF or Atom document. New items are created, changed ones updated, unchanged ones cost nothing.',
-      request: {
-        headers: IdempotencyHeader,
-        body: {
-          required: true,
-          content: Object.fromEntries(FEED_MEDIA_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),
-        },
-      },
-      responses: { 200: jsonResponse(IngestSummarySchema, 'What the push changed'), ...errorResponses(401, 413, 415, 422) },
-    }),
+    { ...spec.ingest, middleware: mutating },
     async (c) => {
       const contentType = c.req.header('content-type') ?? '';
       const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
@@ -190,13 +125,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   );
 
   app.openapi(
-    createRoute({
-      ...common,
-      method: 'get',
-      path: '/v1/publisher/stats',
-      request: { query: StatsQuery },
-      responses: { 200: jsonResponse(PublisherStatsSchema, 'Unlocks, earnings, refunds, subscribers and top articles for a period'), ...errorResponses(400, 401) },
-    }),
+    { ...spec.stats, middleware: auth },
     async (c) => {
       const query = c.req.valid('query');
       const to = query.to ? new Date(query.to) : deps.now();

@@ -1,0 +1,7 @@
+/** Every route in one app: the local server and the tests. */
+import type { RouteSet } from './app.js';
+import { MAIN_ROUTES } from './route-sets.js';
+import { registerPaymentRoutes } from './routes/payment-routes.js';
+import { registerPublisherRoutes } from './routes/publisher-routes.js';
+
+export const ALL_ROUTES: RouteSet = { serve: [...MAIN_ROUTES.serve, registerPublisherRoutes, registerPaymentRoutes] };

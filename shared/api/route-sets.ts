@@ -1,0 +1,35 @@
+/**
+ * Which routes each API function serves. The main API answers everything light
+ * (readers, articles, social, operators); publishers' feeds and pushes need the
+ * feed parser and sanitiser, payments need Stripe, so each has its own function
+ * behind the same HTTP API. The main API still documents every route.
+ */
+import type { RouteSet } from './app.js';
+import { paymentRouteSpecs } from './routes/payment-route-specs.js';
+import { publisherRouteSpecs } from './routes/publisher-route-specs.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerArticleRoutes } from './routes/article-routes.js';
+import { registerFollowRoutes } from './routes/follow-routes.js';
+import { registerPostRoutes } from './routes/post-routes.js';
+import { registerPublicRoutes } from './routes/public-routes.js';
+import { registerReaderRoutes } from './routes/reader-routes.js';
+import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
+import { registerTimelineRoutes } from './routes/timeline-routes.js';
+
+/** Served by their own functions; the CDK stack routes exactly these. */
+export const PUBLISHER_ROUTES = Object.values(publisherRouteSpecs);
+export const PAYMENT_ROUTES = Object.values(paymentRouteSpecs);
+
+export const MAIN_ROUTES: RouteSet = {
+  serve: [
+    registerPublicRoutes,
+    registerArticleRoutes,
+    registerAdminRoutes,
+    registerReaderRoutes,
+    registerSubscriptionRoutes,
+    registerPostRoutes,
+    registerFollowRoutes,
+    registerTimelineRoutes,
+  ],
+  documentOnly: [...PUBLISHER_ROUTES, ...PAYMENT_ROUTES],
+};

@@ -1,0 +1,63 @@
+/**
+ * The routes that call Stripe, as data. The payments function serves them
+ * (payment-routes.ts), so only it carries the Stripe SDK and reads the Stripe
+ * secrets; the main API lists them in the OpenAPI document and the CDK stack
+ * routes them, both from these same objects.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Db } from '../../db/client.js';
+import { NotFound } from '../../errors.js';
+import { getPublisher } from '../../publishers/publisher-store.js';
+import { SLUG_PATTERN, type Publisher } from '../../publishers/publisher.js';
+import type { Subscription } from '../../subscriptions/subscription.js';
+import { CheckoutSchema, errorResponses, jsonResponse, SubscriptionSchema } from '../schemas.js';
+
+export const SlugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' } }) });
+
+/** Stripe's own ids stay inside. */
+export const subscriptionView = ({ stripeSubscriptionId: _id, ...subscription }: Subscription) => subscription;
+
+export async function publisherOf(db: Db, slug: string): Promise<Publisher> {
+  if (!SLUG_PATTERN.test(slug)) throw new NotFound('The publisher');
+  return getPublisher(db, slug);
+}
+
+const reader = { tags: ['reader'], security: [{ bearer: [] }] };
+
+export const paymentRouteSpecs = {
+  buyPoints: createRoute({
+    ...reader,
+    method: 'post',
+    path: '/v1/me/wallet/checkout',
+    description: 'Buy a point pack with Stripe Checkout; points are credited when Stripe confirms the payment.',
+    request: { body: { required: true, content: { 'application/json': { schema: z.object({ packId: z.string().max(40) }).strict() } } } },
+    responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
+  }),
+
+  subscribe: createRoute({
+    ...reader,
+    method: 'post',
+    path: '/v1/publishers/{slug}/subscribe',
+    description: 'Subscribe to a plan with Stripe Checkout; access starts when Stripe confirms the subscription.',
+    request: { params: SlugParam, body: { required: true, content: { 'application/json': { schema: z.object({ planId: z.string().max(40) }).strict() } } } },
+    responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
+  }),
+
+  cancelSubscription: createRoute({
+    ...reader,
+    method: 'post',
+    path: '/v1/me/subscriptions/{slug}/cancel',
+    description: 'Cancels a paid subscription at the end of the period already paid for.',
+    request: { params: SlugParam },
+    responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Will end at the period end'), ...errorResponses(401, 404, 409) },
+  }),
+
+  stripeWebhook: createRoute({
+    method: 'post',
+    path: '/v1/webhooks/stripe',
+    tags: ['payments'],
+    description: 'Stripe events, verified by their signature. Safe to deliver any number of times, in any order.',
+    request: { headers: z.object({ 'stripe-signature': z.string().optional().openapi({ param: { name: 'stripe-signature', in: 'header' } }) }) },
+    responses: { 200: jsonResponse(z.object({ received: z.boolean(), outcome: z.string() }), 'Processed'), ...errorResponses(400) },
+  }),
+};

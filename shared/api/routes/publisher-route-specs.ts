@@ -1,0 +1,99 @@
+/**
+ * The publisher API's routes as data: paths, schemas and responses. The publisher
+ * function serves them (publisher-routes.ts); the main API function only lists
+ * them in the OpenAPI document, and the CDK stack routes them to their function,
+ * so all three always agree without the main API carrying feed parsing.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ApiKeySchema,
+  CreateFeedBody,
+  errorResponses,
+  FeedSchema,
+  IdempotencyHeader,
+  IngestSummarySchema,
+  PublisherSchema,
+  PublisherSettingsBody,
+  PublisherStatsSchema,
+  RefreshResultSchema,
+  StatsQuery,
+  jsonResponse,
+} from '../schemas.js';
+
+export const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
+const FeedIdParam = z.object({ feedId: z.string().openapi({ param: { name: 'feedId', in: 'path' } }) });
+const common = { tags: ['publisher'], security: [{ bearer: [] }] };
+
+export const publisherRouteSpecs = {
+  get: createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: jsonResponse(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
+
+  updateSettings: createRoute({
+    ...common,
+    method: 'patch',
+    path: '/v1/publisher',
+    request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: PublisherSettingsBody } } } },
+    responses: { 200: jsonResponse(PublisherSchema, 'Updated settings'), ...errorResponses(400, 401) },
+  }),
+
+  rotateKey: createRoute({
+    ...common,
+    method: 'post',
+    path: '/v1/publisher/keys/rotate',
+    request: { headers: IdempotencyHeader },
+    responses: { 200: jsonResponse(ApiKeySchema, 'The new key; the old one stops working now'), ...errorResponses(401) },
+  }),
+
+  createFeed: createRoute({
+    ...common,
+    method: 'post',
+    path: '/v1/publisher/feeds',
+    request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: CreateFeedBody } } } },
+    responses: { 201: jsonResponse(z.object({ feed: FeedSchema }), 'Registered; the first fetch is due now'), ...errorResponses(400, 401, 409) },
+  }),
+
+  listFeeds: createRoute({
+    ...common,
+    method: 'get',
+    path: '/v1/publisher/feeds',
+    responses: { 200: jsonResponse(z.object({ items: z.array(FeedSchema), nextCursor: z.null() }), 'Feeds with their fetch status'), ...errorResponses(401) },
+  }),
+
+  deleteFeed: createRoute({
+    ...common,
+    method: 'delete',
+    path: '/v1/publisher/feeds/{feedId}',
+    request: { headers: IdempotencyHeader, params: FeedIdParam },
+    responses: { 204: { description: 'Deleted; its articles stay' }, ...errorResponses(401, 404) },
+  }),
+
+  refreshFeed: createRoute({
+    ...common,
+    method: 'post',
+    path: '/v1/publisher/feeds/{feedId}/refresh',
+    request: { headers: IdempotencyHeader, params: FeedIdParam },
+    responses: { 200: jsonResponse(RefreshResultSchema, 'Fetched now (a paused feed is retried too)'), ...errorResponses(401, 404) },
+  }),
+
+  ingest: createRoute({
+    ...common,
+    method: 'post',
+    path: '/v1/publisher/ingest',
+    description: 'Push a whole RSS 2.0, RSS 0.9x, RDF or Atom document. New items are created, changed ones updated, unchanged ones cost nothing.',
+    request: {
+      headers: IdempotencyHeader,
+      body: {
+        required: true,
+        content: Object.fromEntries(FEED_MEDIA_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),
+      },
+    },
+    responses: { 200: jsonResponse(IngestSummarySchema, 'What the push changed'), ...errorResponses(401, 413, 415, 422) },
+  }),
+
+  stats: createRoute({
+    ...common,
+    method: 'get',
+    path: '/v1/publisher/stats',
+    request: { query: StatsQuery },
+    responses: { 200: jsonResponse(PublisherStatsSchema, 'Unlocks, earnings, refunds, subscribers and top articles for a period'), ...errorResponses(400, 401) },
+  }),
+};

@@ -1,0 +1,49 @@
+/** Point packs for sale, free trials and a reader's subscriptions: everything about paying that needs no Stripe call. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { NotFound } from '../../errors.js';
+import { listReaderSubscriptions, startTrial } from '../../subscriptions/subscription-store.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { requireReader } from '../auth.js';
+import { errorResponses, PointPackSchema, SubscriptionSchema, jsonResponse } from '../schemas.js';
+import { publisherOf, SlugParam, subscriptionView } from './payment-route-specs.js';
+
+export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const reader = { tags: ['reader'], security: [{ bearer: [] }], middleware: requireReader(deps) };
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/points/packs', tags: ['everyone'], responses: { 200: jsonResponse(z.object({ items: z.array(PointPackSchema) }), 'Point packs for sale (1 point = 1 US cent of reading)') } }),
+    (c) => c.json({ items: deps.config.pointPacks }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'post',
+      path: '/v1/publishers/{slug}/trial',
+      description: 'Starts the free trial of a plan: once per reader per publisher, no payment needed.',
+      request: { params: SlugParam, body: { required: false, content: { 'application/json': { schema: z.object({ planId: z.string().max(40).optional() }).strict() } } } },
+      responses: { 201: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Trial started'), ...errorResponses(400, 401, 404, 409) },
+    }),
+    async (c) => {
+      const publisher = await publisherOf(deps.db, c.req.valid('param').slug);
+      const wanted = c.req.valid('json')?.planId;
+      const plan = (publisher.plans ?? []).find((candidate) => candidate.trialDays > 0 && (!wanted || candidate.planId === wanted));
+      if (!plan) throw new NotFound('A plan with a trial');
+      const subscription = await startTrial(deps.db, c.get('reader')!.userId, publisher.slug, plan, deps.now());
+      return c.json({ subscription: subscriptionView(subscription) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...reader,
+      method: 'get',
+      path: '/v1/me/subscriptions',
+      responses: { 200: jsonResponse(z.object({ items: z.array(SubscriptionSchema) }), 'Subscriptions and trials, current or past'), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const items = await listReaderSubscriptions(deps.db, c.get('reader')!.userId);
+      return c.json({ items: items.map(subscriptionView) }, 200);
+    },
+  );
+}
