@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     // No payment provider locally: the labelled development top-up stands in for buying points.
     DEV_TOPUP_ENABLED: process.env.DEV_TOPUP_ENABLED ?? 'true',
     ...(generatedToken ? { ADMIN_TOKEN: generatedToken } : {}),
+    // Nothing reads a stream on one machine: timelines are written right after each post.
+    TIMELINE_FANOUT: 'inline',
   });
   const deps = createDeps(config, logger);
   const tableState = await ensureTable(deps.db);

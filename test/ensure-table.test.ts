@@ -13,16 +13,16 @@ async function indexNames(db: ReturnType<typeof newDb>) {
 }
 
 describe('creating and migrating the table at start-up', () => {
-  it('creates a missing table with every index, and leaves a current one alone', async () => {
+  it('creates a missing table with every index (and the stream when asked), and leaves a current one alone', async () => {
     const db = newDb();
-    expect(await ensureTable(db)).toBe('created');
+    expect(await ensureTable(db, { stream: true })).toBe('created');
     expect(await indexNames(db)).toEqual(GLOBAL_INDEXES.map((index) => index.name).sort());
     const { Table } = await db.raw.send(new DescribeTableCommand({ TableName: db.tableName }));
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
-    expect(await ensureTable(db)).toBe('current');
+    expect(await ensureTable(db, { stream: true })).toBe('current');
   });
 
-  it('adds the indexes an older table lacks', async () => {
+  it('adds the indexes an older table lacks, and its stream when asked', async () => {
     const db = newDb();
     await db.raw.send(
       new CreateTableCommand({
@@ -40,9 +40,11 @@ describe('creating and migrating the table at start-up', () => {
     );
     expect(await ensureTable(db)).toBe('migrated');
     expect(await indexNames(db)).toEqual(GLOBAL_INDEXES.map((index) => index.name).sort());
-    // The stream the timeline fan-out reads is switched on too.
+    expect(await ensureTable(db)).toBe('current');
+    // Asked for, the stream the timeline fan-out reads is switched on too.
+    expect(await ensureTable(db, { stream: true })).toBe('migrated');
     const { Table } = await db.raw.send(new DescribeTableCommand({ TableName: db.tableName }));
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
-    expect(await ensureTable(db)).toBe('current');
+    expect(await ensureTable(db, { stream: true })).toBe('current');
   });
 });

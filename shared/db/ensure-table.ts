@@ -24,7 +24,15 @@ const toGsi = (index: IndexSchema): GlobalSecondaryIndex => ({
 
 const stringAttribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
 
-export async function ensureTable(db: Db): Promise<'created' | 'migrated' | 'current'> {
+export interface EnsureTableOptions {
+  /**
+   * Turn the table's stream on, as in AWS. Only a stream consumer needs it locally, and DynamoDB Local
+   * slows down markedly with a stream on every write, so it is off unless asked for.
+   */
+  stream?: boolean;
+}
+
+export async function ensureTable(db: Db, options: EnsureTableOptions = {}): Promise<'created' | 'migrated' | 'current'> {
   const existing = await describe(db);
   if (!existing) {
     await db.raw.send(
@@ -41,7 +49,7 @@ export async function ensureTable(db: Db): Promise<'created' | 'migrated' | 'cur
           ...GLOBAL_INDEXES.flatMap((index) => [stringAttribute(index.partitionKey), stringAttribute(index.sortKey)]),
         ],
         GlobalSecondaryIndexes: GLOBAL_INDEXES.map(toGsi),
-        StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW },
+        ...(options.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW } } : {}),
       }),
     );
     return 'created';
@@ -58,7 +66,7 @@ export async function ensureTable(db: Db): Promise<'created' | 'migrated' | 'cur
     );
     await waitUntilIndexActive(db, index.name);
   }
-  const streamMissing = !existing.StreamSpecification?.StreamEnabled;
+  const streamMissing = options.stream === true && !existing.StreamSpecification?.StreamEnabled;
   if (streamMissing) {
     await db.raw.send(new UpdateTableCommand({ TableName: db.tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW } }));
   }

@@ -62,13 +62,13 @@ export interface LoginRecord {
   passwordHash: string;
 }
 
-/** The email's login record and its recent failures, in one round trip. */
-export async function findLogin(db: Db, email: string): Promise<{ login?: LoginRecord; failures: number; failuresExpireAt?: number }> {
+/** The email's login record and its failures in the window still open at `now`, in one round trip. */
+export async function findLogin(db: Db, email: string, now: Date): Promise<{ login?: LoginRecord; failures: number; failuresExpireAt?: number }> {
   const items = await batchGetAll(db, [emailKey(email), loginFailuresKey(email)]);
   const login = items.find((item) => item.type === 'email');
   const failures = items.find((item) => item.type === 'login_failures');
   const expiresAt = failures?.[TTL_ATTRIBUTE] as number | undefined;
-  const live = failures && expiresAt !== undefined && expiresAt * 1000 > Date.now();
+  const live = failures && expiresAt !== undefined && expiresAt * 1000 > now.getTime();
   return {
     login: login ? { userId: login.userId as string, handle: login.handle as string, passwordHash: login.passwordHash as string } : undefined,
     failures: live ? (failures.count as number) : 0,

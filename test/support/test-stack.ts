@@ -38,7 +38,7 @@ export async function createTestStack(
     ...options.env,
   });
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });
-  await ensureTable(deps.db);
+  await ensureTable(deps.db, { stream: config.timelineFanOut === 'stream' });
   const app = buildApp(deps, ALL_ROUTES);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
   return {

@@ -68,16 +68,17 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const record = await findLogin(deps.db, email);
+      const now = deps.now();
+      const record = await findLogin(deps.db, email, now);
       if (record.failures >= LOGIN_FAILURE_LIMIT) {
-        const retryAfter = Math.max(1, (record.failuresExpireAt ?? 0) - Math.floor(Date.now() / 1000));
+        const retryAfter = Math.max(1, (record.failuresExpireAt ?? 0) - Math.floor(now.getTime() / 1000));
         c.header('Retry-After', String(retryAfter));
         throw new RateLimited('Too many failed logins for this email; try again later.', retryAfter);
       }
       // Unknown emails cost a full hash check too, so timing does not reveal which emails exist.
       const valid = await verifyPassword(password, record.login?.passwordHash ?? (await (decoy ??= decoyHash(readers.passwordHashCost))));
       if (!record.login || !valid) {
-        await recordLoginFailure(deps.db, email, record, LOGIN_WINDOW_SECONDS, deps.now());
+        await recordLoginFailure(deps.db, email, record, LOGIN_WINDOW_SECONDS, now);
         throw new Unauthorized('The email or password is not right.');
       }
       if (record.failures > 0) await clearLoginFailures(deps.db, email);
