@@ -3,6 +3,7 @@ import type { Article } from '../articles/article.js';
 import type { ArticleCardFields } from '../articles/article-store.js';
 import type { Feed } from '../feeds/feed.js';
 import type { Publisher } from '../publishers/publisher.js';
+import type { Subscription } from '../subscriptions/subscription.js';
 
 export function priceOf(article: Pick<Article, 'priceOverride'>, publisher: Pick<Publisher, 'articlePrice'> | undefined, fallback: number): number {
   return article.priceOverride ?? publisher?.articlePrice ?? fallback;
@@ -49,3 +50,6 @@ export function toSummaryView(summary: { created: number; updated: number; uncha
     rejected: summary.rejected.map(({ guid, reason }) => (guid ? { guid, reason } : { reason })),
   };
 }
+
+/** Stripe's own ids stay inside. */
+export const toSubscriptionView = ({ stripeSubscriptionId: _id, ...subscription }: Subscription) => subscription;

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import type { PageKey } from '../db/cursor.js';
 import { INDEX, PUBLISHER_LIST_PK, publisherKey, publisherListKeys } from '../db/keys.js';
 import { Conflict, NotFound } from '../errors.js';
-import type { Publisher, PublisherSettings } from './publisher.js';
+import { SLUG_PATTERN, type Publisher, type PublisherSettings } from './publisher.js';
 
 export interface StoredPublisher extends Publisher {
   apiKeyHash: string;
@@ -38,8 +38,9 @@ export async function findPublisher(db: Db, slug: string): Promise<StoredPublish
   return Item ? ({ ...toPublisher(Item), apiKeyHash: Item.apiKeyHash as string } as StoredPublisher) : undefined;
 }
 
+/** The publisher, or 404; a slug that could never exist is a 404 without a read. */
 export async function getPublisher(db: Db, slug: string): Promise<Publisher> {
-  const found = await findPublisher(db, slug);
+  const found = SLUG_PATTERN.test(slug) ? await findPublisher(db, slug) : undefined;
   if (!found) throw new NotFound('The publisher');
   const { apiKeyHash: _hidden, ...publisher } = found;
   return publisher;

@@ -5,22 +5,9 @@
  * routes them, both from these same objects.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Db } from '../../db/client.js';
-import { NotFound } from '../../errors.js';
-import { getPublisher } from '../../publishers/publisher-store.js';
-import { SLUG_PATTERN, type Publisher } from '../../publishers/publisher.js';
-import type { Subscription } from '../../subscriptions/subscription.js';
 import { CheckoutSchema, errorResponses, jsonResponse, SubscriptionSchema } from '../schemas.js';
 
 export const SlugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' } }) });
-
-/** Stripe's own ids stay inside. */
-export const subscriptionView = ({ stripeSubscriptionId: _id, ...subscription }: Subscription) => subscription;
-
-export async function publisherOf(db: Db, slug: string): Promise<Publisher> {
-  if (!SLUG_PATTERN.test(slug)) throw new NotFound('The publisher');
-  return getPublisher(db, slug);
-}
 
 const reader = { tags: ['reader'], security: [{ bearer: [] }] };
 

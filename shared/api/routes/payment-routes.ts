@@ -7,7 +7,9 @@ import { handleStripeEvent, refreshSubscription, verifyStripeEvent } from '../..
 import { listReaderSubscriptions } from '../../subscriptions/subscription-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
-import { paymentRouteSpecs as spec, publisherOf, subscriptionView } from './payment-route-specs.js';
+import { getPublisher } from '../../publishers/publisher-store.js';
+import { toSubscriptionView } from '../presenters.js';
+import { paymentRouteSpecs as spec } from './payment-route-specs.js';
 
 /** Without Stripe keys these routes do not exist, as before payments were configured. */
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -23,7 +25,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   });
 
   app.openapi({ ...spec.subscribe, middleware: auth }, async (c) => {
-    const publisher = await publisherOf(deps.db, c.req.valid('param').slug);
+    const publisher = await getPublisher(deps.db, c.req.valid('param').slug);
     const plan = (publisher.plans ?? []).find((candidate) => candidate.planId === c.req.valid('json').planId);
     if (!plan) throw new NotFound('The plan');
     return c.json(await checkoutSubscription(stripe, payments, c.get('reader')!.userId, publisher, plan), 201);
@@ -38,7 +40,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: true });
     await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now);
     const saved = (await listReaderSubscriptions(deps.db, userId)).find((item) => item.publisherSlug === slug)!;
-    return c.json({ subscription: subscriptionView(saved) }, 200);
+    return c.json({ subscription: toSubscriptionView(saved) }, 200);
   });
 
   app.openapi(spec.stripeWebhook, async (c) => {

@@ -1,9 +1,7 @@
 /** What anyone may read: health, publishers, article cards. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listArticles } from '../../articles/article-store.js';
-import { NotFound } from '../../errors.js';
 import { getPublisher, getPublishers, listPublishers } from '../../publishers/publisher-store.js';
-import { SLUG_PATTERN } from '../../publishers/publisher.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { toCard } from '../presenters.js';
 import {
@@ -47,9 +45,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       responses: { 200: jsonResponse(PublisherSchema, 'The publisher'), ...errorResponses(404) },
     }),
     async (c) => {
-      const { slug } = c.req.valid('param');
-      if (!SLUG_PATTERN.test(slug)) throw new NotFound('The publisher');
-      return c.json(await getPublisher(deps.db, slug), 200);
+      return c.json(await getPublisher(deps.db, c.req.valid('param').slug), 200);
     },
   );
 

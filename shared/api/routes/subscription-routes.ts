@@ -5,7 +5,9 @@ import { listReaderSubscriptions, startTrial } from '../../subscriptions/subscri
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { errorResponses, PointPackSchema, SubscriptionSchema, jsonResponse } from '../schemas.js';
-import { publisherOf, SlugParam, subscriptionView } from './payment-route-specs.js';
+import { getPublisher } from '../../publishers/publisher-store.js';
+import { toSubscriptionView } from '../presenters.js';
+import { SlugParam } from './payment-route-specs.js';
 
 export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const reader = { tags: ['reader'], security: [{ bearer: [] }], middleware: requireReader(deps) };
@@ -25,12 +27,12 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       responses: { 201: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Trial started'), ...errorResponses(400, 401, 404, 409) },
     }),
     async (c) => {
-      const publisher = await publisherOf(deps.db, c.req.valid('param').slug);
+      const publisher = await getPublisher(deps.db, c.req.valid('param').slug);
       const wanted = c.req.valid('json')?.planId;
       const plan = (publisher.plans ?? []).find((candidate) => candidate.trialDays > 0 && (!wanted || candidate.planId === wanted));
       if (!plan) throw new NotFound('A plan with a trial');
       const subscription = await startTrial(deps.db, c.get('reader')!.userId, publisher.slug, plan, deps.now());
-      return c.json({ subscription: subscriptionView(subscription) }, 201);
+      return c.json({ subscription: toSubscriptionView(subscription) }, 201);
     },
   );
 
@@ -43,7 +45,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
     }),
     async (c) => {
       const items = await listReaderSubscriptions(deps.db, c.get('reader')!.userId);
-      return c.json({ items: items.map(subscriptionView) }, 200);
+      return c.json({ items: items.map(toSubscriptionView) }, 200);
     },
   );
 }
