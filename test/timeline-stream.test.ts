@@ -7,6 +7,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readerAccount } from '../shared/db/keys.js';
 import { readWholeStream } from '../shared/db/stream-records.js';
 import { replayFailedBatch } from '../shared/social/fan-out-replay.js';
 import { articleItems, rss2 } from './support/feeds.js';
@@ -56,7 +57,7 @@ describe('timeline fan-out from the table stream', () => {
     // A damaged post (its time unreadable) by someone else, as a stream may carry after a bad write.
     const damaged: DynamoDBRecord = structuredClone(postInserts[0]!);
     damaged.dynamodb!.NewImage!.createdAt = { S: 'not a time' };
-    damaged.dynamodb!.NewImage!.author = { S: 'r:someone-else' };
+    damaged.dynamodb!.NewImage!.author = { S: readerAccount('someone-else') };
     damaged.dynamodb!.SequenceNumber = '999999999999999999999';
 
     const handler = await fanOutWorker();
