@@ -38,6 +38,13 @@ export class NotFound extends DomainError {
   }
 }
 
+/** A feature this server has not been set up for (payments without Stripe keys). */
+export class NotConfigured extends DomainError {
+  constructor(what: string) {
+    super(404, 'not_found', `${what} are not set up on this server.`);
+  }
+}
+
 export class Conflict extends DomainError {
   constructor(message: string) {
     super(409, 'conflict', message);

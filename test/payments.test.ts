@@ -98,6 +98,18 @@ describe('buying points', () => {
     const { auth } = await stack.signUp('nofree');
     expect((await post('/v1/me/wallet/dev-top-up', auth, { points: 100 })).status).toBe(404);
   });
+
+  it('says payments are not set up where no Stripe keys are, and leaves them out of the API description', async () => {
+    const unpaid = await createTestStack();
+    const { auth } = await unpaid.signUp('nopay');
+    const checkout = await unpaid.request('/v1/me/wallet/checkout', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"packId":"points-300"}' });
+    expect(checkout.status).toBe(404);
+    expect(await json(checkout)).toEqual({ error: { code: 'not_found', message: 'Payments (buying points, paid subscriptions) are not set up on this server.' } });
+    expect((await unpaid.request('/v1/webhooks/stripe', { method: 'POST', body: '{}' })).status).toBe(404);
+    const document = await json(await unpaid.request('/openapi.json'));
+    expect(Object.keys(document.paths)).not.toContain('/v1/me/wallet/checkout');
+    expect(Object.keys(document.paths)).toContain('/v1/me/wallet/dev-top-up');
+  });
 });
 
 describe('subscriptions', () => {

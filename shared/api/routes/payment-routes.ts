@@ -1,6 +1,6 @@
 /** Stripe Checkout for points and subscriptions, cancelling, and the Stripe webhook. Served by the payments function. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { Conflict, NotFound } from '../../errors.js';
+import { Conflict, NotConfigured, NotFound } from '../../errors.js';
 import { checkoutPointPack, checkoutSubscription } from '../../payments/checkout.js';
 import { createStripe } from '../../payments/stripe-client.js';
 import { handleStripeEvent, refreshSubscription, verifyStripeEvent } from '../../payments/stripe-webhooks.js';
@@ -11,10 +11,17 @@ import { getPublisher } from '../../publishers/publisher-store.js';
 import { toSubscriptionView } from '../presenters.js';
 import { paymentRouteSpecs as spec } from './payment-route-specs.js';
 
-/** Without Stripe keys these routes do not exist, as before payments were configured. */
+/** Without Stripe keys these routes answer 404 saying so, and stay out of the OpenAPI document. */
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const payments = deps.config.payments;
-  if (!payments) return;
+  if (!payments) {
+    for (const route of Object.values(spec)) {
+      app.on(route.method.toUpperCase(), route.getRoutingPath(), () => {
+        throw new NotConfigured('Payments (buying points, paid subscriptions)');
+      });
+    }
+    return;
+  }
   const stripe = createStripe(payments);
   const auth = requireReader(deps);
 
