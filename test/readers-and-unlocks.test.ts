@@ -75,6 +75,24 @@ describe('accounts', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await json(limited)).error.code).toBe('rate_limited');
   });
+
+  it('lets no more than five guesses through, however many arrive at once', async () => {
+    await stack.signUp('gwen');
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post('/v1/auth/login', {}, { email: 'gwen@readers.example', password: `guess number ${i}` })),
+    );
+    const statuses = guesses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    expect((await post('/v1/auth/login', {}, { email: 'gwen@readers.example', password: 'correct horse battery' })).status).toBe(429);
+    // A new window opens when the old one has passed.
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    try {
+      expect((await post('/v1/auth/login', {}, { email: 'gwen@readers.example', password: 'correct horse battery' })).status).toBe(200);
+    } finally {
+      clock = new Date('2026-11-28T12:00:00Z');
+    }
+  });
 });
 
 describe('reader tokens', () => {

@@ -5,11 +5,10 @@
  * and a new wallet's balance equals its ledger from the first moment.
  */
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { emailKey, handleKey, loginFailuresKey, readerKey, walletKey } from '../db/keys.js';
-import { TTL_ATTRIBUTE } from '../db/table-schema.js';
+import { emailKey, handleKey, readerKey, walletKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { Conflict } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
@@ -62,33 +61,10 @@ export interface LoginRecord {
   passwordHash: string;
 }
 
-/** The email's login record and its failures in the window still open at `now`, in one round trip. */
-export async function findLogin(db: Db, email: string, now: Date): Promise<{ login?: LoginRecord; failures: number; failuresExpireAt?: number }> {
-  const items = await batchGetAll(db, [emailKey(email), loginFailuresKey(email)]);
-  const login = items.find((item) => item.type === 'email');
-  const failures = items.find((item) => item.type === 'login_failures');
-  const expiresAt = failures?.[TTL_ATTRIBUTE] as number | undefined;
-  const live = failures && expiresAt !== undefined && expiresAt * 1000 > now.getTime();
-  return {
-    login: login ? { userId: login.userId as string, handle: login.handle as string, passwordHash: login.passwordHash as string } : undefined,
-    failures: live ? (failures.count as number) : 0,
-    failuresExpireAt: live ? expiresAt : undefined,
-  };
-}
-
-/** Counts a failed login in a window that starts with the first failure. */
-export async function recordLoginFailure(db: Db, email: string, previous: { failures: number; failuresExpireAt?: number | undefined }, windowSeconds: number, now: Date) {
-  const expiresAt = previous.failuresExpireAt ?? Math.floor(now.getTime() / 1000) + windowSeconds;
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...loginFailuresKey(email), type: 'login_failures', count: previous.failures + 1, [TTL_ATTRIBUTE]: expiresAt },
-    }),
-  );
-}
-
-export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: loginFailuresKey(email) }));
+/** The email's login record (its password hash and whose account it is). */
+export async function findLogin(db: Db, email: string): Promise<LoginRecord | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: emailKey(email) }));
+  return Item ? { userId: Item.userId as string, handle: Item.handle as string, passwordHash: Item.passwordHash as string } : undefined;
 }
 
 export async function getReaderWithBalance(db: Db, userId: string): Promise<{ reader?: Reader; balance: number }> {

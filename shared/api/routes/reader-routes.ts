@@ -4,7 +4,8 @@ import { Unauthorized, NotFound, RateLimited } from '../../errors.js';
 import { listLibrary } from '../../access/library-store.js';
 import { getPublishers } from '../../publishers/publisher-store.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../readers/password.js';
-import { clearLoginFailures, createReader, findLogin, getReaderWithBalance, recordLoginFailure } from '../../readers/reader-store.js';
+import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
+import { createReader, findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
 import { issueReaderToken } from '../../readers/reader-tokens.js';
 import { creditWallet, getBalance, listLedger } from '../../wallet/wallet-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
@@ -69,20 +70,17 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     async (c) => {
       const { email, password } = c.req.valid('json');
       const now = deps.now();
-      const record = await findLogin(deps.db, email, now);
-      if (record.failures >= LOGIN_FAILURE_LIMIT) {
-        const retryAfter = Math.max(1, (record.failuresExpireAt ?? 0) - Math.floor(now.getTime() / 1000));
+      const [login, { attempt, windowEndsAt }] = await Promise.all([findLogin(deps.db, email), takeLoginAttempt(deps.db, email, now, LOGIN_WINDOW_SECONDS)]);
+      // After five failures in the window, every further attempt is refused, right password or not.
+      if (attempt > LOGIN_FAILURE_LIMIT) {
+        const retryAfter = Math.max(1, windowEndsAt - Math.floor(now.getTime() / 1000));
         c.header('Retry-After', String(retryAfter));
         throw new RateLimited('Too many failed logins for this email; try again later.', retryAfter);
       }
       // Unknown emails cost a full hash check too, so timing does not reveal which emails exist.
-      const valid = await verifyPassword(password, record.login?.passwordHash ?? (await (decoy ??= decoyHash(readers.passwordHashCost))));
-      if (!record.login || !valid) {
-        await recordLoginFailure(deps.db, email, record, LOGIN_WINDOW_SECONDS, now);
-        throw new Unauthorized('The email or password is not right.');
-      }
-      if (record.failures > 0) await clearLoginFailures(deps.db, email);
-      const { reader, balance } = await getReaderWithBalance(deps.db, record.login.userId);
+      const valid = await verifyPassword(password, login?.passwordHash ?? (await (decoy ??= decoyHash(readers.passwordHashCost))));
+      if (!login || !valid) throw new Unauthorized('The email or password is not right.');
+      const [{ reader, balance }] = await Promise.all([getReaderWithBalance(deps.db, login.userId), releaseLoginAttempts(deps.db, email)]);
       if (!reader) throw new Unauthorized('The email or password is not right.');
       return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 200);
     },
