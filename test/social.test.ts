@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { articleItems, rss2 } from './support/feeds.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
@@ -144,6 +145,48 @@ describe('likes and follows', () => {
     ]);
     expect((await json(await stack.request(`/v1/posts/${post.postId}`))).post.likeCount).toBe(15);
     expect((await send(stack, 'POST', '/v1/posts/nope/like', author.auth)).status).toBe(404);
+  });
+
+  it('thirty readers following one publisher at the same moment all succeed, and the count is exact', async () => {
+    const stack = await socialStack();
+    await stack.createPublisher('rush-pub');
+    const readers = await Promise.all(Array.from({ length: 30 }, (_, i) => stack.signUp(`rush_${i}`)));
+    const follows = await Promise.all(readers.map((reader) => send(stack, 'POST', '/v1/follows', reader.auth, { publisher: 'rush-pub' })));
+    expect(follows.map((response) => response.status)).toEqual(readers.map(() => 201));
+    const unfollows = await Promise.all(readers.slice(0, 10).map((reader) => send(stack, 'DELETE', '/v1/follows/publisher/rush-pub', reader.auth)));
+    expect(unfollows.map((response) => response.status)).toEqual(readers.slice(0, 10).map(() => 204));
+    expect((await json(await stack.request('/v1/publishers/rush-pub/followers?limit=100'))).items).toHaveLength(20);
+  });
+
+  it('a follow or like that collides with another transaction on the same count is retried, not answered with an error', async () => {
+    const stack = await socialStack();
+    const ana = await stack.signUp('clash_ana');
+    await stack.signUp('clash_ben');
+    const post = (await json(await send(stack, 'POST', '/v1/posts', ana.auth, { text: 'Contended' }))).post;
+    // DynamoDB cancels a transaction that meets another on the same item; DynamoDB Local serialises
+    // them instead, so the next two transactions are cancelled the way DynamoDB would.
+    let collisions = 2;
+    stack.deps.db.raw.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'TransactWriteItemsCommand' && collisions > 0) {
+          collisions--;
+          throw new TransactionCanceledException({
+            $metadata: {},
+            message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]',
+            CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'collideTwice' },
+    );
+    expect((await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'clash_ben' })).status).toBe(201);
+    expect(collisions).toBe(0);
+    collisions = 1;
+    expect((await send(stack, 'POST', `/v1/posts/${post.postId}/like`, ana.auth)).status).toBe(200);
+    expect(collisions).toBe(0);
+    expect(await json(await stack.request('/v1/users/clash_ben'))).toMatchObject({ followerCount: 1 });
+    expect((await json(await stack.request(`/v1/posts/${post.postId}`))).post.likeCount).toBe(1);
   });
 
   it('counts followers and following, refuses self-follows and unknown accounts, and nobody posts as someone else', async () => {

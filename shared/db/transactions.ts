@@ -36,6 +36,24 @@ export async function transactWrite(db: Db, items: TransactItem[]): Promise<Tran
   }
 }
 
+/**
+ * Like transactWrite, but a transaction DynamoDB cancelled only for a passing reason
+ * — another transaction touched the same item at that moment (a hot counter: a
+ * post's likes, a popular publisher's followers), or throttling — is tried again
+ * after a short jittered wait. Any other cancellation (a failed condition) is
+ * returned at once for the caller to read.
+ */
+export async function transactWriteRetryingConflicts(db: Db, items: TransactItem[], maxAttempts = 8): Promise<TransactResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await transactWrite(db, items);
+    if (result.committed || attempt >= maxAttempts || !onlyTransient(result.reasons)) return result;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * attempt));
+  }
+}
+
+const TRANSIENT = new Set(['TransactionConflict', 'ThrottlingError']);
+const onlyTransient = (reasons: CancellationReason[]) =>
+  reasons.some((reason) => TRANSIENT.has(reason.code)) && reasons.every((reason) => reason.code === 'None' || TRANSIENT.has(reason.code));
 
 /**
  * Counts one more use of an allowance (the free meter, monthly undos): the item's

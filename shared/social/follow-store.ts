@@ -18,7 +18,7 @@ import {
   socialCountsKey,
   type AccountKey,
 } from '../db/keys.js';
-import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { transactWriteRetryingConflicts, type TransactItem } from '../db/transactions.js';
 
 export interface SocialCounts {
   followerCount: number;
@@ -47,7 +47,7 @@ export async function follow(db: Db, follower: AccountKey, target: AccountKey, m
   const mergeOnRead = followerCount + 1 > mergeThreshold;
   const followerId = readerIdOf(follower);
   const at = now.toISOString();
-  const result = await transactWrite(db, [
+  const result = await transactWriteRetryingConflicts(db, [
     {
       Put: {
         TableName: db.tableName,
@@ -70,7 +70,7 @@ export async function follow(db: Db, follower: AccountKey, target: AccountKey, m
 
 export async function unfollow(db: Db, follower: AccountKey, target: AccountKey): Promise<'unfollowed' | 'not_following'> {
   const followerId = readerIdOf(follower);
-  const result = await transactWrite(db, [
+  const result = await transactWriteRetryingConflicts(db, [
     { Delete: { TableName: db.tableName, Key: followKey(follower, target), ConditionExpression: 'attribute_exists(PK)' } },
     countChange(db, follower, 'followingCount', -1),
     countChange(db, target, 'followerCount', -1),
