@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { entitlementKey, giftCounterKey, giftEventKey, giftKey, libraryKeys } from '../db/keys.js';
-import { boundedIncrement, transactWrite } from '../db/transactions.js';
+import { boundedIncrement, transactWriteRetryingConflicts } from '../db/transactions.js';
 import { Conflict, Forbidden, NotFound } from '../errors.js';
 import { decideAccess, meterMonth } from './access-policy.js';
 import { isArticleId, loadAccessFacts, readerFactsOf } from './access-facts.js';
@@ -48,7 +48,7 @@ export async function createGift(db: Db, giverId: string, articleId: string, def
     expiresAt: new Date(now.getTime() + GIFT_LIFETIME_DAYS * 86400_000).toISOString(),
     createdAt: now.toISOString(),
   };
-  const result = await transactWrite(db, [
+  const result = await transactWriteRetryingConflicts(db, [
     boundedIncrement(db, giftCounterKey(giverId, meterMonth(now)), 'gift_counter', GIFTS_PER_MONTH),
     { Put: { TableName: db.tableName, Item: { ...giftKey(gift.giftId), type: 'gift', ...gift } } },
     { Put: { TableName: db.tableName, Item: { ...giftEventKey(gift.publisherSlug, gift.createdAt, gift.giftId), type: 'gift_event', event: 'created', articleId } } },
@@ -67,7 +67,7 @@ export async function redeemGift(db: Db, giftId: string, userId: string, now: Da
   if (!facts) throw new NotFound('The gift link');
   const at = now.toISOString();
   if (facts.expiresAt <= at) throw new Conflict('This gift link has expired.');
-  const result = await transactWrite(db, [
+  const result = await transactWriteRetryingConflicts(db, [
     {
       Update: {
         TableName: db.tableName,

@@ -6,23 +6,25 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { blockedByMeKey, blockingMeKey, blocksPk, readerAccount, userIdOfBlockSk, type AccountKey } from '../db/keys.js';
-import { transactWrite } from '../db/transactions.js';
+import { transactWriteRetryingConflicts } from '../db/transactions.js';
 import { unfollow } from './follow-store.js';
 
 export async function block(db: Db, userId: string, target: string, now: Date): Promise<void> {
   const at = now.toISOString();
-  await transactWrite(db, [
+  const result = await transactWriteRetryingConflicts(db, [
     { Put: { TableName: db.tableName, Item: { ...blockedByMeKey(userId, target), type: 'block', at } } },
     { Put: { TableName: db.tableName, Item: { ...blockingMeKey(target, userId), type: 'block', at } } },
   ]);
+  if (!result.committed) throw new Error(`Block cancelled: ${JSON.stringify(result.reasons)}`);
   await Promise.all([unfollow(db, readerAccount(userId), readerAccount(target)), unfollow(db, readerAccount(target), readerAccount(userId))]);
 }
 
 export async function unblock(db: Db, userId: string, target: string): Promise<void> {
-  await transactWrite(db, [
+  const result = await transactWriteRetryingConflicts(db, [
     { Delete: { TableName: db.tableName, Key: blockedByMeKey(userId, target) } },
     { Delete: { TableName: db.tableName, Key: blockingMeKey(target, userId) } },
   ]);
+  if (!result.committed) throw new Error(`Unblock cancelled: ${JSON.stringify(result.reasons)}`);
 }
 
 /** Readers hidden from this reader, in either direction: one query. */

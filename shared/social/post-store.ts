@@ -9,7 +9,7 @@ import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import type { PageKey } from '../db/cursor.js';
 import { authorPostsPk, INDEX, postIdOfPk, postIndexKeys, postKey, repliesPk, type AccountKey } from '../db/keys.js';
-import { transactWrite, type TransactItem } from '../db/transactions.js';
+import { transactWriteRetryingConflicts, type TransactItem } from '../db/transactions.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { POST_ITEM_TYPE, type Post } from './post.js';
 
@@ -39,7 +39,7 @@ export async function createPost(db: Db, post: Post): Promise<boolean> {
       },
     });
   }
-  const result = await transactWrite(db, items);
+  const result = await transactWriteRetryingConflicts(db, items);
   if (result.committed) return true;
   if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new NotFound(post.replyTo ? 'The post you reply to' : 'The post you share');
   if (result.reasons[0]?.code === 'ConditionalCheckFailed') return false;
