@@ -147,14 +147,22 @@ describe('likes and follows', () => {
     expect((await send(stack, 'POST', '/v1/posts/nope/like', author.auth)).status).toBe(404);
   });
 
-  it('thirty readers following one publisher at the same moment all succeed, and the count is exact', async () => {
+  it('thirty readers following one account at the same moment all succeed, and the counts are exact', async () => {
     const stack = await socialStack();
     await stack.createPublisher('rush-pub');
+    await stack.signUp('rush_star');
     const readers = await Promise.all(Array.from({ length: 30 }, (_, i) => stack.signUp(`rush_${i}`)));
-    const follows = await Promise.all(readers.map((reader) => send(stack, 'POST', '/v1/follows', reader.auth, { publisher: 'rush-pub' })));
-    expect(follows.map((response) => response.status)).toEqual(readers.map(() => 201));
-    const unfollows = await Promise.all(readers.slice(0, 10).map((reader) => send(stack, 'DELETE', '/v1/follows/publisher/rush-pub', reader.auth)));
-    expect(unfollows.map((response) => response.status)).toEqual(readers.slice(0, 10).map(() => 204));
+    const follows = await Promise.all(
+      readers.flatMap((reader) => [send(stack, 'POST', '/v1/follows', reader.auth, { publisher: 'rush-pub' }), send(stack, 'POST', '/v1/follows', reader.auth, { handle: 'rush_star' })]),
+    );
+    expect(follows.map((response) => response.status)).toEqual(follows.map(() => 201));
+    expect(await json(await stack.request('/v1/users/rush_star'))).toMatchObject({ followerCount: 30, followingCount: 0 });
+    expect(await json(await stack.request('/v1/users/rush_0'))).toMatchObject({ followerCount: 0, followingCount: 2 });
+    const unfollows = await Promise.all(
+      readers.slice(0, 10).flatMap((reader) => [send(stack, 'DELETE', '/v1/follows/publisher/rush-pub', reader.auth), send(stack, 'DELETE', '/v1/follows/user/rush_star', reader.auth)]),
+    );
+    expect(unfollows.map((response) => response.status)).toEqual(unfollows.map(() => 204));
+    expect(await json(await stack.request('/v1/users/rush_star'))).toMatchObject({ followerCount: 20 });
     expect((await json(await stack.request('/v1/publishers/rush-pub/followers?limit=100'))).items).toHaveLength(20);
   });
 

@@ -187,8 +187,14 @@ export const followerKeys = (target: AccountKey, followedAt: string, follower: A
   GSI1PK: followersPk(target),
   GSI1SK: `${followedAt}#${follower}`,
 });
-/** Follower and following counts of an account. */
-export const socialCountsKey = (account: AccountKey): ItemKey => ({ PK: `COUNTS#${account}`, SK: 'COUNTS' });
+/**
+ * Follower and following counts of an account, split over shards in one partition:
+ * each follow adds to one shard picked at random, so a popular account's
+ * follows do not all contend for one item; a read sums the partition.
+ * Shard 0 is the original single item.
+ */
+export const socialCountsPk = (account: AccountKey): string => `COUNTS#${account}`;
+export const socialCountsKey = (account: AccountKey, shard = 0): ItemKey => ({ PK: socialCountsPk(account), SK: shard === 0 ? 'COUNTS' : `COUNTS#${shard}` });
 
 /** A reader's home timeline: entries written by fan-out, newest first, expiring by TTL. */
 export const timelinePk = (userId: string): string => `TIMELINE#${userId}`;

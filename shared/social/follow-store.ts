@@ -4,7 +4,8 @@
  * records a "merge" entry for the follower: such accounts do not fan out, their
  * posts are merged into timelines at read time.
  */
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomInt } from 'node:crypto';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import type { PageKey } from '../db/cursor.js';
@@ -16,6 +17,7 @@ import {
   INDEX,
   mergedFollowKey,
   socialCountsKey,
+  socialCountsPk,
   type AccountKey,
 } from '../db/keys.js';
 import { transactWriteRetryingConflicts, type TransactItem } from '../db/transactions.js';
@@ -25,15 +27,25 @@ export interface SocialCounts {
   followingCount: number;
 }
 
+/** Shards of an account's follower count (see socialCountsKey); a handful of small items, one query. */
+const FOLLOWER_COUNT_SHARDS = 8;
+
 export async function getCounts(db: Db, account: AccountKey): Promise<SocialCounts> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: socialCountsKey(account) }));
-  return { followerCount: (Item?.followerCount as number | undefined) ?? 0, followingCount: (Item?.followingCount as number | undefined) ?? 0 };
+  const { Items = [] } = await db.doc.send(
+    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': socialCountsPk(account) } }),
+  );
+  const sum = (field: keyof SocialCounts) => Items.reduce((total, item) => total + ((item[field] as number | undefined) ?? 0), 0);
+  return { followerCount: sum('followerCount'), followingCount: sum('followingCount') };
 }
 
+/**
+ * A follower count moves on a random shard (many readers follow one account at
+ * once); a following count on shard 0 (one reader follows one account at a time).
+ */
 const countChange = (db: Db, account: AccountKey, field: 'followerCount' | 'followingCount', delta: number): TransactItem => ({
   Update: {
     TableName: db.tableName,
-    Key: socialCountsKey(account),
+    Key: socialCountsKey(account, field === 'followerCount' ? randomInt(FOLLOWER_COUNT_SHARDS) : 0),
     UpdateExpression: `ADD ${field} :delta SET #type = :type`,
     ExpressionAttributeNames: { '#type': 'type' },
     ExpressionAttributeValues: { ':delta': delta, ':type': 'counts' },
