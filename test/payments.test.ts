@@ -87,6 +87,17 @@ describe('buying points', () => {
     expect(wallet.entries.filter((entry: { kind: string }) => entry.kind === 'topup')).toEqual([expect.objectContaining({ amount: 300, balanceAfter: 350 })]);
   });
 
+  it('takes a signed event larger than our JSON bodies (Stripe would retry a 413 for days), but not an endless one', async () => {
+    const { auth, userId } = await stack.signUp('bigbuyer');
+    const lines = Array.from({ length: 2000 }, (_, i) => ({ id: `li_${i}`, description: `Line item number ${i} of a long invoice`, amount: 100 }));
+    const session = { id: 'cs_test_big_1', object: 'checkout.session', mode: 'payment', payment_status: 'paid', metadata: { purpose: 'points', userId, points: '300' }, line_items: lines };
+    const response = await deliver('checkout.session.completed', session);
+    expect(response.status).toBe(200);
+    expect((await balanceOf(auth)).balance).toBe(350);
+    const huge = await deliver('checkout.session.completed', { ...session, id: 'cs_test_big_2', line_items: [...lines, ...lines, ...lines, ...lines, ...lines, ...lines, ...lines, ...lines, ...lines, ...lines] });
+    expect(huge.status).toBe(413);
+  });
+
   it('ignores a checkout that is not paid yet', async () => {
     const { auth, userId } = await stack.signUp('pending');
     const outcome = await json(await deliver('checkout.session.completed', { id: 'cs_test_unpaid', payment_status: 'unpaid', metadata: { purpose: 'points', userId, points: '300' } }));

@@ -15,6 +15,14 @@ import { errorBody, handleError } from './error-handler.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
 const JSON_BODY_LIMIT = 64 * 1024;
+/** Stripe's events (an invoice with many lines) can outgrow our own JSON bodies; a 413 there would be retried for days. */
+const STRIPE_EVENT_LIMIT = 1024 * 1024;
+
+function bodyLimitFor(path: string, maxPushBytes: number): number {
+  if (path === '/v1/publisher/ingest') return maxPushBytes;
+  if (path === '/v1/webhooks/stripe') return STRIPE_EVENT_LIMIT;
+  return JSON_BODY_LIMIT;
+}
 
 export type RouteRegistrar = (app: OpenAPIHono<AppEnv>, deps: AppDeps) => void;
 
@@ -38,7 +46,7 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
   app.use('*', requestId());
   app.use('*', accessLog(deps.logger));
   app.use('*', async (c, next) => {
-    const limit = c.req.path === '/v1/publisher/ingest' ? deps.config.maxBodyBytes : JSON_BODY_LIMIT;
+    const limit = bodyLimitFor(c.req.path, deps.config.maxBodyBytes);
     return bodyLimit({
       maxSize: limit,
       onError: () => {
