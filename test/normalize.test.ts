@@ -59,6 +59,18 @@ describe('normalising a feed item', () => {
     expect(result).toEqual({ ok: false, guid: 'j', reason: 'The item has no http(s) link.' });
   });
 
+  it('takes a permalink guid as the link of an item that has none, as RSS 2.0 allows, but never an opaque id', async () => {
+    const permalink = await normalizeFirst(rss2([{ title: 'G', extra: '<guid>https://desk.example/g?utm_source=feed</guid>' }]));
+    expect(permalink).toMatchObject({ ok: true, item: { url: 'https://desk.example/g', guid: 'https://desk.example/g?utm_source=feed' } });
+    const notPermalink = await normalizeFirst(rss2([{ title: 'H', extra: '<guid isPermaLink="false">https://desk.example/h</guid>' }]));
+    expect(notPermalink).toEqual({ ok: false, guid: 'https://desk.example/h', reason: 'The item has no http(s) link.' });
+    const opaque = await normalizeFirst(rss2([{ title: 'K', extra: '<guid>k-123</guid>' }]));
+    expect(opaque).toEqual({ ok: false, guid: 'k-123', reason: 'The item has no http(s) link.' });
+    // With a link present, the link wins.
+    const both = await normalizeFirst(rss2([{ title: 'L', link: 'https://desk.example/l', extra: '<guid>https://desk.example/other</guid>' }]));
+    expect(both).toMatchObject({ item: { url: 'https://desk.example/l' } });
+  });
+
   it('counts words and reading minutes', async () => {
     const words = Array.from({ length: 700 }, (_, i) => `word${i}`).join(' ');
     const result = await normalizeFirst(rss2([{ guid: 'w', title: 'W', link: 'https://desk.example/w', content: `<p>${words}</p>` }]));

@@ -50,10 +50,24 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: true; identity: ItemIdentity } | Rejection {
   const guid = (textOf(raw.guid) ?? textOf(raw.id) ?? textOf((raw as Record<string, unknown>)['rdf:about']))?.trim() || undefined;
-  const url = canonicalUrl(textOf(raw.link), context.baseUrl);
+  const url = canonicalUrl(textOf(raw.link), context.baseUrl) ?? permalinkOf(raw, guid);
   if (!url) return { ok: false, guid, reason: 'The item has no http(s) link.' };
-  const shaping = [NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.iframeHosts, raw];
+  // The guid element's attributes only choose the URL above; leaving them out keeps hashes of stored items valid.
+  const { guidElement: _element, ...item } = raw;
+  const shaping = [NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.iframeHosts, item];
   return { ok: true, identity: { guid, url, sourceHash: hashOf(shaping) } };
+}
+
+/**
+ * RSS 2.0 lets an item go without <link> when its <guid> is a permalink, which
+ * it is unless it says isPermaLink="false". Only an absolute http(s) guid counts:
+ * an opaque id must not be read as a path on the publisher's site.
+ */
+function permalinkOf(raw: RawItem, guid: string | undefined): string | undefined {
+  if (!guid || !/^https?:\/\//i.test(guid)) return undefined;
+  const element = Array.isArray(raw.guidElement) ? raw.guidElement[0] : raw.guidElement;
+  const isPermaLink = (element as { $?: { isPermaLink?: string } } | undefined)?.$?.isPermaLink;
+  return isPermaLink?.trim().toLowerCase() === 'false' ? undefined : canonicalUrl(guid, undefined);
 }
 
 export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizeResult {

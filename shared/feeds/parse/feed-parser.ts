@@ -37,6 +37,8 @@ export interface RawItem {
   mediaThumbnail?: unknown[];
   mediaGroup?: unknown[];
   price?: unknown;
+  /** The RSS <guid> element as parsed, attributes included. */
+  guidElement?: unknown;
 }
 
 export interface RawFeed {
@@ -79,6 +81,8 @@ const ITEM_FIELDS = [
   ['media:group', 'mediaGroup', { keepArray: true }],
   ['category', 'category', { keepArray: true }],
   ['postwire:price', 'price'],
+  // rss-parser flattens <guid> to its text; the element keeps isPermaLink.
+  ['guid', 'guidElement', { keepArray: true }],
   'updated',
 ];
 
