@@ -1,7 +1,7 @@
 /** Articles in DynamoDB: list newest first through the article indexes, read versions and write in batches. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
+import { queryIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import { articleKey, articleListKeys, articleListQuery } from '../db/keys.js';
 import type { Article } from './article.js';
@@ -23,18 +23,8 @@ export interface ArticleFilter {
 
 export async function listArticles(db: Db, filter: ArticleFilter, limit: number, startKey?: PageKey) {
   const { index, partition } = articleListQuery(filter);
-  const result = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: index,
-      KeyConditionExpression: `${index}PK = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (result.Items ?? []).map((item) => stripKeys<ArticleCardFields>(item)), lastKey: result.LastEvaluatedKey };
+  const page = await queryIndexPage(db, { index, partition, limit, startKey });
+  return { items: page.items.map((item) => stripKeys<ArticleCardFields>(item)), lastKey: page.lastKey };
 }
 
 export interface StoredVersion {

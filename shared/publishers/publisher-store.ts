@@ -1,8 +1,9 @@
 /** Publishers in DynamoDB. Slug uniqueness is a condition on the write, never a read-then-write. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
+import { queryIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import { INDEX, PUBLISHER_LIST_PK, publisherKey, publisherListKeys } from '../db/keys.js';
 import { Conflict, NotFound } from '../errors.js';
@@ -54,17 +55,8 @@ export async function getPublishers(db: Db, slugs: string[]): Promise<Map<string
 }
 
 export async function listPublishers(db: Db, limit: number, startKey?: PageKey) {
-  const result = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: INDEX.byPublisher,
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': PUBLISHER_LIST_PK },
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (result.Items ?? []).map(toPublisher), lastKey: result.LastEvaluatedKey };
+  const page = await queryIndexPage(db, { index: INDEX.byPublisher, partition: PUBLISHER_LIST_PK, limit, startKey, ascending: true });
+  return { items: page.items.map(toPublisher), lastKey: page.lastKey };
 }
 
 export async function updatePublisherSettings(db: Db, slug: string, settings: PublisherSettings, now: Date): Promise<Publisher> {

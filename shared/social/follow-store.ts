@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
+import { queryIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import {
   followerKeys,
@@ -97,19 +98,9 @@ export async function unfollow(db: Db, follower: AccountKey, target: AccountKey)
 
 /** Followers of an account, newest first, a page at a time (GSI1 keeps keys; the follower is in the table key). */
 export async function listFollowers(db: Db, target: AccountKey, limit: number, startKey?: PageKey) {
-  const page = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: INDEX.byPublisher,
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': followersPk(target) },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
+  const page = await queryIndexPage(db, { index: INDEX.byPublisher, partition: followersPk(target), limit, startKey });
   const prefix = followingPk('' as AccountKey);
-  return { accounts: (page.Items ?? []).map((item) => (item.PK as string).slice(prefix.length) as AccountKey), lastKey: page.LastEvaluatedKey };
+  return { accounts: page.items.map((item) => (item.PK as string).slice(prefix.length) as AccountKey), lastKey: page.lastKey };
 }
 
 export async function listFollowing(db: Db, follower: AccountKey, limit: number, startKey?: PageKey) {

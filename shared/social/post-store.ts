@@ -4,11 +4,12 @@
  * delete leaves a tombstone so replies still show their parent is gone.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
+import { queryIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
-import { authorPostsPk, INDEX, postIdOfPk, postIndexKeys, postKey, repliesPk, type AccountKey } from '../db/keys.js';
+import { authorPostsPk, INDEX, postIdOfPk, postIndexKeys, postKey, repliesPk, type AccountKey, type IndexName } from '../db/keys.js';
 import { transactWriteRetryingConflicts, type TransactItem } from '../db/transactions.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { POST_ITEM_TYPE, type Post } from './post.js';
@@ -77,22 +78,12 @@ export async function deletePost(db: Db, postId: string, author: AccountKey): Pr
   }
 }
 
-async function queryPosts(db: Db, index: string, partition: string, newestFirst: boolean, limit: number, startKey?: PageKey, before?: string) {
-  const page = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: index,
-      KeyConditionExpression: before ? `${index}PK = :pk AND ${index}SK < :before` : `${index}PK = :pk`,
-      ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : {}) },
-      ScanIndexForward: !newestFirst,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
+async function queryPosts(db: Db, index: IndexName, partition: string, newestFirst: boolean, limit: number, startKey?: PageKey, before?: string) {
+  const page = await queryIndexPage(db, { index, partition, limit, startKey, before, ascending: !newestFirst });
   // The post indexes keep keys only (the projection budget goes to cards); the posts come in one batch.
-  const ids = (page.Items ?? []).map((item) => postIdOfPk(item.PK as string));
+  const ids = page.items.map((item) => postIdOfPk(item.PK as string));
   const posts = await getPosts(db, ids);
-  return { items: ids.flatMap((id) => posts.get(id) ?? []), lastKey: page.LastEvaluatedKey };
+  return { items: ids.flatMap((id) => posts.get(id) ?? []), lastKey: page.lastKey };
 }
 
 /** An account's posts, newest first; `before` (a post sort key) starts below a point in time. */

@@ -1,0 +1,35 @@
+/**
+ * One page of one partition of an overloaded index: the shape behind every
+ * list in postwire (articles, publishers, posts, followers, a library).
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from './client.js';
+import type { PageKey } from './cursor.js';
+import type { IndexName } from './keys.js';
+
+export interface IndexPageQuery {
+  index: IndexName;
+  partition: string;
+  limit: number;
+  startKey?: PageKey | undefined;
+  /** Sort keys in ascending order; by default descending (newest first). */
+  ascending?: boolean;
+  /** Only sort keys below this one (a point in time), for pages that must not shift as items arrive. */
+  before?: string | undefined;
+}
+
+export async function queryIndexPage(db: Db, query: IndexPageQuery): Promise<{ items: Record<string, unknown>[]; lastKey: PageKey | undefined }> {
+  const { index, partition, before } = query;
+  const page = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: index,
+      KeyConditionExpression: before ? `${index}PK = :pk AND ${index}SK < :before` : `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : {}) },
+      ScanIndexForward: query.ascending === true,
+      Limit: query.limit,
+      ExclusiveStartKey: query.startKey,
+    }),
+  );
+  return { items: page.Items ?? [], lastKey: page.LastEvaluatedKey };
+}
