@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { App } from 'aws-cdk-lib';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { PostwireStack } from '../infra/postwire-stack.js';
 import { stageConfig } from '../infra/stage-config.js';
 import { median, printTable, round } from './stats.js';
@@ -30,6 +30,31 @@ export const BUDGETS_KB: Record<string, number> = {
   FanOutWorker: 450,
 };
 const IMPORT_RUNS = 7;
+
+/** The options `NodejsFunction` bundles with (infra/postwire-function.ts), for the builds made here. */
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  nodePaths: [path.resolve('node_modules')],
+  banner: { js: "import { createRequire as __r } from 'module'; const require = __r(import.meta.url);" },
+  logLevel: 'silent',
+} satisfies BuildOptions;
+
+/**
+ * zod's classic namespace re-exports all its locales; `@hono/zod-openapi` passes that namespace
+ * around whole, so a bundler must keep every locale. This plugin keeps only English.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(builder) {
+    builder.onResolve({ filter: /locales\/index\.js$/ }, (args) => (args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined));
+    builder.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: process.cwd() }));
+  },
+};
 /** The targets the infrastructure work set for the main API on the reference machine. */
 const API_TARGETS = { importMs: 120, bundleKb: 450 };
 
@@ -40,6 +65,18 @@ function importTimeMs(file: string): number {
     encoding: 'utf8',
   });
   return Number(output);
+}
+
+/** The bundle's output bytes grouped by npm package (our own code by top folder). */
+async function bytesByPackage(entry: string, outfile: string, top = 12) {
+  const { metafile } = await build({ ...BUNDLE_OPTIONS, entryPoints: [path.resolve(entry)], outfile, metafile: true });
+  const totals = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs)[0]!.inputs)) {
+    const inPackage = input.split('node_modules/').pop()!;
+    const name = input.includes('node_modules/') ? inPackage.split('/').slice(0, inPackage.startsWith('@') ? 2 : 1).join('/') : `postwire ${input.split('/')[0]}/`;
+    totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, bytes]) => ({ package: name, KB: round(bytes / 1024) }));
 }
 
 function measure(name: string, file: string) {
@@ -63,36 +100,27 @@ export async function runBundleBench(): Promise<{ overBudget: string[] }> {
       });
 
     const source = (file: string) => JSON.stringify(path.resolve(file));
-    const baselines = {
+    const baselines: Record<string, string | { source: string; plugins: Plugin[] }> = {
       // What the API was before it was split: one function serving every route, Stripe and the feed parser included.
       'baseline: one function serving every route': `import { httpHandler } from ${source('functions/http-handler.ts')};\nimport { ALL_ROUTES } from ${source('shared/api/all-routes.ts')};\nexport const handler = await httpHandler('postwire-api', ALL_ROUTES);\n`,
       'baseline: DynamoDB document client only':
         "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => ({ ok: Boolean(doc) });\n",
       'baseline: Express + serverless-http + the same client':
         "import express from 'express';\nimport serverless from 'serverless-http';\nimport { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nconst app = express();\napp.use(express.json());\napp.get('/health', (_req, res) => { res.json({ ok: Boolean(doc) }); });\nexport const handler = serverless(app);\n",
+      // What dropping zod's 63 unused locales would save (the custom bundling we did not adopt).
+      'variant: main API with only zod’s English locale': { source: `export { handler } from ${source('functions/api.ts')};\n`, plugins: [zodEnglishOnly] },
     };
-    for (const [name, source] of Object.entries(baselines)) {
+    for (const [name, variant] of Object.entries(baselines)) {
       const entry = path.join(outdir, `${name.length}-baseline.ts`);
-      writeFileSync(entry, source);
+      writeFileSync(entry, typeof variant === 'string' ? variant : variant.source);
       const outfile = path.join(outdir, `${name.length}-baseline`, 'index.mjs');
-      await build({
-        entryPoints: [entry],
-        outfile,
-        bundle: true,
-        minify: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        nodePaths: [path.resolve('node_modules')],
-        banner: { js: "import { createRequire as __r } from 'module'; const require = __r(import.meta.url);" },
-        logLevel: 'silent',
-      });
+      await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, plugins: typeof variant === 'string' ? [] : variant.plugins });
       statSync(outfile);
       rows.push(measure(name, outfile));
     }
 
     printTable(`Lambda bundles (minified ESM, AWS SDK bundled) and cold import time, median of ${IMPORT_RUNS} fresh processes`, rows);
+    printTable('Where the main API bundle’s bytes go (esbuild metafile, minified), largest first', await bytesByPackage('functions/api.ts', path.join(outdir, 'api-metafile.mjs')));
     const api = rows.find((row) => row.function === 'Api')!;
     process.stdout.write(
       `\nMain API against its targets: import ${api['median cold import ms']} ms (target < ${API_TARGETS.importMs} ms: ${api['median cold import ms'] < API_TARGETS.importMs ? 'met' : 'NOT met'}), ` +
