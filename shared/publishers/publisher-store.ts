@@ -34,14 +34,16 @@ export async function createPublisher(db: Db, publisher: StoredPublisher): Promi
   }
 }
 
+/** The publisher, if it exists; a slug that could never exist is answered without a read. */
 export async function findPublisher(db: Db, slug: string): Promise<StoredPublisher | undefined> {
+  if (!SLUG_PATTERN.test(slug)) return undefined;
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: publisherKey(slug) }));
   return Item ? ({ ...toPublisher(Item), apiKeyHash: Item.apiKeyHash as string } as StoredPublisher) : undefined;
 }
 
-/** The publisher, or 404; a slug that could never exist is a 404 without a read. */
+/** The publisher, or 404. */
 export async function getPublisher(db: Db, slug: string): Promise<Publisher> {
-  const found = SLUG_PATTERN.test(slug) ? await findPublisher(db, slug) : undefined;
+  const found = await findPublisher(db, slug);
   if (!found) throw new NotFound('The publisher');
   const { apiKeyHash: _hidden, ...publisher } = found;
   return publisher;

@@ -3,7 +3,6 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { publisherAccount, readerAccount, type AccountKey } from '../../db/keys.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../errors.js';
 import { findPublisher } from '../../publishers/publisher-store.js';
-import { SLUG_PATTERN } from '../../publishers/publisher.js';
 import { findReaderByHandle, handlesOf } from '../../readers/reader-store.js';
 import { block, hiddenAccounts, unblock } from '../../social/blocks.js';
 import { follow, getCounts, listFollowers, listFollowing, unfollow } from '../../social/follow-store.js';
@@ -24,7 +23,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       if (!found) throw new NotFound('The reader');
       return readerAccount(found.userId);
     }
-    if (!SLUG_PATTERN.test(target.publisher) || !(await findPublisher(deps.db, target.publisher))) throw new NotFound('The publisher');
+    if (!(await findPublisher(deps.db, target.publisher))) throw new NotFound('The publisher');
     return publisherAccount(target.publisher);
   };
 
@@ -152,7 +151,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     }),
     async (c) => {
       const { slug } = c.req.valid('param');
-      if (!SLUG_PATTERN.test(slug) || !(await findPublisher(deps.db, slug))) throw new NotFound('The publisher');
+      if (!(await findPublisher(deps.db, slug))) throw new NotFound('The publisher');
       const { limit, cursor } = c.req.valid('query');
       const scope = `followers:p:${slug}`;
       const page = await listFollowers(deps.db, publisherAccount(slug), limit, deps.cursors.decode(scope, cursor));
