@@ -8,7 +8,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readerAccount } from '../shared/db/keys.js';
-import { readWholeStream } from '../shared/db/stream-records.js';
+import { readWholeStream } from './support/table-stream.js';
 import { replayFailedBatch } from '../shared/social/fan-out-replay.js';
 import { articleItems, rss2 } from './support/feeds.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';

@@ -5,7 +5,6 @@
  * range, and the stream keeps records for 24 hours).
  */
 import {
-  DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -47,7 +46,8 @@ export async function readStreamBatch(streams: DynamoDBStreamsClient, batch: Str
   return readFrom(streams, ShardIterator, seq(batch.endSequenceNumber), region);
 }
 
-async function readFrom(streams: DynamoDBStreamsClient, iterator: string | undefined, end: bigint, region: string): Promise<DynamoDBRecord[]> {
+/** Records from a shard iterator up to sequence number `end` (inclusive), or until the shard has no more for now. */
+export async function readFrom(streams: DynamoDBStreamsClient, iterator: string | undefined, end: bigint, region: string): Promise<DynamoDBRecord[]> {
   const records: DynamoDBRecord[] = [];
   while (iterator) {
     const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
@@ -60,17 +60,4 @@ async function readFrom(streams: DynamoDBStreamsClient, iterator: string | undef
     iterator = page.NextShardIterator;
   }
   return records;
-}
-
-/** Every record currently in the stream, shard by shard (for tests and small tables). */
-export async function readWholeStream(streams: DynamoDBStreamsClient, streamArn: string, region: string): Promise<Array<{ shardId: string; records: DynamoDBRecord[] }>> {
-  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-  const shards: Array<{ shardId: string; records: DynamoDBRecord[] }> = [];
-  for (const shard of StreamDescription?.Shards ?? []) {
-    if (!shard.ShardId) continue;
-    const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }));
-    const end = seq(shard.SequenceNumberRange?.EndingSequenceNumber ?? (2n ** 128n).toString());
-    shards.push({ shardId: shard.ShardId, records: await readFrom(streams, ShardIterator, end, region) });
-  }
-  return shards;
 }
