@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly code: string,
     message: string,
     readonly details?: unknown,
@@ -82,5 +82,18 @@ export class RateLimited extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(429, 'rate_limited', message, { retryAfterSeconds });
+  }
+}
+
+/**
+ * Too many writers on one item at this moment (a hot counter, a burst on one
+ * account): nothing was changed, and the same request will very likely succeed
+ * in a moment. Every path that gives up under contention throws this one error,
+ * so clients see one retryable answer: 503 with Retry-After.
+ */
+export class Contention extends DomainError {
+  readonly retryAfterSeconds = 1;
+  constructor(message = 'Too many changes to the same item at this moment; nothing was changed, please retry.') {
+    super(503, 'contention', message);
   }
 }

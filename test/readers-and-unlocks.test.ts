@@ -95,6 +95,30 @@ describe('accounts', () => {
   });
 });
 
+describe('login limiter at window expiry', () => {
+  it('checks at most five passwords of a burst that arrives just after a window ended', async () => {
+    await stack.signUp('hugo');
+    const start = clock;
+    try {
+      let retryAfter = 0;
+      for (let i = 0; i < 6; i++) {
+        const response = await post('/v1/auth/login', {}, { email: 'hugo@readers.example', password: `wrong ${i}` });
+        retryAfter = Number(response.headers.get('retry-after') ?? retryAfter);
+      }
+      expect(retryAfter).toBeGreaterThan(0);
+      clock = new Date(start.getTime() + (retryAfter + 0.3) * 1000);
+      const burst = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => post('/v1/auth/login', {}, { email: 'hugo@readers.example', password: `burst guess ${i}` })),
+      );
+      const statuses = burst.map((response) => response.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+    } finally {
+      clock = new Date('2026-11-28T12:00:00Z');
+    }
+  });
+});
+
 describe('reader tokens', () => {
   it('refuses malformed, expired, unsigned (alg none) and foreign-signed tokens with 401', async () => {
     const { userId } = await stack.signUp('dora');

@@ -32,7 +32,6 @@ export function rateLimited(deps: AppDeps, action: string): MiddlewareHandler<Ap
     );
     if ((Attributes?.count as number) > limit) {
       const retryAfter = Math.max(1, windowEnd - nowSeconds);
-      c.header('Retry-After', String(retryAfter));
       throw new RateLimited(`You can do this ${limit} times an hour; try again in ${Math.ceil(retryAfter / 60)} minutes.`, retryAfter);
     }
     await next();

@@ -3,12 +3,18 @@
  * numbered slot with one atomic UpdateItem *before* the password is checked, so
  * a burst of parallel guesses cannot all slip past a count read before any of
  * them was recorded. A successful login gives the slots back.
+ *
+ * When a window has ended, exactly one attempt may open the next one: the reset
+ * is itself conditional on the old window having ended, and every attempt that
+ * loses that race counts in the window the winner opened. (An unconditional
+ * reset let each of a burst at window expiry believe it was attempt 1.)
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { loginFailuresKey } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table-schema.js';
+import { Contention } from '../errors.js';
 
 export interface LoginAttempt {
   /** This attempt's number in the current window, itself included. */
@@ -17,8 +23,22 @@ export interface LoginAttempt {
   windowEndsAt: number;
 }
 
+/** Each round is one lost race against another attempt; a handful means heavy contention, not a bug. */
+const MAX_ROUNDS = 5;
+
 export async function takeLoginAttempt(db: Db, email: string, now: Date, windowSeconds: number): Promise<LoginAttempt> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const counted = await countInOpenWindow(db, email, nowSeconds, windowSeconds);
+    if (counted) return counted;
+    const opened = await openNextWindow(db, email, nowSeconds, windowSeconds);
+    if (opened) return opened;
+  }
+  throw new Contention('Too many sign-in attempts at once for this account; please retry.');
+}
+
+/** Counts the attempt in the current window, or answers undefined when that window has ended. */
+async function countInOpenWindow(db: Db, email: string, nowSeconds: number, windowSeconds: number): Promise<LoginAttempt | undefined> {
   try {
     const { Attributes } = await db.doc.send(
       new UpdateCommand({
@@ -34,13 +54,28 @@ export async function takeLoginAttempt(db: Db, email: string, now: Date, windowS
     );
     return { attempt: Attributes!.attempts as number, windowEndsAt: Attributes![TTL_ATTRIBUTE] as number };
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    // The last window is over: this attempt opens the next one.
-    const fresh = { attempt: 1, windowEndsAt: nowSeconds + windowSeconds };
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}
+
+/** Replaces an ended window with a new one holding this attempt; undefined when another attempt did so first. */
+async function openNextWindow(db: Db, email: string, nowSeconds: number, windowSeconds: number): Promise<LoginAttempt | undefined> {
+  const fresh = { attempt: 1, windowEndsAt: nowSeconds + windowSeconds };
+  try {
     await db.doc.send(
-      new PutCommand({ TableName: db.tableName, Item: { ...loginFailuresKey(email), type: 'login_attempts', attempts: 1, [TTL_ATTRIBUTE]: fresh.windowEndsAt } }),
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...loginFailuresKey(email), type: 'login_attempts', attempts: 1, [TTL_ATTRIBUTE]: fresh.windowEndsAt },
+        ConditionExpression: '#ends <= :now',
+        ExpressionAttributeNames: { '#ends': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':now': nowSeconds },
+      }),
     );
     return fresh;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
   }
 }
 

@@ -65,7 +65,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       path: '/v1/auth/login',
       tags: ['reader'],
       request: { body: { required: true, content: { 'application/json': { schema: LoginBody } } } },
-      responses: { 200: jsonResponse(AuthResultSchema, 'Logged in'), ...errorResponses(400, 401, 429) },
+      responses: { 200: jsonResponse(AuthResultSchema, 'Logged in'), ...errorResponses(400, 401, 429, 503) },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -74,7 +74,6 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       // After five failures in the window, every further attempt is refused, right password or not.
       if (attempt > LOGIN_FAILURE_LIMIT) {
         const retryAfter = Math.max(1, windowEndsAt - Math.floor(now.getTime() / 1000));
-        c.header('Retry-After', String(retryAfter));
         throw new RateLimited('Too many failed logins for this email; try again later.', retryAfter);
       }
       // Unknown emails cost a full hash check too, so timing does not reveal which emails exist.
