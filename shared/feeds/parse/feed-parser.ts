@@ -1,19 +1,29 @@
 /**
- * Parses feed text with rss-parser, containing its known defects:
- *  - a fresh parser per document (a reused xml2js parser accepts malformed XML
- *    after an earlier error: xml2js #365/#388);
+ * Parses feed text with rss-parser, containing its known defects and keeping
+ * every step linear in the size of the document:
+ *  - a fresh XML parser per document (a reused xml2js parser accepts malformed
+ *    XML after an earlier error: xml2js #365/#388);
  *  - documents that declare entities (a DTD internal subset) are refused before
  *    parsing, so entity bombs and external entities are never expanded or fetched;
- *  - xml2js separates text from child elements, which scrambles mixed content
- *    ("a <em>b</em> c" comes back as "a  c<em>b</em>"); markup written as raw
- *    elements (Atom xhtml, unescaped HTML in RSS) is turned into CDATA text first;
+ *  - the XML is fed to the parser in chunks, pausing between them so other
+ *    requests are served, within the document's time budget, and elements may
+ *    nest at most MAX_XML_DEPTH deep;
+ *  - xml2js separates text from child elements, which scrambles mixed content;
+ *    markup written as raw elements is turned into CDATA text first (raw-markup.ts);
+ *  - rss-parser's text snippets, which we never use, are not computed: its
+ *    tag-stripping regular expressions take time in the square of their input
+ *    (240 KB of "<div " in a description took 16 s);
  *  - an Atom link without href or an unparseable date would throw inside
  *    rss-parser and lose the whole feed; such values are dropped first, and any
  *    other exception while reading one item rejects only that item.
  */
 import Parser from 'rss-parser';
+import xml2js from 'xml2js';
 import { UnprocessableFeed } from '../../errors.js';
+import { WorkBudget } from '../../work-budget.js';
 import { trimToDocument } from './decode-feed-text.js';
+import { prologDeclaresEntities } from './document-prolog.js';
+import { rawMarkupAsText } from './raw-markup.js';
 
 /** An rss-parser item with the custom fields we ask for. Values are loosely typed XML. */
 export interface RawItem {
@@ -66,16 +76,26 @@ const REJECTED = Symbol('rejected');
 type RejectedItem = { [REJECTED]: string; guid?: string };
 
 interface RssParserInternals {
-  parseString(xml: string): Promise<RawFeed>;
   parseItemAtom(entry: XmlNode): RawItem;
-  parseItemRss(xmlItem: XmlNode, fields: unknown): RawItem;
+  parseItemRss(xmlItem: XmlNode, fields: ItemField[]): RawItem;
   buildAtomFeed(xmlObj: { feed: XmlNode }): RawFeed;
+  buildRSS2(xmlObj: XmlNode): RawFeed;
+  buildRSS1(xmlObj: XmlNode): RawFeed;
+  buildRSS0_9(xmlObj: XmlNode): RawFeed;
 }
+type ItemField = string | [string, string] | [string, string, { keepArray?: boolean; includeSnippet?: boolean }];
 type XmlNode = Record<string, unknown> & { $?: Record<string, string> };
 
 const RssParser = Parser as unknown as new (options: unknown) => RssParserInternals;
 
-const ITEM_FIELDS = [
+/** Elements nest this deep at most; a real feed needs about six levels. */
+export const MAX_XML_DEPTH = 256;
+/** Characters handed to the XML parser between pauses. */
+const XML_CHUNK = 64 * 1024;
+/** Time a document may take when the caller sets no budget. */
+const DEFAULT_BUDGET_MS = 15_000;
+
+const ITEM_FIELDS: ItemField[] = [
   ['media:content', 'mediaContent', { keepArray: true }],
   ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
   ['media:group', 'mediaGroup', { keepArray: true }],
@@ -88,7 +108,17 @@ const ITEM_FIELDS = [
 
 class ContainedParser extends RssParser {
   constructor() {
-    super({ customFields: { feed: ['category'], item: ITEM_FIELDS }, xml2js: { strict: true } });
+    super({ customFields: { feed: ['category'], item: ITEM_FIELDS } });
+  }
+
+  /** rss-parser's own dispatch on the root element, for a document we parsed ourselves. */
+  buildFeed(root: Record<string, XmlNode | undefined>): RawFeed {
+    const version = root.rss?.$?.version;
+    if (root.feed) return this.buildAtomFeed(root as { feed: XmlNode });
+    if (version?.startsWith('2')) return this.buildRSS2(root);
+    if (root['rdf:RDF']) return this.buildRSS1(root);
+    if (version?.includes('0.9')) return this.buildRSS0_9(root);
+    throw new UnprocessableFeed('The document is XML but not an RSS 2.0, RSS 0.9x, RDF or Atom feed.');
   }
 
   override buildAtomFeed(xmlObj: { feed: XmlNode }): RawFeed {
@@ -100,13 +130,35 @@ class ContainedParser extends RssParser {
     return contain(entry, () => {
       dropLinksWithoutHref(entry);
       dropInvalidDates(entry, ['published', 'updated']);
-      return super.parseItemAtom(entry);
+      const { content, ...rest } = entry;
+      const item = super.parseItemAtom(rest);
+      if (Array.isArray(content) && content.length > 0) item.content = contentOf(content[0]);
+      return item;
     });
   }
 
-  override parseItemRss(xmlItem: XmlNode, fields: unknown): RawItem {
-    return contain(xmlItem, () => super.parseItemRss(xmlItem, fields));
+  override parseItemRss(xmlItem: XmlNode, fields: ItemField[]): RawItem {
+    return contain(xmlItem, () => {
+      const { description, ...rest } = xmlItem;
+      const item = super.parseItemRss(rest, fields.map(withoutSnippet));
+      if (Array.isArray(description)) item.content = contentOf(description[0]);
+      return item;
+    });
   }
+}
+
+const withoutSnippet = (field: ItemField): ItemField =>
+  Array.isArray(field) && field[2]?.includeSnippet ? [field[0], field[1], { ...field[2], includeSnippet: false }] : field;
+
+/** An element's text, or its child elements written back as XML (rss-parser's getContent). */
+function contentOf(content: unknown): string | undefined {
+  if (typeof content === 'string') return content;
+  if (content && typeof content === 'object') {
+    const text = (content as { _?: unknown })._;
+    if (typeof text === 'string') return text;
+    return new xml2js.Builder({ headless: true, rootName: 'div', renderOpts: { pretty: false } }).buildObject(content);
+  }
+  return undefined;
 }
 
 function contain(node: XmlNode, read: () => RawItem): RawItem {
@@ -146,21 +198,15 @@ export function textOf(value: unknown): string | undefined {
 /** Refuses what must never reach the XML parser, with a reason a publisher can act on. */
 function assertSafeDocument(text: string): void {
   if (text.trim().length === 0) throw new UnprocessableFeed('The document is empty.');
-  const prolog = text.slice(0, text.search(/<[A-Za-z]/) >>> 0);
-  if (/<!ENTITY/i.test(prolog) || /<!DOCTYPE[^>]*\[/i.test(prolog)) {
+  if (prologDeclaresEntities(text)) {
     throw new UnprocessableFeed('The document declares XML entities (a DTD internal subset); feeds may not, so it was refused unread.');
   }
 }
 
-export async function parseFeed(text: string): Promise<ParsedFeed> {
+export async function parseFeed(text: string, budget = new WorkBudget(DEFAULT_BUDGET_MS)): Promise<ParsedFeed> {
   const document = rawMarkupAsText(trimToDocument(text));
   assertSafeDocument(document);
-  let raw: RawFeed;
-  try {
-    raw = await new ContainedParser().parseString(document);
-  } catch (error) {
-    throw new UnprocessableFeed(describeParseError(error));
-  }
+  const raw = new ContainedParser().buildFeed(await readXml(document, budget));
   const ttl = Number(textOf(raw.ttl));
   return {
     title: raw.title,
@@ -174,28 +220,57 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   };
 }
 
-/** Elements whose text may carry HTML, in RSS and Atom. */
-const MARKUP_ELEMENTS = /<(title|description|content:encoded|content|summary)((?:\s[^>]*?)?)(?<!\/)>([\s\S]*?)<\/\1>/g;
+interface SaxParser {
+  write(chunk: string): unknown;
+  close(): unknown;
+  onopentag(node: unknown): void;
+  onclosetag(name: string): void;
+}
 
 /**
- * Markup written as raw child elements (Atom `type="xhtml"`, or HTML pasted
- * unescaped into an RSS description) becomes the same markup as CDATA text,
- * which xml2js keeps in order. Escaped or CDATA content is left alone.
+ * The document as xml2js objects, fed to the parser a chunk at a time with
+ * pauses between, so a large document never holds the event loop for long.
  */
-function rawMarkupAsText(document: string): string {
-  return document.replace(MARKUP_ELEMENTS, (whole, tag: string, attributes: string, inner: string) => {
-    if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[')) return whole;
-    const isXhtml = /\btype\s*=\s*["']xhtml["']/.test(attributes);
-    const markup = isXhtml ? inner.trim().replace(/^<div[^>]*>([\s\S]*)<\/div>$/, '$1') : inner;
-    const attrs = isXhtml ? attributes.replace(/\btype\s*=\s*["']xhtml["']/, 'type="html"') : attributes;
-    return `<${tag}${attrs}><![CDATA[${markup.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${tag}>`;
-  });
+async function readXml(document: string, budget: WorkBudget): Promise<Record<string, XmlNode | undefined>> {
+  const parser = new xml2js.Parser({ strict: true });
+  let result: Record<string, XmlNode | undefined> | undefined;
+  let failure: Error | undefined;
+  parser.on('end', (value: typeof result | null) => (result = value ?? undefined));
+  parser.on('error', (error: Error) => (failure ??= new UnprocessableFeed(describeParseError(error))));
+  // xml2js keeps its SAX parser as an undocumented field; its handlers are the only way to bound depth while parsing.
+  const sax = (parser as unknown as { saxParser: SaxParser }).saxParser;
+  limitDepth(sax, () => (failure ??= new UnprocessableFeed(`The document nests elements deeper than ${MAX_XML_DEPTH} levels; feeds need far fewer.`)));
+  try {
+    for (let at = 0; at < document.length && !failure; at += XML_CHUNK) {
+      sax.write(document.slice(at, at + XML_CHUNK));
+      if (budget.expired) failure ??= new UnprocessableFeed(`The document could not be read within its ${budget.budgetMs / 1000}-second budget.`);
+      await budget.pause();
+    }
+    if (!failure) sax.close();
+  } catch (error) {
+    failure ??= new UnprocessableFeed(describeParseError(error));
+  }
+  if (failure) throw failure;
+  if (!result) throw new UnprocessableFeed('The document is not well-formed XML: it has no root element.');
+  return result;
+}
+
+/** Stops building elements past MAX_XML_DEPTH: nothing a feed needs is that deep, and later steps recurse over them. */
+function limitDepth(sax: SaxParser, onTooDeep: () => void): void {
+  const open = sax.onopentag;
+  const close = sax.onclosetag;
+  let depth = 0;
+  sax.onopentag = (node) => {
+    if (++depth > MAX_XML_DEPTH) return onTooDeep();
+    open(node);
+  };
+  sax.onclosetag = (name) => {
+    if (depth-- > MAX_XML_DEPTH) return;
+    close(name);
+  };
 }
 
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/not recognized as RSS/i.test(message)) {
-    return 'The document is XML but not an RSS 2.0, RSS 0.9x, RDF or Atom feed.';
-  }
   return `The document is not well-formed XML: ${message.split('\n').slice(0, 3).join(' ').trim()}`;
 }
