@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 // zod/mini keeps the feed functions' bundles small (the classic build is ~440 KB minified).
 import * as z from 'zod/mini';
 import type { FanOutMode } from './social/fan-out-jobs.js';
+import { DEFAULT_DOCUMENT_BUDGET_MS } from './work-budget.js';
 
 const booleanFlag = z.pipe(
   z.optional(z.enum(['true', 'false', '1', '0', ''])),
@@ -37,6 +38,8 @@ const ConfigSchema = z.object({
   FEED_TIMEOUT_MS: integer(20_000, 1),
   FEED_MAX_REDIRECTS: integer(5, 0, 10),
   FEED_MAX_CONSECUTIVE_FAILURES: integer(10, 1),
+  /** CPU time one feed document may take to parse and clean, pushed or polled; what is left over is reported, not lost. */
+  FEED_DOCUMENT_BUDGET_MS: integer(DEFAULT_DOCUMENT_BUDGET_MS, 100, 600_000),
   FEED_MIN_INTERVAL_MINUTES: positiveNumber(5),
   FEED_MAX_INTERVAL_MINUTES: positiveNumber(24 * 60),
   /** Hosts whose iframes survive sanitising (video embeds), comma-separated. */
@@ -123,6 +126,7 @@ export interface FeedConfig {
   timeoutMs: number;
   maxRedirects: number;
   maxConsecutiveFailures: number;
+  documentBudgetMs: number;
   minIntervalMs: number;
   maxIntervalMs: number;
   iframeHosts: string[];
@@ -186,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: raw.FEED_TIMEOUT_MS,
       maxRedirects: raw.FEED_MAX_REDIRECTS,
       maxConsecutiveFailures: raw.FEED_MAX_CONSECUTIVE_FAILURES,
+      documentBudgetMs: raw.FEED_DOCUMENT_BUDGET_MS,
       minIntervalMs: raw.FEED_MIN_INTERVAL_MINUTES * 60_000,
       maxIntervalMs: raw.FEED_MAX_INTERVAL_MINUTES * 60_000,
       iframeHosts: raw.IFRAME_HOSTS,

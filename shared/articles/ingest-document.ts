@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { parseFeed, type ParsedFeed, type RawItem } from '../feeds/parse/feed-parser.js';
+import { DEFAULT_DOCUMENT_BUDGET_MS, WorkBudget } from '../work-budget.js';
 import type { Article } from './article.js';
 import { buildArticleFields, identifyItem, type ItemIdentity, type NormalizeContext } from './article-normalizer.js';
 import { findStoredVersions, putArticles } from './article-store.js';
@@ -37,9 +38,20 @@ export interface IngestTarget {
 /** Largest article item we write; DynamoDB's hard limit is 400 KB. */
 const MAX_ITEM_BYTES = 350 * 1024;
 
-export async function ingestFeedText(db: Db, target: IngestTarget, text: string, options: { iframeHosts: readonly string[]; now: Date }) {
-  const feed = await parseFeed(text);
-  const summary = await ingestParsedFeed(db, target, feed, options);
+export interface IngestOptions {
+  iframeHosts: readonly string[];
+  now: Date;
+  /**
+   * Bounds the time of the whole document, parsing included, and paces the work
+   * so other requests are served. One per document; a default one when absent.
+   */
+  budget?: WorkBudget | undefined;
+}
+
+export async function ingestFeedText(db: Db, target: IngestTarget, text: string, options: IngestOptions) {
+  const budget = options.budget ?? new WorkBudget(DEFAULT_DOCUMENT_BUDGET_MS);
+  const feed = await parseFeed(text, budget);
+  const summary = await ingestParsedFeed(db, target, feed, { ...options, budget });
   return { feed, summary };
 }
 
@@ -47,7 +59,7 @@ export async function ingestParsedFeed(
   db: Db,
   target: IngestTarget,
   feed: ParsedFeed,
-  { iframeHosts, now }: { iframeHosts: readonly string[]; now: Date },
+  { iframeHosts, now, budget = new WorkBudget(DEFAULT_DOCUMENT_BUDGET_MS) }: IngestOptions,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: [], createdArticles: [] };
   const context: NormalizeContext = {
@@ -62,6 +74,7 @@ export async function ingestParsedFeed(
   };
   const identified: Array<{ raw: RawItem; identity: ItemIdentity }> = [];
   for (const parsed of feed.items) {
+    await budget.pause();
     const result = parsed.ok ? identifyItem(parsed.item, context) : parsed;
     if (result.ok) identified.push({ raw: (parsed as { item: RawItem }).item, identity: result.identity });
     else summary.rejected.push({ guid: result.guid, reason: result.reason });
@@ -71,12 +84,24 @@ export async function ingestParsedFeed(
   const stored = await findStoredVersions(db, candidates.map((candidate) => candidate.id));
   const nowIso = now.toISOString();
   const writes: Article[] = [];
-  for (const { id, dedupKey, raw, identity } of candidates) {
+  let cleaned = 0;
+  for (const [index, { id, dedupKey, raw, identity }] of candidates.entries()) {
+    await budget.pause();
     const previous = stored.get(id);
     if (previous?.contentHash === identity.sourceHash) {
       summary.unchanged++;
       continue;
     }
+    // Unchanged items are never refused, and each run cleans at least one item, so a document sent again always gets further.
+    if (budget.expired && cleaned > 0) {
+      const reason = `Not processed: the document used up its ${budget.budgetMs / 1000}-second processing budget; send it again to process the rest.`;
+      for (const skipped of candidates.slice(index)) {
+        if (stored.get(skipped.id)?.contentHash === skipped.identity.sourceHash) summary.unchanged++;
+        else summary.rejected.push({ guid: skipped.identity.guid, reason });
+      }
+      break;
+    }
+    cleaned++;
     const built = buildArticleFields(raw, identity, context);
     if (!built.ok) {
       summary.rejected.push({ guid: built.guid, reason: built.reason });

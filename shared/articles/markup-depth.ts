@@ -11,8 +11,10 @@
  * The count follows htmlparser2's own tree building closely enough never to
  * count less than it builds: the same tags that open implicit closes, the same
  * void elements, the same raw-text elements whose content holds no tags, and
- * `/>` honoured only inside SVG and MathML. It may count a little more on odd
- * markup, never less, so an attacker cannot hide depth from it.
+ * `/>` honoured only in SVG and MathML context, tracked as htmlparser2 tracks it
+ * (quirks included: any end tag of such an element leaves that context). It may
+ * count a little more on odd markup, never less, so an attacker cannot hide
+ * depth from it; a test compares the two on random tag soup.
  */
 
 const VOID_ELEMENTS = new Set([
@@ -23,7 +25,9 @@ const VOID_ELEMENTS = new Set([
 /** Elements whose content is text up to their own end tag. */
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
+/** SVG and MathML honour `/>`; these elements inside them switch back to HTML rules. */
 const FOREIGN_ELEMENTS = new Set(['svg', 'math']);
+const HTML_INTEGRATION_ELEMENTS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
 const P = new Set(['p']);
 const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
@@ -59,16 +63,15 @@ const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || co
 export function markupDeeperThan(html: string, limit: number): boolean {
   const stack: string[] = [];
   const open = new Map<string, number>();
-  let foreign = 0;
+  /** Whether `/>` closes an element here; htmlparser2's foreignContext. */
+  const foreignContext: boolean[] = [false];
   const push = (name: string) => {
     stack.push(name);
     open.set(name, (open.get(name) ?? 0) + 1);
-    if (FOREIGN_ELEMENTS.has(name)) foreign++;
   };
   const pop = () => {
     const name = stack.pop()!;
     open.set(name, open.get(name)! - 1);
-    if (FOREIGN_ELEMENTS.has(name)) foreign--;
   };
 
   let at = 0;
@@ -102,6 +105,7 @@ export function markupDeeperThan(html: string, limit: number): boolean {
     at = tag.end + 1;
 
     if (closing) {
+      if (FOREIGN_ELEMENTS.has(name) || HTML_INTEGRATION_ELEMENTS.has(name)) foreignContext.pop();
       if (VOID_ELEMENTS.has(name) || !open.get(name)) continue;
       while (stack.length > 0 && stack[stack.length - 1] !== name) pop();
       pop();
@@ -110,7 +114,9 @@ export function markupDeeperThan(html: string, limit: number): boolean {
     const closes = OPEN_IMPLIES_CLOSE.get(name);
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
     if (VOID_ELEMENTS.has(name)) continue;
-    if (foreign > 0 && tag.selfClosing) continue;
+    if (FOREIGN_ELEMENTS.has(name)) foreignContext.push(true);
+    else if (HTML_INTEGRATION_ELEMENTS.has(name)) foreignContext.push(false);
+    if (tag.selfClosing && foreignContext[foreignContext.length - 1]) continue;
     push(name);
     if (stack.length > limit) return true;
     if (RAW_TEXT_ELEMENTS.has(name)) {

@@ -11,6 +11,7 @@ import type { Metrics } from '../metrics.js';
 import type { FanOutSink } from '../social/fan-out-jobs.js';
 import type { Db } from '../db/client.js';
 import { UnprocessableFeed } from '../errors.js';
+import { WorkBudget } from '../work-budget.js';
 import { findPublisher } from '../publishers/publisher-store.js';
 import type { Feed } from './feed.js';
 import { FeedFetchError } from './fetch/feed-fetch-error.js';
@@ -80,12 +81,13 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
       runtime.metrics.count('FeedFetches', 1, { name: 'outcome', value: 'not_modified' });
       return { outcome: 'not_modified', feed: next };
     }
-    const parsed = await parseFeed(decodeFeedBytes(fetched.body, fetched.contentType));
+    const budget = new WorkBudget(runtime.feeds.documentBudgetMs);
+    const parsed = await parseFeed(decodeFeedBytes(fetched.body, fetched.contentType), budget);
     const summary = await ingestParsedFeed(
       runtime.db,
       { publisherSlug, publisherName: publisher.name, feedId, feedSection: feed.section, sourceUrl: fetched.finalUrl },
       parsed,
-      { iframeHosts: runtime.feeds.iframeHosts, now: startedAt },
+      { iframeHosts: runtime.feeds.iframeHosts, now: startedAt, budget },
     );
     await announceNewArticles(runtime.db, publisherSlug, summary.createdArticles, startedAt, runtime.fanOut);
     const entriesPerWeek = countEntriesInLastWeek(

@@ -9,6 +9,7 @@ import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
 import { publisherStats } from '../../publishers/publisher-stats.js';
+import { WorkBudget } from '../../work-budget.js';
 import { announceNewArticles } from '../../social/publisher-posts.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
@@ -116,7 +117,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         deps.db,
         { publisherSlug: publisher.slug, publisherName: publisher.name, sourceUrl: publisher.homepageUrl },
         text,
-        { iframeHosts: deps.config.feeds.iframeHosts, now: deps.now() },
+        { iframeHosts: deps.config.feeds.iframeHosts, now: deps.now(), budget: new WorkBudget(deps.config.feeds.documentBudgetMs) },
       );
       await announceNewArticles(deps.db, publisher.slug, summary.createdArticles, deps.now(), deps.fanOut);
       deps.logger.info('Feed pushed', { slug: publisher.slug, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });

@@ -20,7 +20,7 @@
 import Parser from 'rss-parser';
 import xml2js from 'xml2js';
 import { UnprocessableFeed } from '../../errors.js';
-import { WorkBudget } from '../../work-budget.js';
+import { DEFAULT_DOCUMENT_BUDGET_MS, WorkBudget } from '../../work-budget.js';
 import { trimToDocument } from './decode-feed-text.js';
 import { prologDeclaresEntities } from './document-prolog.js';
 import { rawMarkupAsText } from './raw-markup.js';
@@ -92,8 +92,6 @@ const RssParser = Parser as unknown as new (options: unknown) => RssParserIntern
 export const MAX_XML_DEPTH = 256;
 /** Characters handed to the XML parser between pauses. */
 const XML_CHUNK = 64 * 1024;
-/** Time a document may take when the caller sets no budget. */
-const DEFAULT_BUDGET_MS = 15_000;
 
 const ITEM_FIELDS: ItemField[] = [
   ['media:content', 'mediaContent', { keepArray: true }],
@@ -203,7 +201,7 @@ function assertSafeDocument(text: string): void {
   }
 }
 
-export async function parseFeed(text: string, budget = new WorkBudget(DEFAULT_BUDGET_MS)): Promise<ParsedFeed> {
+export async function parseFeed(text: string, budget = new WorkBudget(DEFAULT_DOCUMENT_BUDGET_MS)): Promise<ParsedFeed> {
   const document = rawMarkupAsText(trimToDocument(text));
   assertSafeDocument(document);
   const raw = new ContainedParser().buildFeed(await readXml(document, budget));
