@@ -4,11 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PostwireStack } from '../infra/postwire-stack.js';
 import { stageConfig } from '../infra/stage-config.js';
 import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
+
+// Every synthesis bundles six functions with esbuild: seconds on an idle machine, far longer on a busy one.
+vi.setConfig({ testTimeout: 300_000 });
 
 function synth(stage: 'dev' | 'prod'): Template {
   const app = new App();
@@ -22,7 +25,7 @@ let prod: Template;
 beforeAll(() => {
   dev = synth('dev');
   prod = synth('prod');
-}, 120_000);
+}, 300_000);
 
 describe('the table', () => {
   it('is one on-demand table with point-in-time recovery, TTL, a stream and every index the code queries', () => {

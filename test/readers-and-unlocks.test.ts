@@ -97,18 +97,18 @@ describe('accounts', () => {
 
 describe('login limiter at window expiry', () => {
   it('checks at most five passwords of a burst that arrives just after a window ended', async () => {
-    await stack.signUp('hugo');
+    await stack.signUp('hugo_burst');
     const start = clock;
     try {
       let retryAfter = 0;
       for (let i = 0; i < 6; i++) {
-        const response = await post('/v1/auth/login', {}, { email: 'hugo@readers.example', password: `wrong ${i}` });
+        const response = await post('/v1/auth/login', {}, { email: 'hugo_burst@readers.example', password: `wrong ${i}` });
         retryAfter = Number(response.headers.get('retry-after') ?? retryAfter);
       }
       expect(retryAfter).toBeGreaterThan(0);
       clock = new Date(start.getTime() + (retryAfter + 0.3) * 1000);
       const burst = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => post('/v1/auth/login', {}, { email: 'hugo@readers.example', password: `burst guess ${i}` })),
+        Array.from({ length: 40 }, (_, i) => post('/v1/auth/login', {}, { email: 'hugo_burst@readers.example', password: `burst guess ${i}` })),
       );
       const statuses = burst.map((response) => response.status);
       expect(statuses.filter((status) => status === 401)).toHaveLength(5);
@@ -341,6 +341,27 @@ describe('undoing an unlock', () => {
     expect(entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(balance);
     clock = new Date('2026-11-28T12:00:00Z');
   });
+
+  it('is refused once free unlocks under the spend cap rest on the month’s payments', async () => {
+    const { auth: publisherAuth } = await stack.createPublisher('undo-cap', { articlePrice: 25, freeArticlesPerMonth: 0 });
+    await stack.request('/v1/publisher', {
+      method: 'PATCH',
+      headers: { ...publisherAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 50, trialDays: 0 }] }),
+    });
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(4, 'undocap')) });
+    const ids = ((await json(await stack.request('/v1/articles?publisher=undo-cap'))).items as Array<{ id: string }>).map((item) => item.id);
+    const { auth } = await stack.signUp('capundo');
+    expect(await json(await post(`/v1/articles/${ids[0]}/unlock`, auth))).toMatchObject({ access: { via: 'points' }, charged: 25 });
+    expect(await json(await post(`/v1/articles/${ids[1]}/unlock`, auth))).toMatchObject({ access: { via: 'points' }, charged: 25 });
+    expect(await json(await post(`/v1/articles/${ids[2]}/unlock`, auth))).toMatchObject({ access: { via: 'cap' }, charged: 0 });
+    const refused = await undo(ids[0]!, auth);
+    expect(refused.status).toBe(409);
+    expect((await json(refused)).error.message).toMatch(/spend cap/);
+    expect((await wallet(auth)).balance).toBe(0);
+    // What was paid still reaches the cap, so the next article is free too.
+    expect(await json(await post(`/v1/articles/${ids[3]}/unlock`, auth))).toMatchObject({ access: { via: 'cap' }, charged: 0 });
+  });
 });
 
 describe('gift links', () => {
@@ -376,6 +397,48 @@ describe('gift links', () => {
     clock = new Date('2026-12-06T00:00:00Z');
     expect((await redeem(link.giftId, readers[10]!.auth)).status).toBe(409);
     clock = new Date('2026-11-28T12:00:00Z');
+  });
+
+  it('cannot turn undo into free reading: an unlock a gift was made from cannot be undone, and nobody redeems their own link', async () => {
+    const ids = await publisherWithArticles('gift-undo', 1, { articlePrice: 25, freeArticlesPerMonth: 0 });
+    const giver = await stack.signUp('gift_undoer');
+    await post(`/v1/articles/${ids[0]}/unlock`, giver.auth);
+    const link = (await json(await gift(ids[0]!, giver.auth))).gift;
+    const undo = await stack.request(`/v1/articles/${ids[0]}/unlock`, { method: 'DELETE', headers: giver.auth });
+    expect(undo.status).toBe(409);
+    expect((await json(undo)).error.message).toMatch(/gift link was made from this unlock/);
+    expect((await wallet(giver.auth)).balance).toBe(25);
+    const own = await redeem(link.giftId, giver.auth);
+    expect(own.status).toBe(403);
+    expect((await json(own)).error.message).toMatch(/its maker cannot redeem it/);
+    expect((await json(await redeem(link.giftId, (await stack.signUp('gift_undo_friend')).auth))).access).toEqual({ granted: true, via: 'gift' });
+  });
+
+  it('a trial reader cannot make gift links, and a gift cannot be gifted on', async () => {
+    const { auth: publisherAuth } = await stack.createPublisher('gift-trial', { articlePrice: 10, freeArticlesPerMonth: 0 });
+    await stack.request('/v1/publisher', {
+      method: 'PATCH',
+      headers: { ...publisherAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 290, trialDays: 30 }] }),
+    });
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'gifttrial')) });
+    const [id] = ((await json(await stack.request('/v1/articles?publisher=gift-trial'))).items as Array<{ id: string }>).map((item) => item.id);
+
+    const trialist = await stack.signUp('gift_trialist');
+    expect((await post('/v1/publishers/gift-trial/trial', trialist.auth, {})).status).toBe(201);
+    expect((await json(await stack.request(`/v1/articles/${id}`, { headers: trialist.auth }))).access).toEqual({ granted: true, via: 'trial' });
+    const fromTrial = await gift(id!, trialist.auth);
+    expect(fromTrial.status).toBe(403);
+    expect((await json(fromTrial)).error.message).toMatch(/free trial cannot make them/);
+
+    const payer = await stack.signUp('gift_payer');
+    await post(`/v1/articles/${id}/unlock`, payer.auth);
+    const link = (await json(await gift(id!, payer.auth))).gift;
+    const recipient = await stack.signUp('gift_recipient');
+    expect((await redeem(link.giftId, recipient.auth)).status).toBe(200);
+    const onward = await gift(id!, recipient.auth);
+    expect(onward.status).toBe(403);
+    expect((await json(onward)).error.message).toMatch(/received as a gift cannot be gifted on/);
   });
 
   it('are limited to 5 a month per reader', async () => {

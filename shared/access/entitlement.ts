@@ -14,4 +14,6 @@ export interface Entitlement {
   earningEntryId?: string | undefined;
   /** What the publisher was credited (after the platform share), so an undo reverses exactly that. */
   earned?: number | undefined;
+  /** When a gift link was first made from this unlock; it can no longer be undone. */
+  giftedAt?: string | undefined;
 }

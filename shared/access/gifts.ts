@@ -1,18 +1,29 @@
 /**
- * Gift links. A reader with access to an article (an unlock or a subscription)
- * can make a few links a month; each opens the full article for a handful of
- * readers until it expires, at no cost to them (`via: gift`). The publisher's
- * side records links made and readers who came in, so its stats can tell how
- * many gift readers later paid.
+ * Gift links. A reader who paid for access to an article can make a few links
+ * a month; each opens the full article for a handful of other readers until it
+ * expires, at no cost to them (`via: gift`). The publisher's side records links
+ * made and readers who came in, so its stats can tell how many gift readers
+ * later paid.
+ *
+ * Who may gift, so that gifts never become free reading for the giver:
+ *  - a reader holding a paid (points or spend-cap) or free-meter unlock of the
+ *    article, or an active paid subscription to its publisher;
+ *  - not a reader who got the article as a gift (no gifting on), nor one on a
+ *    free trial;
+ *  - a gift link opens the article for others only: its maker cannot redeem it;
+ *  - an unlock a gift was made from can no longer be undone (undo-unlock.ts):
+ *    the gift marks the entitlement in the same transaction.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { entitlementKey, giftCounterKey, giftEventKey, giftKey, libraryKeys } from '../db/keys.js';
 import { boundedIncrement, transactWriteRetryingConflicts } from '../db/transactions.js';
-import { Conflict, Forbidden, NotFound } from '../errors.js';
-import { decideAccess, meterMonth } from './access-policy.js';
-import { isArticleId, loadAccessFacts, readerFactsOf } from './access-facts.js';
+import { Conflict, Contention, Forbidden, NotFound } from '../errors.js';
+import { accessOfSubscription } from '../subscriptions/subscription.js';
+import { meterMonth, type AccessVia } from './access-policy.js';
+import { isArticleId, loadAccessFacts, type LoadedFacts } from './access-facts.js';
+import type { Entitlement } from './entitlement.js';
 
 export const GIFTS_PER_MONTH = 5;
 export const READERS_PER_GIFT = 10;
@@ -29,19 +40,21 @@ export interface Gift {
   createdAt: string;
 }
 
+/** Unlocks that were paid for, with points or the publisher's own free allowance. */
+const GIFTABLE_UNLOCKS: ReadonlySet<AccessVia> = new Set(['points', 'cap', 'meter']);
+
 export async function createGift(db: Db, giverId: string, articleId: string, defaultPrice: number, now: Date): Promise<Gift> {
   if (!isArticleId(articleId)) throw new NotFound('The article');
   const facts = await loadAccessFacts(db, articleId, giverId, now);
-  if (!facts.article) throw new NotFound('The article');
-  const price = facts.article.priceOverride ?? facts.publisher?.articlePrice ?? defaultPrice;
-  const decision = decideAccess({ price, entitlement: facts.entitlement, reader: readerFactsOf(facts, now) });
-  if (decision.kind !== 'granted' || decision.via === 'free') {
-    throw new Forbidden(decision.kind === 'granted' ? 'This article is free to everyone already.' : 'You can gift articles you have unlocked or subscribe to.');
-  }
+  const article = facts.article;
+  if (!article) throw new NotFound('The article');
+  const price = article.priceOverride ?? facts.publisher?.articlePrice ?? defaultPrice;
+  if (price === 0) throw new Forbidden('This article is free to everyone already.');
+  const source = giftSource(facts, now);
   const gift: Gift = {
     giftId: randomBytes(16).toString('base64url'),
     articleId,
-    publisherSlug: facts.article.publisherSlug,
+    publisherSlug: article.publisherSlug,
     giverId,
     maxRedemptions: READERS_PER_GIFT,
     redemptions: 0,
@@ -52,12 +65,40 @@ export async function createGift(db: Db, giverId: string, articleId: string, def
     boundedIncrement(db, giftCounterKey(giverId, meterMonth(now)), 'gift_counter', GIFTS_PER_MONTH),
     { Put: { TableName: db.tableName, Item: { ...giftKey(gift.giftId), type: 'gift', ...gift } } },
     { Put: { TableName: db.tableName, Item: { ...giftEventKey(gift.publisherSlug, gift.createdAt, gift.giftId), type: 'gift_event', event: 'created', articleId } } },
+    ...(source.kind === 'unlock' ? [markGifted(db, giverId, source.entitlement, gift.createdAt)] : []),
   ]);
   if (!result.committed) {
     if (result.reasons[0]?.code === 'ConditionalCheckFailed') throw new Conflict(`You have made all ${GIFTS_PER_MONTH} gift links of this month.`);
-    throw new Conflict('The gift link could not be made at this moment; please retry.');
+    if (result.reasons[3]?.code === 'ConditionalCheckFailed') throw new Conflict('Your unlock of this article was undone meanwhile; there is nothing to gift.');
+    throw new Contention('The gift link could not be made at this moment; nothing was changed, please retry.');
   }
   return gift;
+}
+
+type GiftSource = { kind: 'unlock'; entitlement: Entitlement } | { kind: 'subscription' };
+
+/** What entitles this reader to make a gift link of the article, or why nothing does. */
+function giftSource(facts: LoadedFacts, now: Date): GiftSource {
+  const entitlement = facts.entitlement;
+  if (entitlement && GIFTABLE_UNLOCKS.has(entitlement.via)) return { kind: 'unlock', entitlement };
+  const subscription = accessOfSubscription(facts.subscription, now);
+  if (subscription === 'subscription') return { kind: 'subscription' };
+  if (entitlement?.via === 'gift') throw new Forbidden('An article you received as a gift cannot be gifted on.');
+  if (subscription === 'trial') throw new Forbidden('Gift links come with a paid subscription or an unlock; a free trial cannot make them.');
+  throw new Forbidden('You can gift articles you have unlocked or subscribe to.');
+}
+
+/** Marks the unlock a gift was made from, so it can no longer be undone; only if it is still the one we judged. */
+function markGifted(db: Db, giverId: string, entitlement: Entitlement, at: string) {
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: entitlementKey(giverId, entitlement.articleId),
+      UpdateExpression: 'SET giftedAt = if_not_exists(giftedAt, :at)',
+      ConditionExpression: 'grantedAt = :grantedAt AND via = :via',
+      ExpressionAttributeValues: { ':at': at, ':grantedAt': entitlement.grantedAt, ':via': entitlement.via },
+    },
+  };
 }
 
 /** Opens the gifted article for this reader, for good, if the link still has room and time. */
@@ -65,6 +106,7 @@ export async function redeemGift(db: Db, giftId: string, userId: string, now: Da
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: giftKey(giftId) }));
   const facts = Item as Gift | undefined;
   if (!facts) throw new NotFound('The gift link');
+  if (facts.giverId === userId) throw new Forbidden('A gift link is for others: its maker cannot redeem it.');
   const at = now.toISOString();
   if (facts.expiresAt <= at) throw new Conflict('This gift link has expired.');
   const result = await transactWriteRetryingConflicts(db, [
@@ -107,5 +149,5 @@ export async function redeemGift(db: Db, giftId: string, userId: string, now: Da
   // Already able to read it: the link is not used up for nothing.
   if (result.reasons[1]?.code === 'ConditionalCheckFailed') return { articleId: facts.articleId, via: 'already' };
   if (result.reasons[0]?.code === 'ConditionalCheckFailed') throw new Conflict('This gift link has been used by as many readers as it can.');
-  throw new Conflict('The gift could not be opened at this moment; please retry.');
+  throw new Contention('The gift could not be opened at this moment; nothing was changed, please retry.');
 }

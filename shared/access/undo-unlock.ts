@@ -2,15 +2,21 @@
  * Undoing an unlock paid with points, within minutes of it: the points go back,
  * the entitlement goes, the publisher's earning is reversed, all in one
  * transaction — and at most a few times a month, so undo cannot become free reading.
+ *
+ * Refused once something else rests on the payment: a gift link made from the
+ * unlock, or free unlocks this month under the publisher's spend cap, which
+ * the paid unlocks reached. Both are checked on read and again as conditions
+ * of the transaction, so a gift or a cap unlock racing the undo cannot slip by.
  */
 import { randomUUID } from 'node:crypto';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { earningKey, entitlementKey, spendKey, undoCounterKey, walletKey } from '../db/keys.js';
 import { boundedIncrement, transactWrite } from '../db/transactions.js';
-import { Conflict, NotFound } from '../errors.js';
+import { Conflict, Contention, NotFound } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { meterMonth } from './access-policy.js';
+import { publisherSlugOfArticleId } from './access-facts.js';
 import type { Entitlement } from './entitlement.js';
 
 export const UNDO_WINDOW_MS = 10 * 60_000;
@@ -27,7 +33,15 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const at = now();
     const month = meterMonth(at);
-    const items = await batchGetAll(db, [entitlementKey(userId, articleId), walletKey(userId), undoCounterKey(userId, month)]);
+    // The unlock was at most UNDO_WINDOW_MS ago: its month's spend is this month's or the last one's.
+    const slug = publisherSlugOfArticleId(articleId);
+    const spendMonths = [...new Set([month, meterMonth(new Date(at.getTime() - UNDO_WINDOW_MS))])];
+    const items = await batchGetAll(db, [
+      entitlementKey(userId, articleId),
+      walletKey(userId),
+      undoCounterKey(userId, month),
+      ...spendMonths.map((spendMonth) => spendKey(userId, slug, spendMonth)),
+    ]);
     const entitlement = items.find((item) => item.type === 'entitlement') as Entitlement | undefined;
     const balance = (items.find((item) => item.type === 'wallet')?.balance as number | undefined) ?? 0;
     const undosUsed = (items.find((item) => item.type === 'undo_counter')?.used as number | undefined) ?? 0;
@@ -37,6 +51,13 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
       throw new Conflict(`An unlock can be undone within ${UNDO_WINDOW_MS / 60_000} minutes; this one is older.`);
     }
     if (undosUsed >= UNDOS_PER_MONTH) throw new Conflict(`You have used all ${UNDOS_PER_MONTH} undos of this month.`);
+    if (entitlement.giftedAt) throw new Conflict('A gift link was made from this unlock, so it can no longer be undone.');
+    const unlockMonth = meterMonth(new Date(entitlement.grantedAt));
+    const spendKeyOfUnlock = spendKey(userId, entitlement.publisherSlug, unlockMonth);
+    const spend = items.find((item) => item.PK === spendKeyOfUnlock.PK && item.SK === spendKeyOfUnlock.SK);
+    if (((spend?.capUnlocks as number | undefined) ?? 0) > 0) {
+      throw new Conflict(`This month you have read articles free under ${entitlement.publisherSlug}'s spend cap, which your paid unlocks reached; they can no longer be undone.`);
+    }
 
     const stamp = at.toISOString();
     const refund = walletChangeItems(db, {
@@ -57,7 +78,7 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
           TableName: db.tableName,
           Key: entitlementKey(userId, articleId),
           // Exactly the entitlement we judged: not one re-created meanwhile.
-          ConditionExpression: 'grantedAt = :grantedAt AND via = :points',
+          ConditionExpression: 'grantedAt = :grantedAt AND via = :points AND attribute_not_exists(giftedAt)',
           ExpressionAttributeValues: { ':grantedAt': entitlement.grantedAt, ':points': 'points' },
         },
       },
@@ -66,10 +87,10 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
         // The spend cap counts what was paid in the month of the unlock; take this payment off it.
         Update: {
           TableName: db.tableName,
-          Key: spendKey(userId, entitlement.publisherSlug, meterMonth(new Date(entitlement.grantedAt))),
+          Key: spendKeyOfUnlock,
           UpdateExpression: 'SET spent = spent - :charged',
-          ConditionExpression: 'spent >= :charged',
-          ExpressionAttributeValues: { ':charged': entitlement.charged },
+          ConditionExpression: 'spent >= :charged AND (attribute_not_exists(capUnlocks) OR capUnlocks = :none)',
+          ExpressionAttributeValues: { ':charged': entitlement.charged, ':none': 0 },
         },
       },
       {
@@ -96,5 +117,5 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
     // The balance, the entitlement or the counter moved meanwhile: judge again from fresh facts.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
-  throw new Error(`Undo of ${articleId} gave up after ${MAX_ATTEMPTS} contended attempts.`);
+  throw new Contention();
 }

@@ -16,7 +16,7 @@ import type { Article } from '../articles/article.js';
 import type { Db } from '../db/client.js';
 import { earningKey, entitlementKey, libraryKeys, meterKey, spendKey } from '../db/keys.js';
 import { boundedIncrement, transactWrite, type TransactItem } from '../db/transactions.js';
-import { InsufficientPoints, NotFound } from '../errors.js';
+import { Contention, InsufficientPoints, NotFound } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { decideAccess, type AccessVia } from './access-policy.js';
 import { isArticleId, loadAccessFacts, readerFactsOf, type LoadedFacts } from './access-facts.js';
@@ -80,7 +80,7 @@ export async function unlockArticle(db: Db, userId: string, articleId: string, o
     }
     // Otherwise someone else moved first (a concurrent unlock, a top-up, the meter, the spend): read again.
   }
-  throw new Error(`Unlock of ${articleId} gave up after ${MAX_ATTEMPTS} contended attempts.`);
+  throw new Contention();
 }
 
 interface Plan {
@@ -120,12 +120,14 @@ function freePlan(db: Db, userId: string, article: Article, facts: LoadedFacts, 
     via === 'meter'
       ? boundedIncrement(db, meterKey(userId, article.publisherSlug, facts.month), 'meter', allowance)
       : {
-          // The cap is reached only if the month's spend still is what we read.
-          ConditionCheck: {
+          // The cap is reached only if the month's spend still is what we read. The count of
+          // cap unlocks lets an undo see that free reading now rests on this month's payments.
+          Update: {
             TableName: db.tableName,
             Key: spendKey(userId, article.publisherSlug, facts.month),
+            UpdateExpression: 'SET capUnlocks = if_not_exists(capUnlocks, :none) + :one',
             ConditionExpression: 'spent = :seen',
-            ExpressionAttributeValues: { ':seen': facts.spent },
+            ExpressionAttributeValues: { ':seen': facts.spent, ':none': 0, ':one': 1 },
           },
         };
   return { charged: 0, entitlementIndex: 1, items: [guard, entitlement] };
