@@ -10,7 +10,7 @@ import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { emailKey, handleKey, readerKey, walletKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
-import { Conflict } from '../errors.js';
+import { Conflict, Contention } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import type { Reader } from './reader.js';
 
@@ -50,7 +50,7 @@ export async function createReader(db: Db, input: NewReader): Promise<{ reader: 
   if (!result.committed) {
     if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new Conflict('An account with this email already exists.');
     if (result.reasons[2]?.code === 'ConditionalCheckFailed') throw new Conflict(`The handle "${reader.handle}" is taken.`);
-    throw new Conflict('The account could not be created at this moment; please retry.');
+    throw new Contention('The account could not be created at this moment; nothing was changed, please retry.');
   }
   return { reader, balance: input.starterPoints };
 }

@@ -5,6 +5,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
+import { Contention } from '../errors.js';
 import { blockedByMeKey, blockingMeKey, blocksPk, readerAccount, userIdOfBlockSk, type AccountKey } from '../db/keys.js';
 import { transactWriteRetryingConflicts } from '../db/transactions.js';
 import { unfollow } from './follow-store.js';
@@ -15,7 +16,7 @@ export async function block(db: Db, userId: string, target: string, now: Date): 
     { Put: { TableName: db.tableName, Item: { ...blockedByMeKey(userId, target), type: 'block', at } } },
     { Put: { TableName: db.tableName, Item: { ...blockingMeKey(target, userId), type: 'block', at } } },
   ]);
-  if (!result.committed) throw new Error(`Block cancelled: ${JSON.stringify(result.reasons)}`);
+  if (!result.committed) throw new Contention();
   await Promise.all([unfollow(db, readerAccount(userId), readerAccount(target)), unfollow(db, readerAccount(target), readerAccount(userId))]);
 }
 
@@ -24,7 +25,7 @@ export async function unblock(db: Db, userId: string, target: string): Promise<v
     { Delete: { TableName: db.tableName, Key: blockedByMeKey(userId, target) } },
     { Delete: { TableName: db.tableName, Key: blockingMeKey(target, userId) } },
   ]);
-  if (!result.committed) throw new Error(`Unblock cancelled: ${JSON.stringify(result.reasons)}`);
+  if (!result.committed) throw new Contention();
 }
 
 /** Readers hidden from this reader, in either direction: one query. */

@@ -22,6 +22,8 @@ import {
   type AccountKey,
 } from '../db/keys.js';
 import { transactWriteRetryingConflicts, type TransactItem } from '../db/transactions.js';
+import { Contention, ValidationFailed } from '../errors.js';
+import { assertNotBlocked, readerIdOf } from './block-rule.js';
 
 export interface SocialCounts {
   followerCount: number;
@@ -40,25 +42,30 @@ export async function getCounts(db: Db, account: AccountKey): Promise<SocialCoun
 }
 
 /**
- * A follower count moves on a random shard (many readers follow one account at
- * once); a following count on shard 0 (one reader follows one account at a time).
+ * A follower count moves on a random shard 1..N (many readers follow one account
+ * at once); a following count on shard 0 (one reader follows one account at a
+ * time). The two never share an item, so no transaction touches one item twice.
+ * (Older follower counts on shard 0 are still summed by getCounts.)
  */
 const countChange = (db: Db, account: AccountKey, field: 'followerCount' | 'followingCount', delta: number): TransactItem => ({
   Update: {
     TableName: db.tableName,
-    Key: socialCountsKey(account, field === 'followerCount' ? randomInt(FOLLOWER_COUNT_SHARDS) : 0),
+    Key: socialCountsKey(account, field === 'followerCount' ? 1 + randomInt(FOLLOWER_COUNT_SHARDS) : 0),
     UpdateExpression: `ADD ${field} :delta SET #type = :type`,
     ExpressionAttributeNames: { '#type': 'type' },
     ExpressionAttributeValues: { ':delta': delta, ':type': 'counts' },
   },
 });
 
-const readerIdOf = (account: AccountKey): string | undefined => (account.startsWith('r:') ? account.slice(2) : undefined);
+function assertNotSelf(follower: AccountKey, target: AccountKey, verb: string): void {
+  if (follower === target) throw new ValidationFailed(`You cannot ${verb} yourself.`, [{ field: 'handle', message: 'is you' }]);
+}
 
 export async function follow(db: Db, follower: AccountKey, target: AccountKey, mergeThreshold: number, now: Date): Promise<'followed' | 'already'> {
-  const { followerCount } = await getCounts(db, target);
-  const mergeOnRead = followerCount + 1 > mergeThreshold;
+  assertNotSelf(follower, target, 'follow');
   const followerId = readerIdOf(follower);
+  const [{ followerCount }] = await Promise.all([getCounts(db, target), followerId ? assertNotBlocked(db, followerId, target) : undefined]);
+  const mergeOnRead = followerCount + 1 > mergeThreshold;
   const at = now.toISOString();
   const result = await transactWriteRetryingConflicts(db, [
     {
@@ -74,7 +81,7 @@ export async function follow(db: Db, follower: AccountKey, target: AccountKey, m
   ]);
   if (!result.committed) {
     if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'already';
-    throw new Error(`Follow cancelled: ${JSON.stringify(result.reasons)}`);
+    throw new Contention();
   }
   // This follow just took the account over the threshold: its earlier followers merge it from now on.
   if (followerCount === mergeThreshold) await promoteToMergeOnRead(db, target);
@@ -82,6 +89,7 @@ export async function follow(db: Db, follower: AccountKey, target: AccountKey, m
 }
 
 export async function unfollow(db: Db, follower: AccountKey, target: AccountKey): Promise<'unfollowed' | 'not_following'> {
+  assertNotSelf(follower, target, 'unfollow');
   const followerId = readerIdOf(follower);
   const result = await transactWriteRetryingConflicts(db, [
     { Delete: { TableName: db.tableName, Key: followKey(follower, target), ConditionExpression: 'attribute_exists(PK)' } },
@@ -90,7 +98,7 @@ export async function unfollow(db: Db, follower: AccountKey, target: AccountKey)
   ]);
   if (!result.committed) {
     if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'not_following';
-    throw new Error(`Unfollow cancelled: ${JSON.stringify(result.reasons)}`);
+    throw new Contention();
   }
   if (followerId) await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: mergedFollowKey(followerId, target) }));
   return 'unfollowed';

@@ -1,14 +1,19 @@
 /**
  * Likes: the like item and the post's count change in one transaction, under
  * the condition that the like is new (or, to unlike, still there) — so liking
- * twice is a no-op and counts stay exact under any concurrency.
+ * twice is a no-op and counts stay exact under any concurrency. A blocked
+ * reader cannot like (taking a like back is always allowed).
  */
 import type { Db } from '../db/client.js';
 import { likeKey, postKey } from '../db/keys.js';
 import { transactWriteRetryingConflicts } from '../db/transactions.js';
-import { NotFound } from '../errors.js';
+import { Contention, NotFound } from '../errors.js';
+import { assertNotBlocked } from './block-rule.js';
+import type { Post } from './post.js';
 
-export async function setLike(db: Db, postId: string, userId: string, liked: boolean, now: Date): Promise<void> {
+export async function setLike(db: Db, post: Pick<Post, 'postId' | 'author'>, userId: string, liked: boolean, now: Date): Promise<void> {
+  const { postId } = post;
+  if (liked) await assertNotBlocked(db, userId, post.author);
   const result = await transactWriteRetryingConflicts(db, [
     liked
       ? { Put: { TableName: db.tableName, Item: { ...likeKey(postId, userId), type: 'like', likedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' } }
@@ -27,5 +32,5 @@ export async function setLike(db: Db, postId: string, userId: string, liked: boo
   if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new NotFound('The post');
   // Already liked (or already not): nothing to do, that is the idempotent answer.
   if (result.reasons[0]?.code === 'ConditionalCheckFailed') return;
-  throw new Error(`Like cancelled: ${JSON.stringify(result.reasons)}`);
+  throw new Contention();
 }

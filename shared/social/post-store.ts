@@ -11,7 +11,7 @@ import { queryIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import { authorPostsPk, INDEX, postIdOfPk, postIndexKeys, postKey, repliesPk, type AccountKey, type IndexName } from '../db/keys.js';
 import { transactWriteRetryingConflicts, type TransactItem } from '../db/transactions.js';
-import { Forbidden, NotFound } from '../errors.js';
+import { Contention, Forbidden, NotFound } from '../errors.js';
 import { POST_ITEM_TYPE, type Post } from './post.js';
 
 export function toPost(item: Record<string, unknown>): Post {
@@ -44,7 +44,7 @@ export async function createPost(db: Db, post: Post): Promise<boolean> {
   if (result.committed) return true;
   if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new NotFound(post.replyTo ? 'The post you reply to' : 'The post you share');
   if (result.reasons[0]?.code === 'ConditionalCheckFailed') return false;
-  throw new Error(`Post creation cancelled: ${JSON.stringify(result.reasons)}`);
+  throw new Contention();
 }
 
 export async function getPosts(db: Db, postIds: string[]): Promise<Map<string, Post>> {

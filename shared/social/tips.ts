@@ -9,8 +9,9 @@ import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { earningKey, walletKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
-import { InsufficientPoints, ValidationFailed } from '../errors.js';
+import { Contention, InsufficientPoints, ValidationFailed } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
+import { assertNotBlocked } from './block-rule.js';
 import type { Post } from './post.js';
 
 const MAX_ATTEMPTS = 15;
@@ -18,6 +19,7 @@ const MAX_ATTEMPTS = 15;
 export async function tipAuthor(db: Db, fromUserId: string, post: Post, points: number, now: () => Date): Promise<{ balance: number }> {
   if (post.author === `r:${fromUserId}`) throw new ValidationFailed('You cannot tip yourself.', [{ field: 'postId', message: 'is yours' }]);
   const toUserId = post.author.startsWith('r:') ? post.author.slice(2) : undefined;
+  await assertNotBlocked(db, fromUserId, post.author);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const at = now().toISOString();
     const wallets = await batchGetAll(db, [walletKey(fromUserId), ...(toUserId ? [walletKey(toUserId)] : [])], ['PK', 'balance']);
@@ -39,5 +41,5 @@ export async function tipAuthor(db: Db, fromUserId: string, post: Post, points: 
     if (result.committed) return { balance: sent.entry.balanceAfter };
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
-  throw new Error('The wallets were too busy to tip; please retry.');
+  throw new Contention('The wallets were too busy to tip; nothing was changed, please retry.');
 }

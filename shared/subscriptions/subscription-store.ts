@@ -8,7 +8,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { INDEX, readerPartition, subscriberKeys, subscribersPk, subscriptionKey, trialClaimKey } from '../db/keys.js';
 import { transactWrite } from '../db/transactions.js';
-import { Conflict } from '../errors.js';
+import { Conflict, Contention } from '../errors.js';
 import type { Plan } from '../publishers/publisher.js';
 import { accessOfSubscription, type Subscription } from './subscription.js';
 
@@ -56,7 +56,7 @@ export async function startTrial(db: Db, userId: string, publisherSlug: string, 
   if (!result.committed) {
     if (result.reasons[0]?.code === 'ConditionalCheckFailed') throw new Conflict('You have already had your free trial of this publisher.');
     if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new Conflict('You already have access to this publisher through a subscription.');
-    throw new Conflict('The trial could not be started at this moment; please retry.');
+    throw new Contention('The trial could not be started at this moment; nothing was changed, please retry.');
   }
   return subscription;
 }

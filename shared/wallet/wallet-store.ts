@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
+import { Contention } from '../errors.js';
 import type { PageKey } from '../db/cursor.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { LEDGER_SK_PREFIX, ledgerEntryKey, paymentKey, readerPartition, walletKey } from '../db/keys.js';
@@ -84,7 +85,7 @@ export async function creditWallet(db: Db, userId: string, amount: number, kind:
     if (result.committed) return change.entry;
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
-  throw new Error('The wallet was too busy to credit; please retry.');
+  throw new Contention('The wallet was too busy to credit; nothing was changed, please retry.');
 }
 
 /**

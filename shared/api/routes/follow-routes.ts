@@ -1,10 +1,10 @@
 /** Follows, blocks, follower lists and reader profiles. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { publisherAccount, readerAccount, type AccountKey } from '../../db/keys.js';
-import { Forbidden, NotFound, ValidationFailed } from '../../errors.js';
+import { NotFound, ValidationFailed } from '../../errors.js';
 import { findPublisher } from '../../publishers/publisher-store.js';
 import { findReaderByHandle, handlesOf } from '../../readers/reader-store.js';
-import { block, hiddenAccounts, unblock } from '../../social/blocks.js';
+import { block, unblock } from '../../social/blocks.js';
 import { follow, getCounts, listFollowers, listFollowing, unfollow } from '../../social/follow-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { HandleParam, SlugParam, socialRouteKit } from './social-route-kit.js';
@@ -34,13 +34,11 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'post',
       path: '/v1/follows',
       request: { body: { required: true, content: { 'application/json': { schema: FollowBody } } } },
-      responses: { 201: jsonResponse(z.object({ following: z.boolean() }), 'Following (again is a no-op)'), ...errorResponses(400, 401, 404, 429) },
+      responses: { 201: jsonResponse(z.object({ following: z.boolean() }), 'Following (again is a no-op)'), ...errorResponses(400, 401, 403, 404, 429, 503) },
     }),
     async (c) => {
       const me = readerAccount(c.get('reader')!.userId);
       const target = await accountOf(c.req.valid('json'));
-      if (target === me) throw new ValidationFailed('You cannot follow yourself.', [{ field: 'handle', message: 'is you' }]);
-      if ((await hiddenAccounts(deps.db, c.get('reader')!.userId)).has(target)) throw new Forbidden('One of you has blocked the other.');
       await follow(deps.db, me, target, social.mergeThreshold, deps.now());
       return c.json({ following: true }, 201);
     },
@@ -52,7 +50,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'delete',
       path: '/v1/follows/{kind}/{name}',
       request: { params: z.object({ kind: z.enum(['user', 'publisher']).openapi({ param: { name: 'kind', in: 'path' } }), name: z.string().max(40).openapi({ param: { name: 'name', in: 'path' } }) }) },
-      responses: { 204: { description: 'Unfollowed; their posts leave your timeline' }, ...errorResponses(400, 401, 404) },
+      responses: { 204: { description: 'Unfollowed; their posts leave your timeline' }, ...errorResponses(400, 401, 404, 503) },
     }),
     async (c) => {
       const { kind, name } = c.req.valid('param');

@@ -2,11 +2,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isArticleId } from '../../access/access-facts.js';
 import { readerAccount } from '../../db/keys.js';
-import { Forbidden, NotFound } from '../../errors.js';
-import { hiddenAccounts } from '../../social/blocks.js';
+import { NotFound } from '../../errors.js';
 import { setLike } from '../../social/likes.js';
 import { detectLinks, newPostId, type Post } from '../../social/post.js';
-import { createPost, deletePost, getPost, listReplies } from '../../social/post-store.js';
+import { deletePost, getPost, listReplies } from '../../social/post-store.js';
+import { writeReaderPost } from '../../social/reader-posts.js';
 import { tipAuthor } from '../../social/tips.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { PostIdParam, socialRouteKit } from './social-route-kit.js';
@@ -26,17 +26,13 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       method: 'post',
       path: '/v1/posts',
       request: { body: { required: true, content: { 'application/json': { schema: CreatePostBody } } } },
-      responses: { 201: jsonResponse(z.object({ post: PostSchema }), 'Posted, and on followers’ timelines'), ...errorResponses(400, 401, 403, 404, 429) },
+      responses: { 201: jsonResponse(z.object({ post: PostSchema }), 'Posted, and on followers’ timelines'), ...errorResponses(400, 401, 403, 404, 429, 503) },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const claims = c.get('reader')!;
       if (body.articleId && !(isArticleId(body.articleId) && (await cardsWithAccess(deps, [body.articleId], claims.userId)).has(body.articleId))) {
         throw new NotFound('The article to attach');
-      }
-      if (body.replyTo) {
-        const parent = await getPost(deps.db, body.replyTo);
-        if ((await hiddenAccounts(deps.db, claims.userId)).has(parent.author)) throw new Forbidden('One of you has blocked the other.');
       }
       const now = deps.now();
       const post: Post = {
@@ -53,7 +49,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         likeCount: 0,
         replyCount: 0,
       };
-      await createPost(deps.db, post);
+      await writeReaderPost(deps.db, claims.userId, post);
       await deps.fanOut.postsWritten({ author: post.author, posts: [post] });
       const [view] = await viewsOf([post], claims.userId);
       return c.json({ post: view! }, 201);
@@ -100,11 +96,11 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         method,
         path: '/v1/posts/{id}/like',
         request: { params: PostIdParam },
-        responses: { 200: jsonResponse(z.object({ liked: z.boolean(), likeCount: z.number().int() }), liked ? 'Liked (again is a no-op)' : 'Not liked'), ...errorResponses(401, 404, 429) },
+        responses: { 200: jsonResponse(z.object({ liked: z.boolean(), likeCount: z.number().int() }), liked ? 'Liked (again is a no-op)' : 'Not liked'), ...errorResponses(401, 403, 404, 429, 503) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await setLike(deps.db, id, c.get('reader')!.userId, liked, deps.now());
+        await setLike(deps.db, await getPost(deps.db, id), c.get('reader')!.userId, liked, deps.now());
         return c.json({ liked, likeCount: (await getPost(deps.db, id)).likeCount }, 200);
       },
     );
@@ -122,7 +118,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       responses: {
         200: jsonResponse(z.object({ tipped: z.number().int(), balance: z.number().int() }), 'Tipped'),
         402: { description: 'Not enough points (details: price, balance)', content: { 'application/json': { schema: ErrorSchema } } },
-        ...errorResponses(400, 401, 404, 429),
+        ...errorResponses(400, 401, 403, 404, 429, 503),
       },
     }),
     async (c) => {
