@@ -22,6 +22,9 @@ describe('which addresses a feed fetch may reach', () => {
     '64:ff9b::7f00:1',
     '2002:7f00:1::1',
     '2001:0::1',
+    '::127.0.0.1',
+    '::7f00:1',
+    '::a9fe:a9fe',
   ])('refuses %s', (address) => {
     expect(checkAddress(address).allowed).toBe(false);
   });

@@ -278,7 +278,7 @@ describe('the SSRF guard', () => {
   });
 
   it('refuses to register a feed on a private address, and says why', async () => {
-    for (const url of ['http://127.0.0.1:8080/feed', 'http://169.254.169.254/latest/', 'http://[::ffff:127.0.0.1]/', 'http://0177.0.0.1/', 'http://10.0.0.7/rss']) {
+    for (const url of ['http://127.0.0.1:8080/feed', 'http://169.254.169.254/latest/', 'http://[::ffff:127.0.0.1]/', 'http://[::127.0.0.1]/', 'http://0177.0.0.1/', 'http://10.0.0.7/rss']) {
       const response = await stack.request('/v1/publisher/feeds', {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
@@ -306,6 +306,32 @@ describe('the SSRF guard', () => {
     const { result } = await refreshFixture(serve(document), 'xxe');
     expect(result).toMatchObject({ outcome: 'failed', error: { code: 'unprocessable_feed' } });
     expect(fixtures.hits('/exfiltrate')).toHaveLength(0);
+  });
+
+  it('refuses at registration a feed URL that carries a user name or password', async () => {
+    for (const url of ['https://user:secret@feeds.example/rss', 'https://user@feeds.example/rss']) {
+      const response = await stack.request('/v1/publisher/feeds', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/user name or password/);
+    }
+  });
+
+  it('gives a feed URL to the first publisher that registers it; another gets 409 until the owner lets go', async () => {
+    const feedPath = path('owned');
+    fixtures.route(feedPath, serve(rss2(articleItems(1, 'owned'))));
+    const url = fixtures.url(feedPath);
+    const { auth: rival } = await stack.createPublisher('rival-outlet');
+    const registerAs = (who: Record<string, string>, feedUrl: string) =>
+      stack.request('/v1/publisher/feeds', { method: 'POST', headers: { ...who, 'content-type': 'application/json' }, body: JSON.stringify({ url: feedUrl }) });
+    const feedId = await register(url);
+    const taken = await registerAs(rival, url);
+    expect(taken.status).toBe(409);
+    expect(((await taken.json()) as { error: { message: string } }).error.message).toMatch(/registered by another publisher/);
+    // The same URL spelled another way is the same feed.
+    expect((await registerAs(rival, url.replace(feedPath, `/.${feedPath}`))).status).toBe(409);
+    expect((await registerAs(auth, url)).status).toBe(409);
+    expect((await stack.request(`/v1/publisher/feeds/${feedId}`, { method: 'DELETE', headers: auth })).status).toBe(204);
+    expect((await registerAs(rival, url)).status).toBe(201);
   });
 
   it('refuses feed URLs that are not http or https', async () => {

@@ -32,6 +32,8 @@ export const publisherListKeys = (slug: string) => ({ GSI1PK: PUBLISHER_LIST_PK,
 // ---- feeds -------------------------------------------------------------------
 
 export const feedKey = (slug: string, feedId: string): ItemKey => ({ PK: `PUB#${slug}`, SK: `FEED#${feedId}` });
+/** Who owns a feed URL: the first publisher to register it. `urlDigest` hashes the URL as the URL parser normalises it. */
+export const feedUrlClaimKey = (urlDigest: string): ItemKey => ({ PK: `FEEDURL#${urlDigest}`, SK: 'FEEDURL' });
 export const FEED_SK_PREFIX = 'FEED#';
 export const publisherPartition = (slug: string): string => `PUB#${slug}`;
 

@@ -2,13 +2,19 @@
  * Feeds live in their publisher's partition (PK PUB#slug, SK FEED#id), so a
  * publisher can only ever address its own feeds. Feeds waiting for a fetch are
  * also in the sparse "due" index (GSI2), which a paused feed leaves.
+ *
+ * A feed URL belongs to the first publisher that registers it: a claim item,
+ * written with the feed in one transaction, makes a second publisher's
+ * registration a 409, so nobody can take another outlet's articles under their
+ * own name. Deleting the feed frees the URL.
  */
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
-import { FEED_SK_PREFIX, FEEDS_DUE_PK, feedDueKeys, feedKey, INDEX, publisherPartition } from '../db/keys.js';
-import { Conflict, NotFound } from '../errors.js';
+import { FEED_SK_PREFIX, FEEDS_DUE_PK, feedDueKeys, feedKey, feedUrlClaimKey, INDEX, publisherPartition } from '../db/keys.js';
+import { transactWrite } from '../db/transactions.js';
+import { Conflict, Contention, NotFound } from '../errors.js';
 import type { Feed } from './feed.js';
 
 /** Same URL, same id: registering a feed twice is a conflict, not a second poller. */
@@ -16,19 +22,26 @@ export function feedIdFor(url: string): string {
   return createHash('sha256').update(url).digest('hex').slice(0, 16);
 }
 
+const claimKeyOf = (url: string) => feedUrlClaimKey(createHash('sha256').update(new URL(url).href).digest('hex').slice(0, 32));
+
 export async function createFeed(db: Db, feed: Feed): Promise<void> {
-  try {
-    await db.doc.send(
-      new PutCommand({
+  const result = await transactWrite(db, [
+    { Put: { TableName: db.tableName, Item: toItem(feed), ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Put: {
         TableName: db.tableName,
-        Item: toItem(feed),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new Conflict('This feed URL is already registered.');
-    throw error;
+        Item: { ...claimKeyOf(feed.url), type: 'feed_url_claim', url: feed.url, publisherSlug: feed.publisherSlug, feedId: feed.feedId },
+        ConditionExpression: 'attribute_not_exists(PK) OR publisherSlug = :slug',
+        ExpressionAttributeValues: { ':slug': feed.publisherSlug },
+      },
+    },
+  ]);
+  if (result.committed) return;
+  if (result.reasons[0]?.code === 'ConditionalCheckFailed') throw new Conflict('This feed URL is already registered.');
+  if (result.reasons[1]?.code === 'ConditionalCheckFailed') {
+    throw new Conflict('This feed URL is registered by another publisher: a feed belongs to the first publisher that registers it.');
   }
+  throw new Contention();
 }
 
 export async function findFeed(db: Db, slug: string, feedId: string): Promise<Feed | undefined> {
@@ -55,14 +68,28 @@ export async function listFeeds(db: Db, slug: string): Promise<Feed[]> {
 }
 
 export async function deleteFeed(db: Db, slug: string, feedId: string): Promise<void> {
-  try {
-    await db.doc.send(
-      new DeleteCommand({ TableName: db.tableName, Key: feedKey(slug, feedId), ConditionExpression: 'attribute_exists(PK)' }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFound('The feed');
-    throw error;
+  const feed = await findFeed(db, slug, feedId);
+  if (!feed) throw new NotFound('The feed');
+  const result = await transactWrite(db, [
+    { Delete: { TableName: db.tableName, Key: feedKey(slug, feedId), ConditionExpression: 'attribute_exists(PK)' } },
+    // Only our own claim: a feed registered before claims existed may share its URL with another publisher's.
+    {
+      Delete: {
+        TableName: db.tableName,
+        Key: claimKeyOf(feed.url),
+        ConditionExpression: 'attribute_not_exists(PK) OR publisherSlug = :slug',
+        ExpressionAttributeValues: { ':slug': slug },
+      },
+    },
+  ]);
+  if (result.committed) return;
+  if (result.reasons[0]?.code === 'ConditionalCheckFailed') throw new NotFound('The feed');
+  if (result.reasons[1]?.code === 'ConditionalCheckFailed') {
+    // Someone else's claim on the same URL: remove just our feed.
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: feedKey(slug, feedId) }));
+    return;
   }
+  throw new Contention();
 }
 
 /**

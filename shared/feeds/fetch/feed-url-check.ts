@@ -7,7 +7,8 @@ import { literalAddressOf } from './address-policy.js';
 import { isAddressAllowed, systemResolver, type AddressGate, type Resolver } from './guarded-lookup.js';
 
 export async function refusalOfFeedUrl(url: string, gate: AddressGate, resolver: Resolver = systemResolver): Promise<string | undefined> {
-  const { hostname } = new URL(url);
+  const { hostname, username, password } = new URL(url);
+  if (username || password) return 'Feed URLs may not carry a user name or password; feeds must be readable by anyone.';
   const literal = literalAddressOf(hostname);
   const addresses = literal
     ? [literal]
