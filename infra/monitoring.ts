@@ -20,6 +20,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PAYMENTS_SERVICE } from '../shared/metrics.js';
 
 export interface MonitoringProps {
   stage: string;
@@ -82,6 +83,15 @@ export class Monitoring extends Construct {
     });
     alarm('Api5xxRate', 'API: more than 1% of requests answered 5xx', serverErrorRate, 1, 2);
     alarm('ApiLatencyP99', 'API: p99 latency above 2 s', apiMetric('Latency', 'p99'), 2000, 3);
+
+    const orphanedPayments = new Metric({
+      namespace: 'postwire',
+      metricName: 'StripeEvents',
+      dimensionsMap: { service: PAYMENTS_SERVICE, outcome: 'orphaned' },
+      period: FIVE_MINUTES,
+      statistic: 'Sum',
+    });
+    alarm('OrphanedPayments', 'Stripe: a paid purchase names an account with no wallet; it was recorded, not credited (docs/OPERATIONS.md)', orphanedPayments, 0);
 
     const tableMetric = (metricName: string) =>
       new Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: props.table.tableName }, period: FIVE_MINUTES, statistic: 'Sum' });

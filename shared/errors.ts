@@ -97,3 +97,14 @@ export class Contention extends DomainError {
     super(503, 'contention', message);
   }
 }
+
+/** An Idempotency-Key already used for another request (method, path, query or body differ). */
+export class IdempotencyKeyReused extends DomainError {
+  constructor() {
+    super(
+      422,
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request (method, path or body); use a new key for a new request.',
+    );
+  }
+}

@@ -7,3 +7,6 @@ export interface Metrics {
 }
 
 export const noMetrics: Metrics = { count: () => undefined };
+
+/** The payments function's metrics service name: its alarms look its metrics up by it. */
+export const PAYMENTS_SERVICE = 'postwire-payments-api';

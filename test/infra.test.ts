@@ -202,6 +202,13 @@ describe('feed polling', () => {
     expect(named('ApiLatencyP99')).toMatchObject({ MetricName: 'Latency', ExtendedStatistic: 'p99' });
     expect(named('TableThrottles')).toMatchObject({ MetricName: 'ThrottledRequests', Namespace: 'AWS/DynamoDB' });
     expect(named('TableSystemErrors')).toMatchObject({ MetricName: 'SystemErrors' });
+    // The payments function's own metric, looked up by the service name it publishes under.
+    expect(named('OrphanedPayments')).toMatchObject({
+      Namespace: 'postwire',
+      MetricName: 'StripeEvents',
+      Dimensions: expect.arrayContaining([{ Name: 'service', Value: 'postwire-payments-api' }, { Name: 'outcome', Value: 'orphaned' }]),
+      Threshold: 0,
+    });
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     dev.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });

@@ -98,6 +98,16 @@ describe('buying points', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('answers 200 to a paid checkout for an account with no wallet, records it once as orphaned, and credits nobody', async () => {
+    const session = { id: 'cs_test_orphan', object: 'checkout.session', mode: 'payment', payment_status: 'paid', metadata: { purpose: 'points', userId: 'no-such-reader', points: '300' } };
+    const first = await deliver('checkout.session.completed', session);
+    expect(first.status).toBe(200);
+    expect((await json(first)).outcome).toBe('orphaned');
+    const again = await deliver('checkout.session.completed', session);
+    expect(again.status).toBe(200);
+    expect((await json(again)).outcome).toBe('duplicate');
+  });
+
   it('ignores a checkout that is not paid yet', async () => {
     const { auth, userId } = await stack.signUp('pending');
     const outcome = await json(await deliver('checkout.session.completed', { id: 'cs_test_unpaid', payment_status: 'unpaid', metadata: { purpose: 'points', userId, points: '300' } }));

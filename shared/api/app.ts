@@ -12,6 +12,7 @@ import { PayloadTooLarge, ValidationFailed } from '../errors.js';
 import { accessLog } from './access-log.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorBody, handleError } from './error-handler.js';
+import { withIdempotencyKeys } from './idempotency.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -64,14 +65,15 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
   for (const register of routes.serve) register(app, deps);
   for (const route of routes.documentOnly ?? []) app.openAPIRegistry.registerPath(route);
 
-  app.doc31('/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'postwire API',
       version: '1.0.0',
       description: 'Social syndication for news publishers: feeds in, articles and access out.',
     },
-  });
+  };
+  app.get('/openapi.json', (c) => c.json(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig))));
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

@@ -1,4 +1,10 @@
-/** Bearer-token middleware for the operator and for publishers. */
+/**
+ * Bearer-token middleware for the operator, publishers and readers. Once the
+ * caller is known, a mutating request with an `Idempotency-Key` goes through
+ * the idempotency layer scoped to that caller: every authenticated mutating
+ * endpoint honours the key, and a replay is never served before the
+ * credential has been checked.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { Forbidden, Unauthorized } from '../errors.js';
@@ -6,6 +12,7 @@ import { apiKeyMatches, slugOfApiKey } from '../publishers/api-keys.js';
 import { findPublisher } from '../publishers/publisher-store.js';
 import { looksLikeJwt, verifyReaderToken } from '../readers/reader-tokens.js';
 import type { AppDeps, AppEnv } from './app-env.js';
+import { idempotent } from './idempotency.js';
 
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -14,6 +21,7 @@ function bearerToken(header: string | undefined): string | undefined {
 
 export function requireAdmin(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const expected = digest(deps.config.adminToken);
+  const replayable = idempotent(deps, () => 'admin');
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token) throw new Unauthorized('This endpoint needs the operator token as a bearer token.');
@@ -21,11 +29,12 @@ export function requireAdmin(deps: AppDeps): MiddlewareHandler<AppEnv> {
       if (slugOfApiKey(token)) throw new Forbidden('Publisher keys cannot use operator endpoints.');
       throw new Unauthorized('The operator token is not valid.');
     }
-    await next();
+    return replayable(c, next);
   };
 }
 
 export function requirePublisher(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const replayable = idempotent(deps, (c) => `publisher:${c.get('publisher').slug}`);
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token) throw new Unauthorized('This endpoint needs a publisher API key as a bearer token.');
@@ -33,7 +42,7 @@ export function requirePublisher(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const publisher = slug ? await findPublisher(deps.db, slug) : undefined;
     if (!publisher || !apiKeyMatches(token, publisher.apiKeyHash)) throw new Unauthorized('The publisher API key is not valid.');
     c.set('publisher', publisher);
-    await next();
+    return replayable(c, next);
   };
 }
 
@@ -55,10 +64,11 @@ export function readerIfPresent(deps: AppDeps): MiddlewareHandler<AppEnv> {
 }
 
 export function requireReader(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const replayable = idempotent(deps, (c) => `reader:${c.get('reader')!.userId}`);
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token) throw new Unauthorized('This endpoint needs a reader token; sign up or log in.');
     c.set('reader', await verifyReaderToken(token, deps.config.jwtSecret));
-    await next();
+    return replayable(c, next);
   };
 }

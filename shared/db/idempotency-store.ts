@@ -1,7 +1,11 @@
 /**
  * Remembered responses for `Idempotency-Key`. A key is first claimed (a
  * conditional put, so two concurrent requests cannot both run), then completed
- * with the response, or released if the request failed on our side.
+ * with the response, or released if the request failed.
+ *
+ * A claim lives only a little longer than any API function may run: if the
+ * function dies mid-request, a retry a minute later runs instead of getting
+ * "still being processed" for a day. A completed response lives 24 hours.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -20,6 +24,8 @@ export type ClaimResult =
   | { claimed: false; fingerprint: string; response?: StoredResponse | undefined };
 
 const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600;
+/** API functions time out after 29 s; a claim older than this belongs to a request that died. */
+export const CLAIM_LEASE_SECONDS = 60;
 
 export async function claimIdempotencyKey(db: Db, scope: string, key: string, fingerprint: string, now: Date): Promise<ClaimResult> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -27,7 +33,7 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, fi
     await db.doc.send(
       new PutCommand({
         TableName: db.tableName,
-        Item: { ...idempotencyKey(scope, key), type: 'idempotency', fingerprint, state: 'pending', [TTL_ATTRIBUTE]: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS },
+        Item: { ...idempotencyKey(scope, key), type: 'idempotency', fingerprint, state: 'pending', [TTL_ATTRIBUTE]: nowSeconds + CLAIM_LEASE_SECONDS },
         // TTL deletes lazily: an expired record is as good as none.
         ConditionExpression: 'attribute_not_exists(PK) OR #ttl < :now',
         ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
@@ -42,14 +48,14 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, fi
   return { claimed: false, fingerprint: (Item?.fingerprint as string) ?? '', response: Item?.state === 'done' ? (Item.response as StoredResponse) : undefined };
 }
 
-export async function completeIdempotencyKey(db: Db, scope: string, key: string, response: StoredResponse): Promise<void> {
+export async function completeIdempotencyKey(db: Db, scope: string, key: string, response: StoredResponse, now: Date): Promise<void> {
   await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,
       Key: idempotencyKey(scope, key),
-      UpdateExpression: 'SET #state = :done, #response = :response',
-      ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
-      ExpressionAttributeValues: { ':done': 'done', ':response': response },
+      UpdateExpression: 'SET #state = :done, #response = :response, #ttl = :ttl',
+      ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: { ':done': 'done', ':response': response, ':ttl': Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS },
     }),
   );
 }

@@ -13,7 +13,8 @@ import { saveSubscription } from '../subscriptions/subscription-store.js';
 import type { Subscription } from '../subscriptions/subscription.js';
 import { creditPaymentOnce } from '../wallet/wallet-store.js';
 
-export type WebhookOutcome = 'credited' | 'duplicate' | 'subscription_saved' | 'ignored';
+/** `orphaned`: a paid purchase for an account with no wallet, recorded for an operator (alarm OrphanedPayments). */
+export type WebhookOutcome = 'credited' | 'duplicate' | 'orphaned' | 'subscription_saved' | 'ignored';
 
 export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signature: string | undefined, secret: string): Promise<Stripe.Event> {
   if (!signature) throw new ValidationFailed('The Stripe-Signature header is missing.', [{ field: 'Stripe-Signature', message: 'required' }]);

@@ -5,7 +5,8 @@
  * written beside it. Callers add their own items (an entitlement, a meter).
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { Contention } from '../errors.js';
 import type { PageKey } from '../db/cursor.js';
@@ -93,10 +94,19 @@ export async function creditWallet(db: Db, userId: string, amount: number, kind:
  * in the same transaction as the credit, under the condition that it is new, so
  * any number of webhook deliveries credit one time.
  */
-export async function creditPaymentOnce(db: Db, payment: { paymentId: string; userId: string; points: number; note: string }, now: Date): Promise<'credited' | 'duplicate'> {
+export type PaymentCredit = 'credited' | 'duplicate' | 'orphaned';
+
+/**
+ * Credits a paid purchase once per payment id. A payment for an account with
+ * no wallet (deleted, or metadata naming nobody) cannot be credited: it is
+ * recorded as orphaned, once, for an operator to resolve, instead of failing
+ * so that the provider retries it for days.
+ */
+export async function creditPaymentOnce(db: Db, payment: { paymentId: string; userId: string; points: number; note: string }, now: Date): Promise<PaymentCredit> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const seenBalance = await getBalance(db, payment.userId);
-    const change = walletChangeItems(db, { userId: payment.userId, seenBalance, amount: payment.points, kind: 'topup', at: now.toISOString(), note: payment.note });
+    const wallet = await findWallet(db, payment.userId);
+    if (!wallet) return recordOrphanedPayment(db, payment, now);
+    const change = walletChangeItems(db, { userId: payment.userId, seenBalance: wallet.balance, amount: payment.points, kind: 'topup', at: now.toISOString(), note: payment.note });
     const result = await transactWrite(db, [
       {
         Put: {
@@ -111,5 +121,26 @@ export async function creditPaymentOnce(db: Db, payment: { paymentId: string; us
     if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'duplicate';
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
-  throw new Error('The wallet was too busy to credit the payment; the provider will retry the webhook.');
+  throw new Contention('The wallet was too busy to credit the payment; the provider will retry the webhook.');
+}
+
+async function findWallet(db: Db, userId: string): Promise<{ balance: number } | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: walletKey(userId), ConsistentRead: true }));
+  return Item ? { balance: (Item.balance as number | undefined) ?? 0 } : undefined;
+}
+
+async function recordOrphanedPayment(db: Db, payment: { paymentId: string; userId: string; points: number }, now: Date): Promise<'orphaned' | 'duplicate'> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...paymentKey(payment.paymentId), type: 'payment', status: 'orphaned', userId: payment.userId, points: payment.points, at: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return 'orphaned';
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 'duplicate';
+    throw error;
+  }
 }

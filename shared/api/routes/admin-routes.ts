@@ -4,7 +4,6 @@ import { issueApiKey } from '../../publishers/api-keys.js';
 import { createPublisher } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth.js';
-import { idempotent } from '../idempotency.js';
 import { CreatedPublisherSchema, CreatePublisherBody, errorResponses, IdempotencyHeader } from '../schemas.js';
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -14,7 +13,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       path: '/v1/admin/publishers',
       tags: ['operator'],
       security: [{ bearer: [] }],
-      middleware: [requireAdmin(deps), idempotent(deps, () => 'admin')],
+      middleware: requireAdmin(deps),
       request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: CreatePublisherBody } } } },
       responses: {
         201: { description: 'Created; the API key is shown only now', content: { 'application/json': { schema: CreatedPublisherSchema } } },

@@ -53,7 +53,8 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi(spec.stripeWebhook, async (c) => {
     const event = await verifyStripeEvent(stripe, await c.req.text(), c.req.header('stripe-signature'), payments.stripeWebhookSecret);
     const outcome = await handleStripeEvent(deps.db, stripe, event, deps.now);
-    deps.logger.info('Stripe event', { eventId: event.id, type: event.type, outcome });
+    if (outcome === 'orphaned') deps.logger.warn('Stripe payment for an account with no wallet, recorded as orphaned', { eventId: event.id, type: event.type });
+    else deps.logger.info('Stripe event', { eventId: event.id, type: event.type, outcome });
     deps.metrics.count('StripeEvents', 1, { name: 'outcome', value: outcome });
     return c.json({ received: true, outcome }, 200);
   });

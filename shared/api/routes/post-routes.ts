@@ -11,7 +11,6 @@ import { tipAuthor } from '../../social/tips.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { PostIdParam, socialRouteKit } from './social-route-kit.js';
 import { cardsWithAccess } from '../article-cards.js';
-import { idempotent } from '../idempotency.js';
 import { rateLimited } from '../rate-limit.js';
 import { CreatePostBody, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, PageQuery, pageOf, PostSchema } from '../schemas.js';
 
@@ -110,7 +109,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       ...reader,
-      middleware: [auth, rateLimited(deps, 'tips'), idempotent(deps, (c) => `reader:${c.get('reader')!.userId}`)],
+      middleware: [auth, rateLimited(deps, 'tips')],
       method: 'post',
       path: '/v1/posts/{id}/tip',
       description: 'Gives points to the post’s author (a reader’s wallet or a publisher’s earnings), in one transaction. Safe to retry with an Idempotency-Key.',

@@ -13,7 +13,6 @@ import { WorkBudget } from '../../work-budget.js';
 import { announceNewArticles } from '../../social/publisher-posts.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
-import { idempotent } from '../idempotency.js';
 import { toFeedView, toSummaryView } from '../presenters.js';
 import { FEED_MEDIA_TYPES, publisherRouteSpecs as spec } from './publisher-route-specs.js';
 
@@ -22,8 +21,8 @@ const MAX_STATS_RANGE_MS = 366 * 86400_000;
 
 export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const auth = requirePublisher(deps);
-  /** Mutating routes also honour Idempotency-Key, scoped to the publisher. */
-  const mutating = [auth, idempotent(deps, (c) => `publisher:${c.get('publisher').slug}`)];
+  /** The publisher auth also honours Idempotency-Key on these (see api/auth.ts). */
+  const mutating = auth;
 
   app.openapi(
     { ...spec.get, middleware: auth },

@@ -42,8 +42,10 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'post',
       path: '/v1/auth/signup',
       tags: ['reader'],
-      request: { body: { required: true, content: { 'application/json': { schema: SignupBody } } } },
-      responses: { 201: jsonResponse(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409) },
+      // Anonymous: a replay needs the very same body, password included, so it answers only the one who signed up.
+      middleware: idempotent(deps, () => 'signup'),
+      request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: SignupBody } } } },
+      responses: { 201: jsonResponse(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409, 422, 503) },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -152,7 +154,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     app.openapi(
       createRoute({
         ...common,
-        middleware: [auth, idempotent(deps, (c) => `reader:${c.get('reader')!.userId}`)],
+        middleware: auth,
         method: 'post',
         path: '/v1/me/wallet/dev-top-up',
         description: 'DEVELOPMENT ONLY: adds points without payment. Exists only where no payment provider is configured; never in AWS.',
