@@ -77,7 +77,7 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
-  app.onError(handleError(deps.logger));
+  app.onError(handleError(deps.logger, 2 * deps.config.maxBodyBytes));
   return app;
 }
 

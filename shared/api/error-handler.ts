@@ -8,8 +8,10 @@ export function errorBody(code: string, message: string, details?: unknown, requ
   return { error: { code, message, ...(details === undefined ? {} : { details }), ...(requestId ? { requestId } : {}) } };
 }
 
-export function handleError(logger: Logger) {
-  return (error: Error, c: Context<AppEnv>) => {
+/** `maxDiscardBytes`: how much of an unread upload we read away before answering; past it the connection is cut. */
+export function handleError(logger: Logger, maxDiscardBytes: number) {
+  return async (error: Error, c: Context<AppEnv>) => {
+    await discardUnreadBody(c.req.raw, maxDiscardBytes);
     const requestId = c.get('requestId');
     if (error instanceof DomainError) {
       if (error instanceof Contention || error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
@@ -26,4 +28,26 @@ export function handleError(logger: Logger) {
 
 function describe(error: Error) {
   return { name: error.name, message: error.message, stack: error.stack };
+}
+
+/**
+ * Reads and drops what the client is still sending before we answer. A refusal
+ * written while a large upload is still arriving (a push with a wrong key) is
+ * otherwise followed by the server closing the connection under the client,
+ * who sees "other side closed" instead of our 401 or 413. Past `maxBytes` we
+ * stop reading: an upload that large gets its connection closed.
+ */
+async function discardUnreadBody(request: Request, maxBytes: number): Promise<void> {
+  if (!request.body || request.bodyUsed) return;
+  const reader = request.body.getReader();
+  try {
+    for (let read = 0; read <= maxBytes; ) {
+      const chunk = await reader.read();
+      if (chunk.done) return;
+      read += chunk.value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The client went away, or the body limit middleware cut the stream: there is nothing more to read.
+  }
 }
