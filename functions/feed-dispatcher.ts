@@ -4,6 +4,7 @@ import { createLambdaMetrics } from './lambda-metrics.js';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
 import { DEFAULT_DISPATCH, dispatchDueFeeds, type FeedJobSink } from '../shared/feeds/feed-dispatcher.js';
+import { feedJobBody } from '../shared/feeds/feed-job.js';
 import { createFeedDeps } from '../shared/runtime.js';
 
 const logger = createLambdaLogger('postwire-feed-dispatcher');
@@ -17,7 +18,7 @@ const queueUrl = config.feedQueueUrl;
 const sink: FeedJobSink = {
   async enqueue(jobs) {
     for (let start = 0; start < jobs.length; start += 10) {
-      const entries = jobs.slice(start, start + 10).map((job, i) => ({ Id: String(i), MessageBody: JSON.stringify(job) }));
+      const entries = jobs.slice(start, start + 10).map((job, i) => ({ Id: String(i), MessageBody: feedJobBody(job) }));
       const result = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
       // Feeds that could not be queued keep their lease and come back when it ends.
       if (result.Failed?.length) logger.warn('Some feeds were not queued', { failed: result.Failed.length });

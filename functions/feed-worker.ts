@@ -1,12 +1,14 @@
 /**
  * SQS → one feed per message. Fetch and feed failures are recorded on the feed
- * by pollFeed; only our own failures (DynamoDB, a bug) are reported as batch
- * item failures, so SQS retries them and, in the end, parks them in the DLQ.
+ * by pollFeed; only our own failures (DynamoDB, a bug) and messages that are not
+ * feed jobs are reported as batch item failures, so SQS retries them and, in
+ * the end, parks them in the DLQ, where the alarm points an operator at them.
  */
 import { createLambdaLogger } from './lambda-logger.js';
 import { createLambdaMetrics } from './lambda-metrics.js';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config.js';
+import { parseFeedJob } from '../shared/feeds/feed-job.js';
 import { pollFeed } from '../shared/feeds/poll-feed.js';
 import { createFeedDeps } from '../shared/runtime.js';
 
@@ -18,7 +20,7 @@ const { feedRuntime } = createFeedDeps(config, { metrics });
 export const handler = flushed(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const results = await Promise.allSettled(
     event.Records.map(async (record) => {
-      const { publisherSlug, feedId } = JSON.parse(record.body) as { publisherSlug: string; feedId: string };
+      const { publisherSlug, feedId } = parseFeedJob(record.body);
       const result = await pollFeed(feedRuntime, publisherSlug, feedId);
       if (result.outcome === 'failed') logger.warn('Feed fetch failed', { publisherSlug, feedId, error: result.error });
       else logger.info('Feed polled', { publisherSlug, feedId, outcome: result.outcome });
@@ -26,7 +28,8 @@ export const handler = flushed(async (event: SQSEvent): Promise<SQSBatchResponse
   );
   const batchItemFailures = results.flatMap((result, i) => {
     if (result.status === 'fulfilled') return [];
-    logger.error('Feed poll crashed', { messageId: event.Records[i]!.messageId, error: String(result.reason) });
+    // The Error itself, so the log carries its name, message and stack.
+    logger.error('Feed job failed', { messageId: event.Records[i]!.messageId, error: result.reason });
     return [{ itemIdentifier: event.Records[i]!.messageId }];
   });
   return { batchItemFailures };

@@ -9,6 +9,7 @@ import { ALL_ROUTES } from '../shared/api/all-routes.js';
 import { createDeps } from '../shared/api/api-deps.js';
 import { buildApp } from '../shared/api/app.js';
 import { loadApiConfig } from '../shared/config.js';
+import { feedJobBody, parseFeedJob } from '../shared/feeds/feed-job.js';
 import { startLocalPoller } from '../shared/feeds/local-poller.js';
 import { createConsoleLogger } from '../shared/logger.js';
 import { articleItems, rss2 } from './support/feeds.js';
@@ -62,8 +63,15 @@ describe('the feed worker Lambda', () => {
     process.env.ADMIN_TOKEN = ADMIN_TOKEN;
     process.env.FEED_ALLOW_PRIVATE_HOSTS = 'true';
     const { handler } = await import('../functions/feed-worker.js');
-    const result = await handler(sqsEvent([JSON.stringify({ publisherSlug: 'worker-pub', feedId }), 'not json']));
-    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+    const result = await handler(
+      sqsEvent([
+        JSON.stringify({ publisherSlug: 'worker-pub', feedId }),
+        'not json',
+        JSON.stringify({ publisherSlug: '../etc', feedId }),
+        JSON.stringify({ publisherSlug: 'worker-pub' }),
+      ]),
+    );
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-2' }, { itemIdentifier: 'm-3' }] });
     const articles = (await (await stack.request('/v1/articles?publisher=worker-pub')).json()) as { items: unknown[] };
     expect(articles.items).toHaveLength(2);
   });
@@ -157,5 +165,13 @@ describe('starting without Java', () => {
     expect(() => assertJava('java-that-does-not-exist')).toThrow(
       /^DynamoDB Local needs Java 17 or newer and none was found: install it with "sudo apt-get install -y default-jre-headless"/,
     );
+  });
+});
+
+describe('feed job messages', () => {
+  it('are read with a schema that says what is wrong with a message that is not one', () => {
+    expect(parseFeedJob(feedJobBody({ publisherSlug: 'worker-pub', feedId: '0123456789abcdef' }))).toEqual({ publisherSlug: 'worker-pub', feedId: '0123456789abcdef' });
+    expect(() => parseFeedJob('not json')).toThrow(/not JSON/);
+    expect(() => parseFeedJob(JSON.stringify({ publisherSlug: 'Bad Slug', feedId: 'xyz' }))).toThrow(/publisherSlug must be a publisher slug; feedId must be a feed id/);
   });
 });
