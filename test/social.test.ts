@@ -197,6 +197,45 @@ describe('likes and follows', () => {
     expect((await json(await stack.request(`/v1/posts/${post.postId}`))).post.likeCount).toBe(1);
   });
 
+  it('answers 503 with Retry-After, changing nothing, when a follow, like, tip or unlock meets contention every time', async () => {
+    const stack = await socialStack();
+    const { auth: publisher } = await stack.createPublisher('busy-pub', { articlePrice: 10, freeArticlesPerMonth: 0 });
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'busy')) });
+    const [articleId] = (await json(await stack.request('/v1/articles?publisher=busy-pub'))).items.map((item: { id: string }) => item.id);
+    const ana = await stack.signUp('busy_ana');
+    const ben = await stack.signUp('busy_ben');
+    const post = (await json(await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Popular' }))).post;
+    // Every transaction is cancelled by a conflict, as on an item far hotter than retries can outlast.
+    let contended = true;
+    stack.deps.db.raw.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (contended && context.commandName === 'TransactWriteItemsCommand') {
+          throw new TransactionCanceledException({
+            $metadata: {},
+            message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]',
+            CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }],
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'alwaysContended' },
+    );
+    const answers = {
+      follow: await send(stack, 'POST', '/v1/follows', ana.auth, { handle: 'busy_ben' }),
+      like: await send(stack, 'POST', `/v1/posts/${post.postId}/like`, ana.auth),
+      tip: await send(stack, 'POST', `/v1/posts/${post.postId}/tip`, ana.auth, { points: 5 }),
+      unlock: await send(stack, 'POST', `/v1/articles/${articleId}/unlock`, ana.auth),
+    };
+    contended = false;
+    for (const [what, response] of Object.entries(answers)) {
+      expect({ what, status: response.status, retryAfter: response.headers.get('retry-after') }).toEqual({ what, status: 503, retryAfter: '1' });
+      expect((await json(response)).error.code).toBe('contention');
+    }
+    expect(await json(await stack.request('/v1/users/busy_ben'))).toMatchObject({ followerCount: 0 });
+    expect((await json(await stack.request(`/v1/posts/${post.postId}`))).post.likeCount).toBe(0);
+    expect((await json(await send(stack, 'GET', '/v1/me/wallet', ana.auth))).balance).toBe(50);
+  });
+
   it('counts followers and following, refuses self-follows and unknown accounts, and nobody posts as someone else', async () => {
     const stack = await socialStack();
     const ana = await stack.signUp('fw_ana');
