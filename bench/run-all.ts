@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { startLocalDynamo } from '../scripts/dynamodb-local.js';
 import { runBundleBench } from './bundles.bench.js';
+import { runHostileFeedBench } from './hostile-feeds.bench.js';
 import { runIngestBench } from './ingest.bench.js';
 import { runTimelineBench } from './timeline.bench.js';
 import { runUnlockBench } from './unlock.bench.js';
@@ -15,6 +16,7 @@ try {
   await runIngestBench(dynamo.endpoint);
   await runUnlockBench(dynamo.endpoint);
   await runTimelineBench(dynamo.endpoint);
+  await runHostileFeedBench(dynamo.endpoint);
 } finally {
   await dynamo.stop();
 }
