@@ -77,9 +77,7 @@ describe('Idempotency-Key on mutating endpoints', () => {
   });
 
   it('binds a key to its request: the same key on an unlock of another article is a 422 and charges nothing', async () => {
-    const { auth: publisher } = await stack.createPublisher('idem-unlock', { articlePrice: 10, freeArticlesPerMonth: 0 });
-    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(2, 'idemunlock')) });
-    const ids = (await json(await stack.request('/v1/articles?publisher=idem-unlock'))).items.map((item: { id: string }) => item.id) as string[];
+    const { ids } = await stack.publisherWithArticles('idem-unlock', 2, { settings: { articlePrice: 10, freeArticlesPerMonth: 0 } });
     const reader = await stack.signUp('idem_reader');
     const keyed = { ...reader.auth, 'idempotency-key': 'unlock-once' };
     expect(await json(await send('POST', `/v1/articles/${ids[0]}/unlock`, keyed))).toMatchObject({ charged: 10, balance: 40 });
@@ -90,9 +88,9 @@ describe('Idempotency-Key on mutating endpoints', () => {
   });
 
   it('a retried post, gift link, follow or sign-up with its key does not happen twice', async () => {
-    const { auth: publisher } = await stack.createPublisher('idem-social', { articlePrice: 10, freeArticlesPerMonth: 0 });
-    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'idemsocial')) });
-    const [articleId] = (await json(await stack.request('/v1/articles?publisher=idem-social'))).items.map((item: { id: string }) => item.id) as string[];
+    const {
+      ids: [articleId],
+    } = await stack.publisherWithArticles('idem-social', 1, { settings: { articlePrice: 10, freeArticlesPerMonth: 0 } });
     const ana = await stack.signUp('idem_ana');
     await stack.signUp('idem_ben');
     const twice = async (method: string, path: string, key: string, body?: unknown) => {

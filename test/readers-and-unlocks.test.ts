@@ -18,10 +18,7 @@ const post = (path: string, headers: Record<string, string>, body?: unknown) =>
 
 /** A publisher with `count` priced articles; returns their ids. */
 async function publisherWithArticles(slug: string, count: number, settings: { articlePrice: number; freeArticlesPerMonth: number }) {
-  const { auth } = await stack.createPublisher(slug, settings);
-  await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(count, slug)) });
-  const page = await json(await stack.request(`/v1/articles?publisher=${slug}&limit=100`));
-  return page.items.map((item: { id: string }) => item.id) as string[];
+  return (await stack.publisherWithArticles(slug, count, { settings })).ids;
 }
 
 async function wallet(auth: Record<string, string>) {
@@ -343,14 +340,10 @@ describe('undoing an unlock', () => {
   });
 
   it('is refused once free unlocks under the spend cap rest on the month’s payments', async () => {
-    const { auth: publisherAuth } = await stack.createPublisher('undo-cap', { articlePrice: 25, freeArticlesPerMonth: 0 });
-    await stack.request('/v1/publisher', {
-      method: 'PATCH',
-      headers: { ...publisherAuth, 'content-type': 'application/json' },
-      body: JSON.stringify({ plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 50, trialDays: 0 }] }),
+    const { ids } = await stack.publisherWithArticles('undo-cap', 4, {
+      settings: { articlePrice: 25, freeArticlesPerMonth: 0 },
+      plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 50, trialDays: 0 }],
     });
-    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(4, 'undocap')) });
-    const ids = ((await json(await stack.request('/v1/articles?publisher=undo-cap'))).items as Array<{ id: string }>).map((item) => item.id);
     const { auth } = await stack.signUp('capundo');
     expect(await json(await post(`/v1/articles/${ids[0]}/unlock`, auth))).toMatchObject({ access: { via: 'points' }, charged: 25 });
     expect(await json(await post(`/v1/articles/${ids[1]}/unlock`, auth))).toMatchObject({ access: { via: 'points' }, charged: 25 });
@@ -415,15 +408,12 @@ describe('gift links', () => {
   });
 
   it('a trial reader cannot make gift links, and a gift cannot be gifted on', async () => {
-    const { auth: publisherAuth } = await stack.createPublisher('gift-trial', { articlePrice: 10, freeArticlesPerMonth: 0 });
-    await stack.request('/v1/publisher', {
-      method: 'PATCH',
-      headers: { ...publisherAuth, 'content-type': 'application/json' },
-      body: JSON.stringify({ plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 290, trialDays: 30 }] }),
+    const {
+      ids: [id],
+    } = await stack.publisherWithArticles('gift-trial', 1, {
+      settings: { articlePrice: 10, freeArticlesPerMonth: 0 },
+      plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 290, trialDays: 30 }],
     });
-    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'gifttrial')) });
-    const [id] = ((await json(await stack.request('/v1/articles?publisher=gift-trial'))).items as Array<{ id: string }>).map((item) => item.id);
-
     const trialist = await stack.signUp('gift_trialist');
     expect((await post('/v1/publishers/gift-trial/trial', trialist.auth, {})).status).toBe(201);
     expect((await json(await stack.request(`/v1/articles/${id}`, { headers: trialist.auth }))).access).toEqual({ granted: true, via: 'trial' });

@@ -199,9 +199,9 @@ describe('likes and follows', () => {
 
   it('answers 503 with Retry-After, changing nothing, when a follow, like, tip or unlock meets contention every time', async () => {
     const stack = await socialStack();
-    const { auth: publisher } = await stack.createPublisher('busy-pub', { articlePrice: 10, freeArticlesPerMonth: 0 });
-    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'busy')) });
-    const [articleId] = (await json(await stack.request('/v1/articles?publisher=busy-pub'))).items.map((item: { id: string }) => item.id);
+    const {
+      ids: [articleId],
+    } = await stack.publisherWithArticles('busy-pub', 1, { settings: { articlePrice: 10, freeArticlesPerMonth: 0 } });
     const ana = await stack.signUp('busy_ana');
     const ben = await stack.signUp('busy_ben');
     const post = (await json(await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Popular' }))).post;

@@ -64,11 +64,12 @@ export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: tru
   if (!url) return { ok: false, guid, reason: 'The item has no http(s) link.' };
   // The guid element's attributes only choose the URL above; leaving them out keeps hashes of stored items valid.
   const { guidElement: _element, ...item } = raw;
-  const shaping = JSON.stringify([NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.iframeHosts, item]);
-  const size = Buffer.byteLength(shaping);
+  // Measured on the texts alone, before serialising: a 4 MB item is refused without being copied.
+  const size = textsOf(item).reduce((total, text) => total + Buffer.byteLength(text), 0);
   if (size > MAX_RAW_ITEM_BYTES) {
     return { ok: false, guid, reason: `The item is ${Math.ceil(size / 1024)} KB as sent; items may be at most ${MAX_RAW_ITEM_BYTES / 1024} KB before cleaning.` };
   }
+  const shaping = JSON.stringify([NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.iframeHosts, item]);
   return { ok: true, identity: { guid, url, sourceHash: hashOf(shaping) } };
 }
 
@@ -237,7 +238,7 @@ function firstSentences(text: string): string | undefined {
 }
 
 /** Every string in a raw item, however deeply the XML nested it. */
-function textsOf(raw: RawItem): string[] {
+function textsOf(raw: object): string[] {
   const texts: string[] = [];
   const pending: unknown[] = [raw];
   while (pending.length > 0) {

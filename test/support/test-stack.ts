@@ -12,6 +12,7 @@ import { ensureTable } from '../../shared/db/ensure-table.js';
 import type { FeedRuntime } from '../../shared/feeds/poll-feed.js';
 import { createConsoleLogger } from '../../shared/logger.js';
 import { createDeps } from '../../shared/api/api-deps.js';
+import { articleItems, rss2 } from './feeds.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -21,6 +22,8 @@ export interface TestStack {
   admin: Record<string, string>;
   createPublisher(slug: string, extra?: Record<string, unknown>): Promise<{ apiKey: string; auth: Record<string, string> }>;
   signUp(handle: string): Promise<{ userId: string; token: string; auth: Record<string, string> }>;
+  /** A publisher with settings, optional plans and `count` pushed articles; its article ids newest first. */
+  publisherWithArticles(slug: string, count: number, setup?: { settings?: Record<string, unknown>; plans?: unknown[] }): Promise<{ auth: Record<string, string>; ids: string[] }>;
   request(path: string, init?: RequestInit): Promise<Response>;
 }
 
@@ -41,7 +44,7 @@ export async function createTestStack(
   await ensureTable(deps.db, { stream: config.timelineFanOut === 'stream' });
   const app = buildApp(deps, ALL_ROUTES);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-  return {
+  const stack: TestStack = {
     app,
     deps,
     admin,
@@ -56,6 +59,15 @@ export async function createTestStack(
       const { user, token } = (await response.json()) as { user: { userId: string }; token: string };
       return { userId: user.userId, token, auth: { authorization: `Bearer ${token}` } };
     },
+    async publisherWithArticles(slug, count, { settings = {}, plans } = {}) {
+      const { auth } = await stack.createPublisher(slug, settings);
+      const json = { ...auth, 'content-type': 'application/json' };
+      if (plans) await app.request('/v1/publisher', { method: 'PATCH', headers: json, body: JSON.stringify({ plans }) });
+      const pushed = await app.request('/v1/publisher/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(count, slug)) });
+      if (pushed.status !== 200) throw new Error(`publisherWithArticles ${slug}: ${pushed.status} ${await pushed.text()}`);
+      const page = (await (await app.request(`/v1/articles?publisher=${slug}&limit=100`)).json()) as { items: Array<{ id: string }> };
+      return { auth, ids: page.items.map((item) => item.id) };
+    },
     async createPublisher(slug, extra = {}) {
       const response = await app.request('/v1/admin/publishers', {
         method: 'POST',
@@ -67,4 +79,5 @@ export async function createTestStack(
       return { apiKey, auth: { authorization: `Bearer ${apiKey}` } };
     },
   };
+  return stack;
 }
