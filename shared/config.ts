@@ -74,6 +74,10 @@ const ConfigSchema = z.object({
   /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
   TIMELINE_MERGE_THRESHOLD: integer(1000, 0),
   TIMELINE_RETENTION_DAYS: integer(30, 1, 3650),
+  /** Sign-ups allowed per hour from one source address and with one email domain. */
+  SIGNUP_RATE_LIMITS: pairs(/^(address|domain):\d+(,(address|domain):\d+)*$/, 'SIGNUP_RATE_LIMITS must look like "address:20,domain:50"', 'address:20,domain:50'),
+  /** Mail providers whose domain is not one sender, so the per-domain sign-up limit does not apply. */
+  SIGNUP_EXEMPT_DOMAINS: z._default(z.string(), 'gmail.com,googlemail.com,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,me.com,proton.me,protonmail.com,aol.com,gmx.net,gmx.de,web.de,mail.ru,yandex.ru,qq.com,163.com'),
   /** Per-reader actions allowed per hour, as action:count pairs. */
   SOCIAL_RATE_LIMITS: pairs(/^[a-z]+:\d+(,[a-z]+:\d+)*$/, 'SOCIAL_RATE_LIMITS must look like "posts:60,likes:300,follows:100"', 'posts:60,likes:300,follows:100,tips:60,gifts:30'),
   /** Point packs as points:cents pairs, e.g. "300:420,1000:1200" (300 points for $4.20). */
@@ -104,6 +108,7 @@ export interface ReaderConfig {
   passwordHashCost: number;
   tokenTtlMinutes: number;
   devTopUpEnabled: boolean;
+  signupLimits: { perAddress: number; perDomain: number; exemptDomains: string[] };
 }
 
 export interface PaymentsConfig {
@@ -170,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordHashCost: raw.PASSWORD_HASH_COST,
       tokenTtlMinutes: raw.READER_TOKEN_TTL_MINUTES,
       devTopUpEnabled: raw.DEV_TOPUP_ENABLED && !raw.STRIPE_SECRET_KEY,
+      signupLimits: signupLimitsOf(raw),
     },
     payments: paymentsOf(raw),
     social: {
@@ -195,6 +201,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxIntervalMs: raw.FEED_MAX_INTERVAL_MINUTES * 60_000,
       iframeHosts: raw.IFRAME_HOSTS,
     },
+  };
+}
+
+function signupLimitsOf(raw: RawConfig): ReaderConfig['signupLimits'] {
+  const limits = Object.fromEntries(raw.SIGNUP_RATE_LIMITS.split(',').map((pair) => pair.split(':')).map(([kind, count]) => [kind, Number(count)]));
+  return {
+    perAddress: limits.address ?? 20,
+    perDomain: limits.domain ?? 50,
+    exemptDomains: raw.SIGNUP_EXEMPT_DOMAINS.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean),
   };
 }
 

@@ -13,7 +13,7 @@ let server: ReturnType<typeof serve>;
 let base: string;
 
 beforeAll(async () => {
-  stack = await createTestStack();
+  stack = await createTestStack({ env: { SIGNUP_RATE_LIMITS: 'address:3,domain:100000' } });
   server = serve({ fetch: stack.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -46,5 +46,23 @@ describe('a large upload the server refuses', () => {
     const response = await fetch(`${base}/v1/publisher/ingest`, { method: 'POST', headers: { ...auth, 'content-type': 'application/rss+xml' }, body });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+  });
+});
+
+describe('sign-ups from one address', () => {
+  it('are limited per hour by the address the server saw, not by anything the client says', async () => {
+    const signUp = (i: number, headers: Record<string, string> = {}) =>
+      fetch(`${base}/v1/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ email: `farm${i}@domain${i}.example`, password: 'correct horse battery', handle: `farm_${i}` }),
+      });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await signUp(i)).status);
+    // A forged forwarding header does not make a new address.
+    const fourth = await signUp(3, { 'x-forwarded-for': '198.51.100.7' });
+    expect([...statuses, fourth.status]).toEqual([201, 201, 201, 429]);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await fourth.json()) as { error: { message: string } }).error.message).toMatch(/3 accounts may be created from one address an hour/);
   });
 });

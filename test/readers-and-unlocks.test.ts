@@ -51,6 +51,18 @@ describe('accounts', () => {
     expect(race.map((response) => response.status).sort()).toEqual([201, ...Array(7).fill(409)]);
   });
 
+  it('limits sign-ups per email domain each hour, except for large mail providers', async () => {
+    const limited = await createTestStack({ now: () => clock, env: { SIGNUP_RATE_LIMITS: 'address:1000,domain:2' } });
+    const signUp = (email: string, handle: string) =>
+      limited.request('/v1/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'a long enough password', handle }) });
+    const throwaway = [];
+    for (let i = 0; i < 3; i++) throwaway.push((await signUp(`t${i}@throwaway.example`, `throwaway_${i}`)).status);
+    expect(throwaway).toEqual([201, 201, 429]);
+    const webmail = [];
+    for (let i = 0; i < 3; i++) webmail.push((await signUp(`w${i}@gmail.com`, `webmail_${i}`)).status);
+    expect(webmail).toEqual([201, 201, 201]);
+  });
+
   it('validates sign-up fields', async () => {
     const response = await post('/v1/auth/signup', {}, { email: 'not-an-email', password: 'short', handle: 'x' });
     expect(response.status).toBe(400);

@@ -230,7 +230,8 @@ export const giftEventKey = (publisherSlug: string, at: string, eventId: string)
 });
 
 /** How often a reader did one action in one fixed window (rate limits). */
-export const rateCounterKey = (userId: string, action: string, window: number): ItemKey => ({ PK: `RATE#${userId}#${action}`, SK: String(window) });
+/** `subject`: a reader id, or `ip:<address>` / `domain:<email domain>` for sign-ups. */
+export const rateCounterKey = (subject: string, action: string, window: number): ItemKey => ({ PK: `RATE#${subject}#${action}`, SK: String(window) });
 
 // ---- idempotency -------------------------------------------------------------
 

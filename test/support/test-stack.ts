@@ -38,6 +38,8 @@ export async function createTestStack(
     // Real scrypt at a lower cost, so the many sign-ups of the suite stay quick.
     PASSWORD_HASH_COST: '12',
     DEV_TOPUP_ENABLED: 'true',
+    // Every test file signs its readers up with one domain; the limits themselves have their own test.
+    SIGNUP_RATE_LIMITS: 'address:100000,domain:100000',
     ...options.env,
   });
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });

@@ -11,6 +11,7 @@ import { creditWallet, getBalance, listLedger } from '../../wallet/wallet-store.
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { idempotent } from '../idempotency.js';
+import { takeSignupSlots } from '../signup-limits.js';
 import { toCard } from '../presenters.js';
 import {
   ArticleCardSchema,
@@ -45,10 +46,11 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       // Anonymous: a replay needs the very same body, password included, so it answers only the one who signed up.
       middleware: idempotent(deps, () => 'signup'),
       request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: SignupBody } } } },
-      responses: { 201: jsonResponse(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409, 422, 503) },
+      responses: { 201: jsonResponse(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409, 422, 429, 503) },
     }),
     async (c) => {
       const body = c.req.valid('json');
+      await takeSignupSlots(deps, c, body.email);
       const { reader, balance } = await createReader(deps.db, {
         email: body.email,
         handle: body.handle,
