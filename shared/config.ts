@@ -58,6 +58,8 @@ const ConfigSchema = z.object({
   TIMELINE_FANOUT: z._default(z.enum(['inline', 'stream']), 'inline'),
   /** Points every new reader starts with ("read for free"). */
   STARTER_POINTS: integer(50, 0, 100_000),
+  /** Points a publisher may earn each month from unlocks paid with promotional points; the platform funds them. */
+  PROMO_BUDGET_POINTS: integer(10_000, 0, 100_000_000),
   /** Share of each unlock kept by the platform, in percent. */
   PLATFORM_SHARE_PERCENT: z._default(z.coerce.number().check(z.minimum(0), z.maximum(100)), 0),
   /** log2 of scrypt's cost N (15 → N = 32768, about 32 MB and tens of milliseconds per hash). */
@@ -104,6 +106,8 @@ export interface Config {
 
 export interface ReaderConfig {
   starterPoints: number;
+  /** Monthly, per publisher: what promotional unlocks may earn it, funded by the platform. */
+  promoBudgetPoints: number;
   platformSharePercent: number;
   passwordHashCost: number;
   tokenTtlMinutes: number;
@@ -171,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultArticlePrice: raw.DEFAULT_ARTICLE_PRICE,
     readers: {
       starterPoints: raw.STARTER_POINTS,
+      promoBudgetPoints: raw.PROMO_BUDGET_POINTS,
       platformSharePercent: raw.PLATFORM_SHARE_PERCENT,
       passwordHashCost: raw.PASSWORD_HASH_COST,
       tokenTtlMinutes: raw.READER_TOKEN_TTL_MINUTES,

@@ -71,8 +71,8 @@ export class UnprocessableFeed extends DomainError {
 }
 
 export class InsufficientPoints extends DomainError {
-  constructor(price: number, balance: number) {
-    super(402, 'insufficient_points', `Unlocking costs ${price} points; the wallet holds ${balance}.`, { price, balance });
+  constructor(price: number, balance: number, message = `Unlocking costs ${price} points; the wallet holds ${balance}.`, extra: Record<string, number> = {}) {
+    super(402, 'insufficient_points', message, { price, balance, ...extra });
   }
 }
 

@@ -293,6 +293,72 @@ describe('the development top-up', () => {
   });
 });
 
+describe('promotional points', () => {
+  const earningsOf = async (testStack: TestStack, slug: string) =>
+    (
+      await testStack.deps.db.doc.send(
+        new QueryCommand({
+          TableName: testStack.deps.config.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :earning)',
+          ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':earning': EARNING_SK_PREFIX },
+        }),
+      )
+    ).Items ?? [];
+
+  it('are spent first, and the ledger keeps both balances exact', async () => {
+    const ids = await publisherWithArticles('promo-first', 2, { articlePrice: 30, freeArticlesPerMonth: 0 });
+    const { auth } = await stack.signUp('promo_first');
+    await post('/v1/me/wallet/dev-top-up', auth, { points: 100 });
+    expect(await wallet(auth)).toMatchObject({ balance: 150, promotional: 50 });
+    await post(`/v1/articles/${ids[0]}/unlock`, auth);
+    expect(await wallet(auth)).toMatchObject({ balance: 120, promotional: 20 });
+    await post(`/v1/articles/${ids[1]}/unlock`, auth);
+    const after = await wallet(auth);
+    expect(after).toMatchObject({ balance: 90, promotional: 0 });
+    const sum = (field: 'amount' | 'promoAmount') => after.entries.reduce((total: number, entry: Record<string, number>) => total + (entry[field] ?? 0), 0);
+    expect([sum('amount'), sum('promoAmount')]).toEqual([90, 0]);
+    const earnings = (await earningsOf(stack, 'promo-first')).map((entry) => [entry.points, entry.promoPoints ?? 0]);
+    expect(earnings.sort()).toEqual([
+      [30, 20],
+      [30, 30],
+    ]);
+  });
+
+  it('earn the publisher only up to the platform’s monthly budget; past it the article still opens, the ledger says why, and an undo gives the budget back', async () => {
+    const budgeted = await createTestStack({ now: () => clock, env: { PROMO_BUDGET_POINTS: '40' } });
+    const { ids } = await budgeted.publisherWithArticles('promo-budget', 1, { settings: { articlePrice: 30, freeArticlesPerMonth: 0 } });
+    const unlock = async (handle: string) => {
+      const reader = await budgeted.signUp(handle);
+      const response = await budgeted.request(`/v1/articles/${ids[0]}/unlock`, { method: 'POST', headers: reader.auth });
+      return { reader, body: (await response.json()) as Record<string, any> };
+    };
+    const first = await unlock('budget_a');
+    const second = await unlock('budget_b');
+    expect(second.body).toMatchObject({ access: { via: 'points' }, charged: 30, balance: 20, contentHtml: expect.any(String) });
+    const byReader = async () => new Map((await earningsOf(budgeted, 'promo-budget')).filter((entry) => entry.kind === 'unlock').map((entry) => [entry.readerId, entry]));
+    const earnings = await byReader();
+    expect(earnings.get(first.reader.userId)).toMatchObject({ points: 30, promoPoints: 30 });
+    expect(earnings.get(second.reader.userId)).toMatchObject({ points: 10, promoPoints: 10, promoUnfunded: 20, note: expect.stringMatching(/beyond this month’s platform budget/) });
+
+    expect((await budgeted.request(`/v1/articles/${ids[0]}/unlock`, { method: 'DELETE', headers: first.reader.auth })).status).toBe(200);
+    expect(await json(await budgeted.request('/v1/me/wallet', { headers: first.reader.auth }))).toMatchObject({ balance: 50, promotional: 50 });
+    const third = await unlock('budget_c');
+    expect((await byReader()).get(third.reader.userId)).toMatchObject({ points: 30, promoPoints: 30 });
+  });
+
+  it('never fund past the budget, however many promotional unlocks race for its last points', async () => {
+    const budgeted = await createTestStack({ now: () => clock, env: { PROMO_BUDGET_POINTS: '100' } });
+    const { ids } = await budgeted.publisherWithArticles('promo-race', 1, { settings: { articlePrice: 30, freeArticlesPerMonth: 0 } });
+    const readers = await Promise.all(Array.from({ length: 10 }, (_, i) => budgeted.signUp(`race_reader_${i}`)));
+    const statuses = await Promise.all(readers.map(async (reader) => (await budgeted.request(`/v1/articles/${ids[0]}/unlock`, { method: 'POST', headers: reader.auth })).status));
+    expect(statuses).toEqual(Array(10).fill(200));
+    const unlocks = (await earningsOf(budgeted, 'promo-race')).filter((entry) => entry.kind === 'unlock');
+    expect(unlocks).toHaveLength(10);
+    expect(unlocks.reduce((total, entry) => total + ((entry.promoPoints as number | undefined) ?? 0), 0)).toBe(100);
+    expect(unlocks.reduce((total, entry) => total + (entry.points as number) + ((entry.promoUnfunded as number | undefined) ?? 0), 0)).toBe(300);
+  });
+});
+
 describe('undoing an unlock', () => {
   const undo = (id: string, auth: Record<string, string>) => stack.request(`/v1/articles/${id}/unlock`, { method: 'DELETE', headers: auth });
 

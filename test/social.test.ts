@@ -205,6 +205,7 @@ describe('likes and follows', () => {
     const ana = await stack.signUp('busy_ana');
     const ben = await stack.signUp('busy_ben');
     const post = (await json(await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Popular' }))).post;
+    await send(stack, 'POST', '/v1/me/wallet/dev-top-up', ana.auth, { points: 20 });
     // Every transaction is cancelled by a conflict, as on an item far hotter than retries can outlast.
     let contended = true;
     stack.deps.db.raw.middlewareStack.add(
@@ -233,7 +234,7 @@ describe('likes and follows', () => {
     }
     expect(await json(await stack.request('/v1/users/busy_ben'))).toMatchObject({ followerCount: 0 });
     expect((await json(await stack.request(`/v1/posts/${post.postId}`))).post.likeCount).toBe(0);
-    expect((await json(await send(stack, 'GET', '/v1/me/wallet', ana.auth))).balance).toBe(50);
+    expect((await json(await send(stack, 'GET', '/v1/me/wallet', ana.auth))).balance).toBe(70);
   });
 
   it('counts followers and following, refuses self-follows and unknown accounts, and nobody posts as someone else', async () => {
@@ -350,21 +351,39 @@ describe('tips', () => {
     const bensPost = (await json(await send(stack, 'POST', '/v1/posts', ben.auth, { text: 'Tip jar' }))).post;
     const pubPost = (await json(await stack.request('/v1/publishers/tip-pub/posts'))).items[0];
 
+    // Ana buys 50 points (the development top-up stands in for a purchase) beside her 50 promotional ones.
+    await send(stack, 'POST', '/v1/me/wallet/dev-top-up', ana.auth, { points: 50 });
     const headers = { ...ana.auth, 'idempotency-key': 'tip-1' };
-    expect(await json(await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, headers, { points: 20 }))).toEqual({ tipped: 20, balance: 30 });
-    expect(await json(await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, headers, { points: 20 }))).toEqual({ tipped: 20, balance: 30 });
-    expect((await json(await stack.request('/v1/me/wallet', { headers: ben.auth }))).balance).toBe(70);
+    expect(await json(await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, headers, { points: 20 }))).toEqual({ tipped: 20, balance: 80 });
+    expect(await json(await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, headers, { points: 20 }))).toEqual({ tipped: 20, balance: 80 });
+    expect(await json(await stack.request('/v1/me/wallet', { headers: ben.auth }))).toMatchObject({ balance: 70, promotional: 50 });
 
     expect((await send(stack, 'POST', `/v1/posts/${pubPost.postId}/tip`, ana.auth, { points: 10 })).status).toBe(200);
     const tooMuch = await send(stack, 'POST', `/v1/posts/${pubPost.postId}/tip`, ana.auth, { points: 25 });
     expect(tooMuch.status).toBe(402);
-    expect((await json(tooMuch)).error.details).toEqual({ price: 25, balance: 20 });
+    expect((await json(tooMuch)).error).toMatchObject({
+      details: { price: 25, balance: 20, promotional: 50 },
+      message: expect.stringMatching(/must come from purchased points; you have 20 \(your 50 promotional points only unlock articles\)/),
+    });
     expect((await send(stack, 'POST', `/v1/posts/${bensPost.postId}/tip`, ben.auth, { points: 1 })).status).toBe(400);
 
     const wallet = await json(await stack.request('/v1/me/wallet', { headers: ana.auth }));
-    expect(wallet.balance).toBe(20);
-    expect(wallet.entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(20);
+    expect(wallet).toMatchObject({ balance: 70, promotional: 50 });
+    expect(wallet.entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(70);
     expect(await json(await stack.request('/v1/publisher/stats', { headers: publisher }))).toMatchObject({ tips: 1, pointsEarned: 10 });
+  });
+
+  it('cannot mint points: starter points of throwaway accounts cannot be tipped to anyone', async () => {
+    const stack = await socialStack();
+    const collector = await stack.signUp('mint_collector');
+    const jar = (await json(await send(stack, 'POST', '/v1/posts', collector.auth, { text: 'Send me your points' }))).post;
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const throwaway = await stack.signUp(`mint_throwaway_${i}`);
+      statuses.push((await send(stack, 'POST', `/v1/posts/${jar.postId}/tip`, throwaway.auth, { points: 50 })).status);
+    }
+    expect(statuses).toEqual([402, 402, 402, 402, 402]);
+    expect(await json(await stack.request('/v1/me/wallet', { headers: collector.auth }))).toMatchObject({ balance: 50, promotional: 50 });
   });
 });
 

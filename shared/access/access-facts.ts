@@ -7,7 +7,8 @@
 import type { Article } from '../articles/article.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { articleKey, entitlementKey, meterKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey, type ItemKey } from '../db/keys.js';
+import { articleKey, entitlementKey, meterKey, promoBudgetKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey, type ItemKey } from '../db/keys.js';
+import { walletBalanceOf } from '../wallet/ledger.js';
 import { ARTICLE_CARD_FIELDS } from '../articles/article-store.js';
 import { spendCapOf, type Publisher } from '../publishers/publisher.js';
 import { toPublisher } from '../publishers/publisher-store.js';
@@ -21,7 +22,11 @@ export interface LoadedFacts {
   publisher?: Publisher | undefined;
   entitlement?: Entitlement | undefined;
   balance: number;
+  /** The promotional part of `balance`. */
+  promotional: number;
   meterUsed: number;
+  /** What the publisher's promotional unlocks have earned this month, against the platform's budget. */
+  promoBudgetUsed: number;
   spent: number;
   subscription?: Subscription | undefined;
   trialUsed: boolean;
@@ -40,7 +45,7 @@ export async function loadAccessFacts(db: Db, articleId: string, userId: string 
 /** Attributes a card with its access state needs; article content stays behind. */
 const CARD_FACTS_PROJECTION = [
   'PK', 'SK', 'type', ...ARTICLE_CARD_FIELDS, 'slug', 'name', 'articlePrice', 'freeArticlesPerMonth', 'plans',
-  'via', 'balance', 'used', 'spent', 'status', 'currentPeriodEnd', 'kind', 'planId',
+  'via', 'balance', 'promoBalance', 'used', 'spent', 'status', 'currentPeriodEnd', 'kind', 'planId',
 ];
 
 /**
@@ -60,12 +65,14 @@ export async function loadAccessFactsForArticles(
   const keys: ItemKey[] = [...ids.map(articleKey), ...slugs.map(publisherKey)];
   if (userId) {
     keys.push(walletKey(userId), ...ids.map((id) => entitlementKey(userId, id)));
-    for (const slug of slugs) keys.push(meterKey(userId, slug, month), spendKey(userId, slug, month), subscriptionKey(userId, slug), trialClaimKey(userId, slug));
+    for (const slug of slugs) {
+      keys.push(meterKey(userId, slug, month), spendKey(userId, slug, month), subscriptionKey(userId, slug), trialClaimKey(userId, slug), promoBudgetKey(slug, month));
+    }
   }
   const items = await batchGetAll(db, keys, options.cardsOnly ? CARD_FACTS_PROJECTION : undefined);
   const byKey = new Map(items.map((item) => [`${item.PK as string}|${item.SK as string}`, item]));
   const get = (key: ItemKey) => byKey.get(`${key.PK}|${key.SK}`);
-  const balance = userId ? ((get(walletKey(userId))?.balance as number | undefined) ?? 0) : 0;
+  const wallet = walletBalanceOf(userId ? get(walletKey(userId)) : undefined);
   return new Map(
     ids.map((id) => {
       const slug = publisherSlugOfArticleId(id);
@@ -77,7 +84,9 @@ export async function loadAccessFactsForArticles(
           article: get(articleKey(id)) as Article | undefined,
           publisher: publisherItem ? toPublisher(publisherItem) : undefined,
           entitlement: reader<Entitlement>((user) => entitlementKey(user, id)),
-          balance,
+          balance: wallet.balance,
+          promotional: wallet.promotional,
+          promoBudgetUsed: (get(promoBudgetKey(slug, month))?.used as number | undefined) ?? 0,
           meterUsed: (reader<{ used: number }>((user) => meterKey(user, slug, month))?.used) ?? 0,
           spent: (reader<{ spent: number }>((user) => spendKey(user, slug, month))?.spent) ?? 0,
           subscription: reader<Subscription>((user) => subscriptionKey(user, slug)),

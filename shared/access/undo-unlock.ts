@@ -11,9 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { earningKey, entitlementKey, spendKey, undoCounterKey, walletKey } from '../db/keys.js';
+import { earningKey, entitlementKey, promoBudgetKey, spendKey, undoCounterKey, walletKey } from '../db/keys.js';
 import { boundedIncrement, transactWrite } from '../db/transactions.js';
 import { Conflict, Contention, NotFound } from '../errors.js';
+import { walletBalanceOf } from '../wallet/ledger.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { meterMonth } from './access-policy.js';
 import { publisherSlugOfArticleId } from './access-facts.js';
@@ -43,7 +44,7 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
       ...spendMonths.map((spendMonth) => spendKey(userId, slug, spendMonth)),
     ]);
     const entitlement = items.find((item) => item.type === 'entitlement') as Entitlement | undefined;
-    const balance = (items.find((item) => item.type === 'wallet')?.balance as number | undefined) ?? 0;
+    const wallet = walletBalanceOf(items.find((item) => item.type === 'wallet'));
     const undosUsed = (items.find((item) => item.type === 'undo_counter')?.used as number | undefined) ?? 0;
     if (!entitlement) throw new NotFound('An unlock of this article');
     if (entitlement.via !== 'points') throw new Conflict('Only unlocks paid with points can be undone.');
@@ -62,8 +63,10 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
     const stamp = at.toISOString();
     const refund = walletChangeItems(db, {
       userId,
-      seenBalance: balance,
+      seen: wallet,
       amount: entitlement.charged,
+      // Promotional points spent come back as promotional points.
+      promoAmount: entitlement.promoCharged ?? 0,
       kind: 'refund',
       at: stamp,
       articleId,
@@ -105,11 +108,25 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
             readerId: userId,
             gross: -entitlement.charged,
             points: -(entitlement.earned ?? entitlement.charged),
+            ...(entitlement.promoEarned ? { promoPoints: -entitlement.promoEarned } : {}),
             reverses: entitlement.earningEntryId,
             at: stamp,
           },
         },
       },
+      // What the platform funded goes back to the publisher's promotional budget.
+      ...(entitlement.promoEarned
+        ? [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: promoBudgetKey(entitlement.publisherSlug, unlockMonth),
+                UpdateExpression: 'ADD used :back',
+                ExpressionAttributeValues: { ':back': -entitlement.promoEarned },
+              },
+            },
+          ]
+        : []),
     ]);
     if (result.committed) {
       return { refunded: entitlement.charged, balance: refund.entry.balanceAfter, undosLeftThisMonth: UNDOS_PER_MONTH - undosUsed - 1 };

@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Article } from '../articles/article.js';
 import type { Db } from '../db/client.js';
-import { earningKey, entitlementKey, libraryKeys, meterKey, spendKey } from '../db/keys.js';
+import { earningKey, entitlementKey, libraryKeys, meterKey, promoBudgetKey, spendKey } from '../db/keys.js';
 import { boundedIncrement, transactWrite, type TransactItem } from '../db/transactions.js';
 import { Contention, InsufficientPoints, NotFound } from '../errors.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
@@ -32,6 +32,8 @@ export interface UnlockResult {
 export interface UnlockOptions {
   defaultPrice: number;
   platformSharePercent: number;
+  /** Monthly, per publisher: what promotional unlocks may earn it. */
+  promoBudgetPoints: number;
   idempotencyKey?: string | undefined;
   now: () => Date;
 }
@@ -133,18 +135,30 @@ function freePlan(db: Db, userId: string, article: Article, facts: LoadedFacts, 
   return { charged: 0, entitlementIndex: 1, items: [guard, entitlement] };
 }
 
+/**
+ * Paying with points: promotional points first, then purchased ones. The
+ * publisher earns its share of both; the share of promotional points is funded
+ * by the platform, up to a monthly budget per publisher. Past the budget a
+ * promotional unlock still opens the article but earns nothing, and the
+ * earning entry says so.
+ */
 function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts, price: number, at: string, options: UnlockOptions): Plan {
+  const fromPromo = Math.min(facts.promotional, price);
+  const shareOf = (points: number) => Math.floor((points * (100 - options.platformSharePercent)) / 100);
+  const promoDue = shareOf(fromPromo);
+  const promoFunded = Math.min(promoDue, Math.max(0, options.promoBudgetPoints - facts.promoBudgetUsed));
+  const earned = shareOf(price - fromPromo) + promoFunded;
   const wallet = walletChangeItems(db, {
     userId,
-    seenBalance: facts.balance,
+    seen: { balance: facts.balance, promotional: facts.promotional },
     amount: -price,
+    promoAmount: -fromPromo,
     kind: 'unlock',
     at,
     articleId: article.id,
     publisherSlug: article.publisherSlug,
   });
   const earningEntryId = randomUUID();
-  const earned = Math.floor((price * (100 - options.platformSharePercent)) / 100);
   return {
     charged: price,
     entitlementIndex: 2,
@@ -155,12 +169,14 @@ function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts
         publisherSlug: article.publisherSlug,
         via: 'points',
         charged: price,
+        promoCharged: fromPromo || undefined,
         balanceAfter: wallet.entry.balanceAfter,
         grantedAt: at,
         idempotencyKey: options.idempotencyKey,
         ledgerEntryId: wallet.entry.entryId,
         earningEntryId,
         earned,
+        promoEarned: promoFunded || undefined,
       }),
       {
         Update: {
@@ -184,11 +200,30 @@ function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts
             readerId: userId,
             gross: price,
             points: earned,
+            ...(promoFunded > 0 ? { promoPoints: promoFunded } : {}),
+            ...(promoDue > promoFunded
+              ? { promoUnfunded: promoDue - promoFunded, note: 'Paid with promotional points beyond this month’s platform budget for the publisher: not earned.' }
+              : {}),
             at,
           },
         },
       },
+      ...(promoFunded > 0 ? [spendPromoBudget(db, article.publisherSlug, facts.month, promoFunded, options.promoBudgetPoints)] : []),
     ],
+  };
+}
+
+/** Counts promotional earnings against the month's budget; never past it, however many unlocks race. */
+function spendPromoBudget(db: Db, publisherSlug: string, month: string, points: number, budget: number): TransactItem {
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: promoBudgetKey(publisherSlug, month),
+      UpdateExpression: 'ADD used :points SET #type = :type',
+      ConditionExpression: 'attribute_not_exists(used) OR used <= :room',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':points': points, ':room': budget - points, ':type': 'promo_budget' },
+    },
   };
 }
 

@@ -228,6 +228,7 @@ export const LedgerEntrySchema = z
     kind: z.enum(['starter', 'topup', 'unlock', 'refund', 'tip_sent', 'tip_received']),
     amount: z.number().int(),
     balanceAfter: z.number().int(),
+    promoAmount: z.number().int().optional().openapi({ description: 'The promotional part of `amount`, when it has one.' }),
     articleId: z.string().optional(),
     publisherSlug: z.string().optional(),
     postId: z.string().optional(),
@@ -236,7 +237,12 @@ export const LedgerEntrySchema = z
   .openapi('LedgerEntry');
 
 export const WalletSchema = z
-  .object({ balance: z.number().int(), entries: z.array(LedgerEntrySchema), nextCursor: z.string().nullable() })
+  .object({
+    balance: z.number().int(),
+    promotional: z.number().int().openapi({ description: 'The part of `balance` that was given, not bought (starter points): it unlocks articles, and is spent first, but cannot be tipped or paid out.' }),
+    entries: z.array(LedgerEntrySchema),
+    nextCursor: z.string().nullable(),
+  })
   .openapi('Wallet');
 
 export const DevTopUpBody = z.object({ points: z.number().int().min(1).max(10_000) }).strict().openapi('DevTopUp');

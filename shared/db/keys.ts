@@ -139,6 +139,8 @@ export const subscriberKeys = (publisherSlug: string, kind: 'trial' | 'paid', pe
 /** Marks that a reader has had their one trial of a publisher. */
 export const trialClaimKey = (userId: string, publisherSlug: string): ItemKey => ({ PK: readerPartition(userId), SK: `TRIALUSED#${publisherSlug}` });
 /** Points a reader paid one publisher through unlocks in one calendar month: what the spend cap checks. */
+/** What a publisher's promotional unlocks have earned this month, against the platform's budget (`used`). */
+export const promoBudgetKey = (publisherSlug: string, month: string): ItemKey => ({ PK: publisherPartition(publisherSlug), SK: `PROMOBUDGET#${month}` });
 export const spendKey = (userId: string, publisherSlug: string, month: string): ItemKey => ({
   PK: readerPartition(userId),
   SK: `SPEND#${publisherSlug}#${month}`,

@@ -32,7 +32,16 @@ export async function createReader(db: Db, input: NewReader): Promise<{ reader: 
     displayName: input.displayName,
     createdAt: at,
   };
-  const starter = walletChangeItems(db, { userId: reader.userId, seenBalance: 0, amount: input.starterPoints, kind: 'starter', at, note: 'Welcome: read for free' });
+  // Starter points are promotional: they open articles but cannot be tipped or paid out.
+  const starter = walletChangeItems(db, {
+    userId: reader.userId,
+    seen: { balance: 0, promotional: 0 },
+    amount: input.starterPoints,
+    promoAmount: input.starterPoints,
+    kind: 'starter',
+    at,
+    note: 'Welcome: read for free',
+  });
   const items: TransactItem[] = [
     { Put: { TableName: db.tableName, Item: { ...readerKey(reader.userId), type: 'reader', ...reader }, ConditionExpression: 'attribute_not_exists(PK)' } },
     {
@@ -43,7 +52,7 @@ export async function createReader(db: Db, input: NewReader): Promise<{ reader: 
       },
     },
     { Put: { TableName: db.tableName, Item: { ...handleKey(reader.handle), type: 'handle', userId: reader.userId }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    { Put: { TableName: db.tableName, Item: { ...walletKey(reader.userId), type: 'wallet', balance: input.starterPoints, updatedAt: at } } },
+    { Put: { TableName: db.tableName, Item: { ...walletKey(reader.userId), type: 'wallet', balance: input.starterPoints, promoBalance: input.starterPoints, updatedAt: at } } },
     ...(input.starterPoints > 0 ? [starter.items[1]!] : []),
   ];
   const result = await transactWrite(db, items);

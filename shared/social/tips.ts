@@ -1,6 +1,6 @@
 /**
- * Tips: points from a reader's wallet to a post's author, under the same ledger
- * rules as unlocks — one transaction, balances moved only from the values read
+ * Tips: purchased points (never promotional ones) from a reader's wallet to a
+ * post's author, under the same ledger rules as unlocks — one transaction, balances moved only from the values read
  * (never negative, `balanceAfter` exact), an entry on each side. A publisher's
  * tips land in its earnings ledger.
  */
@@ -10,6 +10,7 @@ import type { Db } from '../db/client.js';
 import { earningKey, walletKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { Contention, InsufficientPoints, ValidationFailed } from '../errors.js';
+import { purchasedOf, walletBalanceOf } from '../wallet/ledger.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { assertNotBlocked } from './block-rule.js';
 import type { Post } from './post.js';
@@ -22,13 +23,22 @@ export async function tipAuthor(db: Db, fromUserId: string, post: Post, points: 
   await assertNotBlocked(db, fromUserId, post.author);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const at = now().toISOString();
-    const wallets = await batchGetAll(db, [walletKey(fromUserId), ...(toUserId ? [walletKey(toUserId)] : [])], ['PK', 'balance']);
-    const balanceOf = (userId: string) => (wallets.find((item) => item.PK === walletKey(userId).PK)?.balance as number | undefined) ?? 0;
-    const balance = balanceOf(fromUserId);
-    if (balance < points) throw new InsufficientPoints(points, balance);
-    const sent = walletChangeItems(db, { userId: fromUserId, seenBalance: balance, amount: -points, kind: 'tip_sent', at, postId: post.postId, note: `Tip to ${post.authorHandle}` });
+    const wallets = await batchGetAll(db, [walletKey(fromUserId), ...(toUserId ? [walletKey(toUserId)] : [])], ['PK', 'balance', 'promoBalance']);
+    const walletOf = (userId: string) => walletBalanceOf(wallets.find((item) => item.PK === walletKey(userId).PK));
+    const from = walletOf(fromUserId);
+    // Only purchased points can be tipped: promotional ones would otherwise be minted into someone else's wallet.
+    const purchased = purchasedOf(from);
+    if (purchased < points) {
+      throw new InsufficientPoints(
+        points,
+        purchased,
+        `A tip of ${points} points must come from purchased points; you have ${purchased}${from.promotional > 0 ? ` (your ${from.promotional} promotional points only unlock articles)` : ''}.`,
+        { promotional: from.promotional },
+      );
+    }
+    const sent = walletChangeItems(db, { userId: fromUserId, seen: from, amount: -points, kind: 'tip_sent', at, postId: post.postId, note: `Tip to ${post.authorHandle}` });
     const credit: TransactItem[] = toUserId
-      ? walletChangeItems(db, { userId: toUserId, seenBalance: balanceOf(toUserId), amount: points, kind: 'tip_received', at, postId: post.postId, note: 'Tip received' }).items
+      ? walletChangeItems(db, { userId: toUserId, seen: walletOf(toUserId), amount: points, kind: 'tip_received', at, postId: post.postId, note: 'Tip received' }).items
       : [
           {
             Put: {

@@ -12,12 +12,15 @@ import { Contention } from '../errors.js';
 import type { PageKey } from '../db/cursor.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { LEDGER_SK_PREFIX, ledgerEntryKey, paymentKey, readerPartition, walletKey } from '../db/keys.js';
-import type { LedgerEntry, LedgerKind } from './ledger.js';
+import { walletBalanceOf, type LedgerEntry, type LedgerKind, type WalletBalance } from './ledger.js';
 
 export interface WalletChange {
   userId: string;
-  seenBalance: number;
+  /** The wallet as read; the change applies only if it still is. */
+  seen: WalletBalance;
   amount: number;
+  /** The promotional part of `amount` (0 when none: purchased points, or a credit). */
+  promoAmount?: number | undefined;
   kind: LedgerKind;
   at: string;
   articleId?: string | undefined;
@@ -26,19 +29,39 @@ export interface WalletChange {
   note?: string | undefined;
 }
 
-/** The two transaction items of a wallet change; the wallet's is first, so its cancellation reason is index 0. */
+/**
+ * The two transaction items of a wallet change; the wallet's is first, so its
+ * cancellation reason is index 0. The balance moves only from the value read
+ * and never below zero. A change with a promotional part moves the promotional
+ * balance from the value read too; any other change keeps it, under the
+ * condition that it still fits in the balance after (so a debit of purchased
+ * points can never eat into promotional ones).
+ */
 export function walletChangeItems(db: Db, change: WalletChange): { items: TransactItem[]; entry: LedgerEntry } {
+  const promoAmount = change.promoAmount ?? 0;
+  const balanceAfter = change.seen.balance + change.amount;
+  const promoAfter = change.seen.promotional + promoAmount;
+  if (promoAmount !== 0 && (promoAfter < 0 || promoAfter > balanceAfter)) {
+    throw new Error(`Promotional points out of range: ${promoAfter} of ${balanceAfter}.`);
+  }
   const entry: LedgerEntry = {
     entryId: randomUUID(),
     at: change.at,
     kind: change.kind,
     amount: change.amount,
-    balanceAfter: change.seenBalance + change.amount,
+    balanceAfter,
+    ...(promoAmount !== 0 ? { promoAmount } : {}),
     articleId: change.articleId,
     publisherSlug: change.publisherSlug,
     postId: change.postId,
     note: change.note,
   };
+  const promoCondition =
+    promoAmount === 0
+      ? '(attribute_not_exists(promoBalance) OR promoBalance <= :after)'
+      : change.seen.promotional === 0
+        ? '(attribute_not_exists(promoBalance) OR promoBalance = :zero)'
+        : 'promoBalance = :seenPromo';
   return {
     entry,
     items: [
@@ -46,9 +69,16 @@ export function walletChangeItems(db: Db, change: WalletChange): { items: Transa
         Update: {
           TableName: db.tableName,
           Key: walletKey(change.userId),
-          UpdateExpression: 'SET balance = :after, updatedAt = :at',
-          ConditionExpression: 'balance = :seen AND :after >= :zero',
-          ExpressionAttributeValues: { ':after': entry.balanceAfter, ':seen': change.seenBalance, ':at': change.at, ':zero': 0 },
+          UpdateExpression: `SET balance = :after, updatedAt = :at${promoAmount !== 0 ? ', promoBalance = :promoAfter' : ''}`,
+          ConditionExpression: `balance = :seen AND :after >= :zero AND ${promoCondition}`,
+          ExpressionAttributeValues: {
+            ':after': balanceAfter,
+            ':seen': change.seen.balance,
+            ':at': change.at,
+            ':zero': 0,
+            ...(promoAmount !== 0 ? { ':promoAfter': promoAfter } : {}),
+            ...(promoAmount !== 0 && change.seen.promotional !== 0 ? { ':seenPromo': change.seen.promotional } : {}),
+          },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
@@ -57,9 +87,9 @@ export function walletChangeItems(db: Db, change: WalletChange): { items: Transa
   };
 }
 
-export async function getBalance(db: Db, userId: string): Promise<number> {
+export async function getWallet(db: Db, userId: string): Promise<WalletBalance> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: walletKey(userId), ConsistentRead: true }));
-  return (Item?.balance as number | undefined) ?? 0;
+  return walletBalanceOf(Item);
 }
 
 export async function listLedger(db: Db, userId: string, limit: number, startKey?: PageKey) {
@@ -80,8 +110,8 @@ export async function listLedger(db: Db, userId: string, limit: number, startKey
 /** Adds points with a ledger entry, retrying when the balance moved meanwhile. */
 export async function creditWallet(db: Db, userId: string, amount: number, kind: LedgerKind, note: string, now: Date): Promise<LedgerEntry> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const seenBalance = await getBalance(db, userId);
-    const change = walletChangeItems(db, { userId, seenBalance, amount, kind, at: now.toISOString(), note });
+    const seen = await getWallet(db, userId);
+    const change = walletChangeItems(db, { userId, seen, amount, kind, at: now.toISOString(), note });
     const result = await transactWrite(db, change.items);
     if (result.committed) return change.entry;
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
@@ -106,7 +136,7 @@ export async function creditPaymentOnce(db: Db, payment: { paymentId: string; us
   for (let attempt = 0; attempt < 20; attempt++) {
     const wallet = await findWallet(db, payment.userId);
     if (!wallet) return recordOrphanedPayment(db, payment, now);
-    const change = walletChangeItems(db, { userId: payment.userId, seenBalance: wallet.balance, amount: payment.points, kind: 'topup', at: now.toISOString(), note: payment.note });
+    const change = walletChangeItems(db, { userId: payment.userId, seen: wallet, amount: payment.points, kind: 'topup', at: now.toISOString(), note: payment.note });
     const result = await transactWrite(db, [
       {
         Put: {
@@ -124,9 +154,9 @@ export async function creditPaymentOnce(db: Db, payment: { paymentId: string; us
   throw new Contention('The wallet was too busy to credit the payment; the provider will retry the webhook.');
 }
 
-async function findWallet(db: Db, userId: string): Promise<{ balance: number } | undefined> {
+async function findWallet(db: Db, userId: string): Promise<WalletBalance | undefined> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: walletKey(userId), ConsistentRead: true }));
-  return Item ? { balance: (Item.balance as number | undefined) ?? 0 } : undefined;
+  return Item ? walletBalanceOf(Item) : undefined;
 }
 
 async function recordOrphanedPayment(db: Db, payment: { paymentId: string; userId: string; points: number }, now: Date): Promise<'orphaned' | 'duplicate'> {

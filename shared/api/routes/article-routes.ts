@@ -95,6 +95,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const result = await unlockArticle(deps.db, c.get('reader')!.userId, id, {
         defaultPrice: deps.config.defaultArticlePrice,
         platformSharePercent: deps.config.readers.platformSharePercent,
+        promoBudgetPoints: deps.config.readers.promoBudgetPoints,
         idempotencyKey: c.req.header('idempotency-key'),
         now: deps.now,
       });

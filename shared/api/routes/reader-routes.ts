@@ -7,7 +7,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../../readers/password.
 import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
 import { createReader, findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
 import { issueReaderToken } from '../../readers/reader-tokens.js';
-import { creditWallet, getBalance, listLedger } from '../../wallet/wallet-store.js';
+import { creditWallet, getWallet, listLedger } from '../../wallet/wallet-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { idempotent } from '../idempotency.js';
@@ -113,8 +113,8 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { userId } = c.get('reader')!;
       const { limit, cursor } = c.req.valid('query');
       const scope = `wallet:${userId}`;
-      const [balance, page] = await Promise.all([getBalance(deps.db, userId), listLedger(deps.db, userId, limit, deps.cursors.decode(scope, cursor))]);
-      return c.json({ balance, entries: page.entries, nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
+      const [wallet, page] = await Promise.all([getWallet(deps.db, userId), listLedger(deps.db, userId, limit, deps.cursors.decode(scope, cursor))]);
+      return c.json({ ...wallet, entries: page.entries, nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
     },
   );
 
