@@ -73,6 +73,8 @@ const ConfigSchema = z.object({
   STRIPE_API_BASE: z.optional(url()),
   CHECKOUT_SUCCESS_URL: z._default(url(), 'http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
   CHECKOUT_CANCEL_URL: z._default(url(), 'http://localhost:5173/checkout/cancelled'),
+  /** Days a subscription keeps access after a renewal payment failed. */
+  PAYMENT_GRACE_DAYS: integer(3, 0, 30),
   /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
   TIMELINE_MERGE_THRESHOLD: integer(1000, 0),
   TIMELINE_RETENTION_DAYS: integer(30, 1, 3650),
@@ -121,6 +123,7 @@ export interface PaymentsConfig {
   stripeApiBase?: string | undefined;
   successUrl: string;
   cancelUrl: string;
+  graceDays: number;
 }
 
 export interface PointPack {
@@ -229,5 +232,6 @@ function paymentsOf(raw: RawConfig): PaymentsConfig | undefined {
     stripeApiBase: raw.STRIPE_API_BASE,
     successUrl: raw.CHECKOUT_SUCCESS_URL,
     cancelUrl: raw.CHECKOUT_CANCEL_URL,
+    graceDays: raw.PAYMENT_GRACE_DAYS,
   };
 }

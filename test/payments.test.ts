@@ -153,9 +153,101 @@ describe('subscriptions', () => {
     expect((await json(await post(`/v1/articles/${articleId}/unlock`, auth))).access.via).toBe('subscription');
     expect((await balanceOf(auth)).balance).toBe(50);
 
+    // A failed renewal keeps access for the 3-day grace period, counted from the first failure, then stops.
     stub.setSubscription({ id: 'sub_1', status: 'past_due', currentPeriodEnd: inAMonth, metadata });
     await deliver('invoice.payment_failed', { id: 'in_1', parent: { subscription_details: { subscription: 'sub_1' } } });
-    expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access).toEqual({ granted: false });
+    expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access).toEqual({ granted: true, via: 'subscription' });
+    const graceUntil = (await json(await stack.request('/v1/me/subscriptions', { headers: auth }))).items[0].graceUntil;
+    expect(Date.parse(graceUntil) - clock.getTime()).toBe(3 * 86400_000);
+    try {
+      clock = new Date(clock.getTime() + 2 * 86400_000);
+      await deliver('invoice.payment_failed', { id: 'in_1', parent: { subscription_details: { subscription: 'sub_1' } } });
+      expect((await json(await stack.request('/v1/me/subscriptions', { headers: auth }))).items[0].graceUntil).toBe(graceUntil);
+      clock = new Date(clock.getTime() + 2 * 86400_000);
+      expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access).toEqual({ granted: false });
+      // The card is fixed and the invoice paid: access is back.
+      stub.setSubscription({ id: 'sub_1', status: 'active', currentPeriodEnd: new Date(clock.getTime() + 30 * 86400_000), metadata });
+      await deliver('invoice.paid', { id: 'in_1', parent: { subscription_details: { subscription: 'sub_1' } } });
+      expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access).toEqual({ granted: true, via: 'subscription' });
+    } finally {
+      clock = new Date();
+    }
+  });
+
+  it('shows each plan of the offer with its price, trial and the yearly saving, as a paywall does', async () => {
+    const [articleId] = await publisherWithPlans('offer-plans');
+    const { auth } = await stack.signUp('offer_reader');
+    const { plans } = (await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).offer;
+    expect(plans).toEqual([
+      expect.objectContaining({ planId: 'monthly', currency: 'usd', displayPrice: '$2.90 per month', trialText: '30 days free, then $2.90 per month' }),
+      expect.objectContaining({ planId: 'annual', displayPrice: '$19.90 per year', yearlySavingCents: 1490, savingText: 'save $14.90 compared to monthly billing' }),
+    ]);
+  });
+
+  it('starts a card trial through Checkout, once per reader; Stripe converts it to paid at its end', async () => {
+    const { auth: publisherAuth } = await stack.createPublisher('card-trial', { articlePrice: 40, freeArticlesPerMonth: 0 });
+    await stack.request('/v1/publisher', {
+      method: 'PATCH',
+      headers: { ...publisherAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 290, trialDays: 30, trialRequiresCard: true }] }),
+    });
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(1, 'cardtrial')) });
+    const [articleId] = (await json(await stack.request('/v1/articles?publisher=card-trial'))).items.map((item: { id: string }) => item.id);
+    const { auth, userId } = await stack.signUp('card_trialist');
+
+    const cardless = await post('/v1/publishers/card-trial/trial', auth, {});
+    expect(cardless.status).toBe(409);
+    expect((await json(cardless)).error.message).toMatch(/needs a card/);
+    expect((await post('/v1/publishers/card-trial/subscribe', auth, { planId: 'monthly' })).status).toBe(201);
+    expect(stub.sessions.at(-1)).toMatchObject({ mode: 'subscription', 'subscription_data[trial_period_days]': '30', 'metadata[userId]': userId });
+
+    const metadata = { userId, publisherSlug: 'card-trial', planId: 'monthly' };
+    const trialEnd = new Date(Date.now() + 30 * 86400_000);
+    stub.setSubscription({ id: 'sub_trial', status: 'trialing', currentPeriodEnd: trialEnd, metadata });
+    await deliver('customer.subscription.created', { id: 'sub_trial' });
+    expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access).toEqual({ granted: true, via: 'trial' });
+    // The trial is taken: another Checkout carries none.
+    await post('/v1/publishers/card-trial/subscribe', auth, { planId: 'monthly' });
+    expect(stub.sessions.at(-1)).not.toHaveProperty(['subscription_data[trial_period_days]']);
+
+    stub.setSubscription({ id: 'sub_trial', status: 'active', currentPeriodEnd: new Date(trialEnd.getTime() + 30 * 86400_000), metadata });
+    await deliver('customer.subscription.updated', { id: 'sub_trial' });
+    expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access).toEqual({ granted: true, via: 'subscription' });
+  });
+
+  it('cancels and resumes before the period ends, and switches monthly to yearly with Stripe’s proration', async () => {
+    const [articleId] = await publisherWithPlans('switch-pub');
+    const { auth, userId } = await stack.signUp('switcher');
+    const metadata = { userId, publisherSlug: 'switch-pub', planId: 'monthly' };
+    stub.setSubscription({ id: 'sub_sw', status: 'active', currentPeriodEnd: new Date(Date.now() + 20 * 86400_000), metadata });
+    await deliver('customer.subscription.created', { id: 'sub_sw' });
+
+    expect((await json(await post('/v1/me/subscriptions/switch-pub/cancel', auth))).subscription).toMatchObject({ cancelAtPeriodEnd: true });
+    expect((await json(await post('/v1/me/subscriptions/switch-pub/resume', auth))).subscription).toMatchObject({ cancelAtPeriodEnd: false, status: 'active' });
+
+    const switched = await post('/v1/me/subscriptions/switch-pub/switch', auth, { planId: 'annual' });
+    expect(switched.status).toBe(200);
+    expect((await json(switched)).subscription).toMatchObject({ planId: 'annual', status: 'active' });
+    expect(stub.prices.at(-1)).toMatchObject({ currency: 'usd', unit_amount: '1990', 'recurring[interval]': 'year' });
+    expect(stub.subscriptionUpdates.at(-1)).toMatchObject({
+      id: 'sub_sw',
+      form: { 'items[0][id]': 'si_sub_sw', 'items[0][price]': stub.prices.at(-1)!.id, proration_behavior: 'create_prorations', 'metadata[planId]': 'annual' },
+    });
+    expect((await post('/v1/me/subscriptions/switch-pub/switch', auth, { planId: 'annual' })).status).toBe(409);
+    expect((await post('/v1/me/subscriptions/switch-pub/switch', auth, { planId: 'weekly' })).status).toBe(404);
+    expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access.via).toBe('subscription');
+  });
+
+  it('a card-less trial can be cancelled (it simply ends) but not resumed past its end', async () => {
+    await publisherWithPlans('trial-cancel');
+    const { auth } = await stack.signUp('trial_canceller');
+    await post('/v1/publishers/trial-cancel/trial', auth, {});
+    const cancelled = await post('/v1/me/subscriptions/trial-cancel/cancel', auth);
+    expect(cancelled.status).toBe(200);
+    expect((await json(cancelled)).subscription).toMatchObject({ kind: 'trial', cancelAtPeriodEnd: true });
+    const resumed = await post('/v1/me/subscriptions/trial-cancel/resume', auth);
+    expect(resumed.status).toBe(409);
+    expect((await json(resumed)).error.message).toMatch(/ends by itself; subscribe/);
   });
 
   it('an expired subscription opens nothing, even if its last event said active', async () => {

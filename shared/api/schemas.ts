@@ -28,10 +28,22 @@ export const PlanSchema = z
     planId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
     name: z.string().trim().min(1).max(80),
     interval: z.enum(['month', 'year']),
-    priceCents: z.number().int().min(50).max(100_000).openapi({ description: 'Price per interval in US cents, e.g. 290 for $2.90.' }),
+    priceCents: z.number().int().min(50).max(100_000).openapi({ description: 'Price per interval in the smallest unit of the currency, e.g. 290 for $2.90.' }),
+    currency: z.string().regex(/^[a-z]{3}$/, 'an ISO 4217 code in lower case, e.g. usd').default('usd'),
     trialDays: z.number().int().min(0).max(90).default(0),
+    trialRequiresCard: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'A card trial goes through Stripe Checkout and becomes a paid subscription at its end unless cancelled; a card-less one just ends.' }),
   })
   .openapi('Plan');
+
+export const OfferedPlanSchema = PlanSchema.extend({
+  displayPrice: z.string().openapi({ example: '$2.90 per month' }),
+  trialText: z.string().optional().openapi({ example: '30 days free, then $2.90 per month' }),
+  yearlySavingCents: z.number().int().optional().openapi({ description: 'Twelve months of the cheapest monthly plan less this yearly price.' }),
+  savingText: z.string().optional().openapi({ example: 'save $14.90 compared to monthly billing' }),
+}).openapi('OfferedPlan');
 
 export const PublisherSchema = z
   .object({
@@ -147,7 +159,7 @@ export const ArticleDetailSchema = z
         balance: z.number().int().optional(),
         unlockCost: z.number().int().optional().openapi({ description: 'Points an unlock would take now: 0 with the free meter or past the spend cap.' }),
         freeRemaining: z.number().int(),
-        plans: z.array(PlanSchema),
+        plans: z.array(OfferedPlanSchema),
         trialAvailable: z.boolean().optional(),
       })
       .optional(),
@@ -274,6 +286,7 @@ export const SubscriptionSchema = z
     status: z.string(),
     currentPeriodEnd: z.string(),
     cancelAtPeriodEnd: z.boolean(),
+    graceUntil: z.string().optional().openapi({ description: 'After a failed renewal (`past_due`), access lasts until then.' }),
     updatedAt: z.string(),
   })
   .openapi('Subscription');

@@ -9,7 +9,7 @@
 import type Stripe from 'stripe';
 import type { Db } from '../db/client.js';
 import { ValidationFailed } from '../errors.js';
-import { saveSubscription } from '../subscriptions/subscription-store.js';
+import { findSubscription, recordTrialClaim, saveSubscription } from '../subscriptions/subscription-store.js';
 import type { Subscription } from '../subscriptions/subscription.js';
 import { creditPaymentOnce } from '../wallet/wallet-store.js';
 
@@ -25,7 +25,12 @@ export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signatu
   }
 }
 
-export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Event, now: () => Date): Promise<WebhookOutcome> {
+export interface WebhookOptions {
+  /** Days a subscription whose renewal failed keeps access (`past_due`). */
+  graceDays: number;
+}
+
+export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Event, now: () => Date, options: WebhookOptions): Promise<WebhookOutcome> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
@@ -38,23 +43,35 @@ export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Ev
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted':
-      return refreshSubscription(db, stripe, event.data.object.id, now);
+      return refreshSubscription(db, stripe, event.data.object.id, now, options);
     case 'invoice.paid':
     case 'invoice.payment_failed': {
       const subscriptionId = subscriptionOfInvoice(event.data.object);
-      return subscriptionId ? refreshSubscription(db, stripe, subscriptionId, now) : 'ignored';
+      return subscriptionId ? refreshSubscription(db, stripe, subscriptionId, now, options) : 'ignored';
     }
     default:
       return 'ignored';
   }
 }
 
-/** Reads the subscription as Stripe has it now and stores that. */
-export async function refreshSubscription(db: Db, stripe: Stripe, subscriptionId: string, now: () => Date): Promise<WebhookOutcome> {
+/**
+ * Reads the subscription as Stripe has it now and stores that. A trialing one
+ * records the reader's trial of the publisher (one per reader, card or not); a
+ * past_due one keeps access until its grace period, counted from the first
+ * time we saw it past due, ends.
+ */
+export async function refreshSubscription(db: Db, stripe: Stripe, subscriptionId: string, now: () => Date, options: WebhookOptions): Promise<WebhookOutcome> {
   const current = await stripe.subscriptions.retrieve(subscriptionId);
   const { userId, publisherSlug, planId } = current.metadata ?? {};
   if (!userId || !publisherSlug || !planId) return 'ignored';
-  const periodEnd = current.items.data[0]?.current_period_end ?? current.ended_at ?? Math.floor(now().getTime() / 1000);
+  const at = now();
+  const periodEnd = current.items.data[0]?.current_period_end ?? current.ended_at ?? Math.floor(at.getTime() / 1000);
+  let graceUntil: string | undefined;
+  if (current.status === 'past_due') {
+    const stored = await findSubscription(db, userId, publisherSlug);
+    const sameAndPastDue = stored?.stripeSubscriptionId === current.id && stored.status === 'past_due' && stored.graceUntil;
+    graceUntil = sameAndPastDue ? stored.graceUntil : new Date(at.getTime() + options.graceDays * 86400_000).toISOString();
+  }
   const subscription: Subscription = {
     publisherSlug,
     planId,
@@ -63,9 +80,11 @@ export async function refreshSubscription(db: Db, stripe: Stripe, subscriptionId
     currentPeriodEnd: new Date(periodEnd * 1000).toISOString(),
     cancelAtPeriodEnd: current.cancel_at_period_end,
     stripeSubscriptionId: current.id,
-    updatedAt: now().toISOString(),
+    graceUntil,
+    updatedAt: at.toISOString(),
   };
-  await saveSubscription(db, userId, subscription, now());
+  if (current.status === 'trialing') await recordTrialClaim(db, userId, publisherSlug, planId, subscription.updatedAt);
+  await saveSubscription(db, userId, subscription, at);
   return 'subscription_saved';
 }
 

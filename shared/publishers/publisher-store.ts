@@ -16,7 +16,10 @@ export interface StoredPublisher extends Publisher {
 const PUBLIC_FIELDS = ['slug', 'name', 'homepageUrl', 'articlePrice', 'freeArticlesPerMonth', 'plans', 'createdAt', 'updatedAt'] as const;
 
 export function toPublisher(item: Record<string, unknown>): Publisher {
-  return Object.fromEntries(PUBLIC_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as unknown as Publisher;
+  const publisher = Object.fromEntries(PUBLIC_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as unknown as Publisher;
+  // Plans stored before currencies and card trials existed were dollar plans with card-less trials.
+  if (publisher.plans) publisher.plans = publisher.plans.map((plan) => ({ ...plan, currency: plan.currency ?? 'usd', trialRequiresCard: plan.trialRequiresCard ?? false }));
+  return publisher;
 }
 
 export async function createPublisher(db: Db, publisher: StoredPublisher): Promise<void> {

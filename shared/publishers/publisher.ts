@@ -16,15 +16,23 @@ export interface Plan {
   planId: string;
   name: string;
   interval: 'month' | 'year';
-  /** Price per interval in US cents. */
+  /** Price per interval in the smallest unit of `currency` (cents). */
   priceCents: number;
-  /** Days of free trial a reader may take once (0 for none). */
+  /** ISO 4217 code, lower case. */
+  currency: string;
+  /** Days of free trial a reader may take once per publisher (0 for none). */
   trialDays: number;
+  /**
+   * A card trial goes through Stripe Checkout and turns into a paid subscription
+   * at its end unless cancelled; a card-less one (the default) just ends.
+   */
+  trialRequiresCard: boolean;
 }
 
 /** The monthly spend cap on unlocks: the cheapest monthly plan, or none without one. */
 export function spendCapOf(publisher: Pick<Publisher, 'plans'> | undefined): number | undefined {
-  const monthly = (publisher?.plans ?? []).filter((plan) => plan.interval === 'month').map((plan) => plan.priceCents);
+  // Points are US cents: only plans priced in dollars can cap what is paid in points.
+  const monthly = (publisher?.plans ?? []).filter((plan) => plan.interval === 'month' && plan.currency === 'usd').map((plan) => plan.priceCents);
   return monthly.length > 0 ? Math.min(...monthly) : undefined;
 }
 

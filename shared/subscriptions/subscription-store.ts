@@ -4,7 +4,7 @@
  * subscription grants access.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { INDEX, readerPartition, subscriberKeys, subscribersPk, subscriptionKey, trialClaimKey } from '../db/keys.js';
 import { transactWrite } from '../db/transactions.js';
@@ -92,6 +92,33 @@ export async function saveSubscription(db: Db, userId: string, subscription: Sub
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return 'stale';
     throw error;
+  }
+}
+
+export async function findSubscription(db: Db, userId: string, publisherSlug: string): Promise<Subscription | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: subscriptionKey(userId, publisherSlug), ConsistentRead: true }));
+  if (!Item) return undefined;
+  const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, type: _t, userId: _u, ...subscription } = Item;
+  return subscription as Subscription;
+}
+
+export async function hasHadTrial(db: Db, userId: string, publisherSlug: string): Promise<boolean> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: trialClaimKey(userId, publisherSlug), ProjectionExpression: 'PK' }));
+  return Boolean(Item);
+}
+
+/** Records that the reader has had their trial of this publisher (a card trial through Stripe); the first record stays. */
+export async function recordTrialClaim(db: Db, userId: string, publisherSlug: string, planId: string, at: string): Promise<void> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...trialClaimKey(userId, publisherSlug), type: 'trial_claim', planId, at },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
 }
 

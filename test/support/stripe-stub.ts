@@ -1,7 +1,8 @@
 /**
  * A local stand-in for the Stripe API, reached by the real Stripe SDK over HTTP.
- * It answers the calls postwire makes (create a Checkout Session, retrieve and
- * update a subscription) and lets tests set what Stripe "currently" holds.
+ * It answers the calls postwire makes (create a Checkout Session or a Price,
+ * retrieve and update a subscription) and lets tests set what Stripe
+ * "currently" holds. Every request's form is kept for tests to read.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,10 @@ import type { AddressInfo } from 'node:net';
 export interface StripeStub {
   baseUrl: string;
   sessions: Array<Record<string, string>>;
+  /** Every subscription update, as the form Stripe received. */
+  subscriptionUpdates: Array<{ id: string; form: Record<string, string> }>;
+  prices: Array<Record<string, string>>;
+  subscription(id: string): StubSubscription | undefined;
   setSubscription(subscription: StubSubscription): void;
   close(): Promise<void>;
 }
@@ -36,6 +41,8 @@ function subscriptionJson(subscription: StubSubscription) {
 
 export async function startStripeStub(): Promise<StripeStub> {
   const sessions: Array<Record<string, string>> = [];
+  const prices: Array<Record<string, string>> = [];
+  const subscriptionUpdates: Array<{ id: string; form: Record<string, string> }> = [];
   const subscriptions = new Map<string, StubSubscription>();
   const server = http.createServer(async (request, response) => {
     let body = '';
@@ -53,12 +60,19 @@ export async function startStripeStub(): Promise<StripeStub> {
       const metadata = Object.fromEntries(Object.entries(form).filter(([key]) => key.startsWith('metadata[')).map(([key, value]) => [key.slice(9, -1), value]));
       return send(200, { id, object: 'checkout.session', mode: form.mode, url: `https://checkout.stripe.test/pay/${id}`, metadata, payment_status: 'unpaid' });
     }
+    if (request.method === 'POST' && path === '/v1/prices') {
+      const id = `price_test_${prices.length + 1}`;
+      prices.push({ id, ...form });
+      return send(200, { id, object: 'price', currency: form.currency, unit_amount: Number(form.unit_amount), recurring: { interval: form['recurring[interval]'] } });
+    }
     const match = path.match(/^\/v1\/subscriptions\/([^/?]+)/);
     const subscription = match ? subscriptions.get(decodeURIComponent(match[1]!)) : undefined;
     if (match && !subscription) return send(404, { error: { type: 'invalid_request_error', message: 'No such subscription' } });
     if (subscription && request.method === 'GET') return send(200, subscriptionJson(subscription));
     if (subscription && request.method === 'POST') {
+      subscriptionUpdates.push({ id: subscription.id, form });
       if (form.cancel_at_period_end !== undefined) subscription.cancelAtPeriodEnd = form.cancel_at_period_end === 'true';
+      for (const [key, value] of Object.entries(form)) if (key.startsWith('metadata[')) subscription.metadata[key.slice(9, -1)] = value;
       return send(200, subscriptionJson(subscription));
     }
     send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${request.method} ${path})` } });
@@ -68,7 +82,10 @@ export async function startStripeStub(): Promise<StripeStub> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     sessions,
-    setSubscription: (subscription) => subscriptions.set(subscription.id, { ...subscription }),
+    prices,
+    subscriptionUpdates,
+    subscription: (id) => subscriptions.get(id),
+    setSubscription: (subscription) => subscriptions.set(subscription.id, { ...subscription, metadata: { ...subscription.metadata } }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

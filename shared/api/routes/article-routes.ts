@@ -5,6 +5,7 @@ import { decideAccess, type AccessDecision } from '../../access/access-policy.js
 import { UNDO_WINDOW_MS, UNDOS_PER_MONTH, undoUnlock } from '../../access/undo-unlock.js';
 import { createGift, GIFT_LIFETIME_DAYS, GIFTS_PER_MONTH, READERS_PER_GIFT, redeemGift } from '../../access/gifts.js';
 import { unlockArticle } from '../../access/unlock-article.js';
+import { offeredPlans } from '../../publishers/plan-offer.js';
 import { NotFound } from '../../errors.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
@@ -65,7 +66,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             ...(readerFacts ? { unlockCost: unlockCostOf(decision) } : {}),
             ...(reader ? { balance: facts.balance } : {}),
             freeRemaining: readerFacts?.freeRemaining ?? publisher?.freeArticlesPerMonth ?? 0,
-            plans: publisher?.plans ?? [],
+            plans: offeredPlans(publisher?.plans ?? []),
             ...(reader ? { trialAvailable: !facts.trialUsed && (publisher?.plans ?? []).some((plan) => plan.trialDays > 0) } : {}),
           },
         },

@@ -25,7 +25,8 @@ export const paymentRouteSpecs = {
     ...reader,
     method: 'post',
     path: '/v1/publishers/{slug}/subscribe',
-    description: 'Subscribe to a plan with Stripe Checkout; access starts when Stripe confirms the subscription.',
+    description:
+      'Subscribe to a plan with Stripe Checkout; access starts when Stripe confirms the subscription. A plan whose trial needs a card starts with that trial (once per reader and publisher), charged only when it ends.',
     request: { params: SlugParam, body: { required: true, content: { 'application/json': { schema: z.object({ planId: z.string().max(40) }).strict() } } } },
     responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
   }),
@@ -34,9 +35,27 @@ export const paymentRouteSpecs = {
     ...reader,
     method: 'post',
     path: '/v1/me/subscriptions/{slug}/cancel',
-    description: 'Cancels a paid subscription at the end of the period already paid for.',
+    description: 'Cancels at the end of the period already paid for; a card trial then ends without a charge, a card-less trial simply ends.',
     request: { params: SlugParam },
     responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Will end at the period end'), ...errorResponses(401, 404, 409) },
+  }),
+
+  resumeSubscription: createRoute({
+    ...reader,
+    method: 'post',
+    path: '/v1/me/subscriptions/{slug}/resume',
+    description: 'Takes back a cancellation before the period ends: the subscription renews (or a card trial converts) as before.',
+    request: { params: SlugParam },
+    responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Renews again'), ...errorResponses(401, 404, 409) },
+  }),
+
+  switchPlan: createRoute({
+    ...reader,
+    method: 'post',
+    path: '/v1/me/subscriptions/{slug}/switch',
+    description: 'Moves a paid subscription to another plan of the publisher (monthly ↔ yearly); Stripe prorates what was already paid.',
+    request: { params: SlugParam, body: { required: true, content: { 'application/json': { schema: z.object({ planId: z.string().max(40) }).strict() } } } },
+    responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Switched'), ...errorResponses(400, 401, 404, 409) },
   }),
 
   stripeWebhook: createRoute({

@@ -1,10 +1,11 @@
-/** Stripe Checkout for points and subscriptions, cancelling, and the Stripe webhook. Served by the payments function. */
+/** Stripe Checkout for points and subscriptions (card trials included), cancelling, resuming, switching plans, and the Stripe webhook. Served by the payments function. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Conflict, NotConfigured, NotFound } from '../../errors.js';
-import { checkoutPointPack, checkoutSubscription } from '../../payments/checkout.js';
+import { checkoutPointPack, checkoutSubscription, switchSubscriptionPlan } from '../../payments/checkout.js';
 import { createStripe } from '../../payments/stripe-client.js';
 import { handleStripeEvent, refreshSubscription, verifyStripeEvent } from '../../payments/stripe-webhooks.js';
-import { listReaderSubscriptions } from '../../subscriptions/subscription-store.js';
+import { findSubscription, hasHadTrial } from '../../subscriptions/subscription-store.js';
+import { accessOfSubscription } from '../../subscriptions/subscription.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { getPublisher } from '../../publishers/publisher-store.js';
@@ -31,28 +32,67 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.json(await checkoutPointPack(stripe, payments, c.get('reader')!.userId, pack), 201);
   });
 
+  const webhookOptions = { graceDays: payments.graceDays };
+  /** The subscription as stored after a change, for the answer. */
+  const storedView = async (userId: string, slug: string) => toSubscriptionView((await findSubscription(deps.db, userId, slug))!);
+
   app.openapi({ ...spec.subscribe, middleware: auth }, async (c) => {
+    const { userId } = c.get('reader')!;
     const publisher = await getPublisher(deps.db, c.req.valid('param').slug);
     const plan = (publisher.plans ?? []).find((candidate) => candidate.planId === c.req.valid('json').planId);
     if (!plan) throw new NotFound('The plan');
-    return c.json(await checkoutSubscription(stripe, payments, c.get('reader')!.userId, publisher, plan), 201);
+    // A card trial is offered once per reader and publisher, like a card-less one.
+    const trialDays = plan.trialRequiresCard && plan.trialDays > 0 && !(await hasHadTrial(deps.db, userId, publisher.slug)) ? plan.trialDays : 0;
+    return c.json(await checkoutSubscription(stripe, payments, userId, publisher, plan, trialDays), 201);
   });
+
+  /** The reader's Stripe subscription to this publisher, or why there is none to change. */
+  const paidSubscription = async (userId: string, slug: string) => {
+    const current = await findSubscription(deps.db, userId, slug);
+    if (!current) throw new NotFound('A subscription to this publisher');
+    return current;
+  };
 
   app.openapi({ ...spec.cancelSubscription, middleware: auth }, async (c) => {
     const { userId } = c.get('reader')!;
     const { slug } = c.req.valid('param');
-    const current = (await listReaderSubscriptions(deps.db, userId)).find((item) => item.publisherSlug === slug);
-    if (!current) throw new NotFound('A subscription to this publisher');
-    if (current.kind !== 'paid' || !current.stripeSubscriptionId) throw new Conflict('A trial ends by itself; there is nothing to cancel.');
-    await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: true });
-    await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now);
-    const saved = (await listReaderSubscriptions(deps.db, userId)).find((item) => item.publisherSlug === slug)!;
-    return c.json({ subscription: toSubscriptionView(saved) }, 200);
+    const current = await paidSubscription(userId, slug);
+    // A card-less trial ends by itself and charges nothing: cancelling it is already true.
+    if (current.stripeSubscriptionId) {
+      await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: true });
+      await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions);
+    }
+    return c.json({ subscription: await storedView(userId, slug) }, 200);
+  });
+
+  app.openapi({ ...spec.resumeSubscription, middleware: auth }, async (c) => {
+    const { userId } = c.get('reader')!;
+    const { slug } = c.req.valid('param');
+    const current = await paidSubscription(userId, slug);
+    if (!current.stripeSubscriptionId) throw new Conflict('A free trial without a card ends by itself; subscribe to keep reading after it.');
+    if (!accessOfSubscription(current, deps.now())) throw new Conflict('This subscription has ended; subscribe again to resume reading.');
+    await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: false });
+    await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions);
+    return c.json({ subscription: await storedView(userId, slug) }, 200);
+  });
+
+  app.openapi({ ...spec.switchPlan, middleware: auth }, async (c) => {
+    const { userId } = c.get('reader')!;
+    const { slug } = c.req.valid('param');
+    const current = await paidSubscription(userId, slug);
+    if (!current.stripeSubscriptionId || !accessOfSubscription(current, deps.now())) throw new Conflict('Only a running paid subscription can switch plans.');
+    const publisher = await getPublisher(deps.db, slug);
+    const plan = (publisher.plans ?? []).find((candidate) => candidate.planId === c.req.valid('json').planId);
+    if (!plan) throw new NotFound('The plan');
+    if (plan.planId === current.planId) throw new Conflict('The subscription is on this plan already.');
+    await switchSubscriptionPlan(stripe, current.stripeSubscriptionId, publisher, plan);
+    await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions);
+    return c.json({ subscription: await storedView(userId, slug) }, 200);
   });
 
   app.openapi(spec.stripeWebhook, async (c) => {
     const event = await verifyStripeEvent(stripe, await c.req.text(), c.req.header('stripe-signature'), payments.stripeWebhookSecret);
-    const outcome = await handleStripeEvent(deps.db, stripe, event, deps.now);
+    const outcome = await handleStripeEvent(deps.db, stripe, event, deps.now, webhookOptions);
     if (outcome === 'orphaned') deps.logger.warn('Stripe payment for an account with no wallet, recorded as orphaned', { eventId: event.id, type: event.type });
     else deps.logger.info('Stripe event', { eventId: event.id, type: event.type, outcome });
     deps.metrics.count('StripeEvents', 1, { name: 'outcome', value: outcome });

@@ -1,6 +1,6 @@
 /** Point packs for sale, free trials and a reader's subscriptions: everything about paying that needs no Stripe call. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { NotFound } from '../../errors.js';
+import { Conflict, NotFound } from '../../errors.js';
 import { listReaderSubscriptions, startTrial } from '../../subscriptions/subscription-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
@@ -22,7 +22,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       ...reader,
       method: 'post',
       path: '/v1/publishers/{slug}/trial',
-      description: 'Starts the free trial of a plan: once per reader per publisher, no payment needed.',
+      description: 'Starts the card-less free trial of a plan: once per reader per publisher, no payment needed. A plan whose trial needs a card starts it through subscribe instead.',
       request: { params: SlugParam, body: { required: false, content: { 'application/json': { schema: z.object({ planId: z.string().max(40).optional() }).strict() } } } },
       responses: { 201: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Trial started'), ...errorResponses(400, 401, 404, 409) },
     }),
@@ -31,6 +31,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       const wanted = c.req.valid('json')?.planId;
       const plan = (publisher.plans ?? []).find((candidate) => candidate.trialDays > 0 && (!wanted || candidate.planId === wanted));
       if (!plan) throw new NotFound('A plan with a trial');
+      if (plan.trialRequiresCard) throw new Conflict(`The trial of "${plan.name}" needs a card: start it by subscribing to the plan; nothing is charged before the trial ends.`);
       const subscription = await startTrial(deps.db, c.get('reader')!.userId, publisher.slug, plan, deps.now());
       return c.json({ subscription: toSubscriptionView(subscription) }, 201);
     },
