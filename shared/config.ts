@@ -73,6 +73,13 @@ const ConfigSchema = z.object({
   STRIPE_API_BASE: z.optional(url()),
   CHECKOUT_SUCCESS_URL: z._default(url(), 'http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
   CHECKOUT_CANCEL_URL: z._default(url(), 'http://localhost:5173/checkout/cancelled'),
+  /** Days a publisher's earnings are held (refunds and disputes can still take them back) before they can be paid out. */
+  PAYOUT_HOLD_DAYS: integer(7, 0, 90),
+  /** Smallest payout, in US cents; less waits for the next run. */
+  PAYOUT_THRESHOLD_CENTS: integer(5000, 1),
+  /** Where Stripe's Connect onboarding sends a publisher back to. */
+  CONNECT_RETURN_URL: z._default(url(), 'http://localhost:5173/publisher/payouts/done'),
+  CONNECT_REFRESH_URL: z._default(url(), 'http://localhost:5173/publisher/payouts/retry'),
   /** Days a subscription keeps access after a renewal payment failed. */
   PAYMENT_GRACE_DAYS: integer(3, 0, 30),
   /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
@@ -99,6 +106,7 @@ export interface Config {
   /** Present only when Stripe is configured. */
   payments: PaymentsConfig | undefined;
   pointPacks: PointPack[];
+  payouts: PayoutConfig;
   social: { mergeThreshold: number; retentionDays: number; hourlyLimits: Record<string, number> };
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
@@ -124,6 +132,13 @@ export interface PaymentsConfig {
   successUrl: string;
   cancelUrl: string;
   graceDays: number;
+}
+
+export interface PayoutConfig {
+  holdDays: number;
+  thresholdCents: number;
+  returnUrl: string;
+  refreshUrl: string;
 }
 
 export interface PointPack {
@@ -191,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: raw.TIMELINE_RETENTION_DAYS,
       hourlyLimits: Object.fromEntries(raw.SOCIAL_RATE_LIMITS.split(',').map((pair) => pair.split(':')).map(([action, count]) => [action, Number(count)])),
     },
+    payouts: { holdDays: raw.PAYOUT_HOLD_DAYS, thresholdCents: raw.PAYOUT_THRESHOLD_CENTS, returnUrl: raw.CONNECT_RETURN_URL, refreshUrl: raw.CONNECT_REFRESH_URL },
     pointPacks: raw.POINT_PACKS.split(',').map((pair) => {
       const [points, priceCents] = pair.split(':').map(Number) as [number, number];
       return { packId: `points-${points}`, points, priceCents };

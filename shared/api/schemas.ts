@@ -362,3 +362,19 @@ export const ProfileSchema = z
 export const GiftSchema = z
   .object({ giftId: z.string(), articleId: z.string(), maxRedemptions: z.number().int(), redemptions: z.number().int(), expiresAt: z.string(), createdAt: z.string() })
   .openapi('Gift');
+
+export const PayoutBalanceSchema = z
+  .object({
+    heldCents: z.number().int().openapi({ description: 'Earned within the hold period; refunds and disputes may still take it back.' }),
+    availableCents: z.number().int().openapi({ description: 'Out of the hold and not yet paid: the next payout, once at or above the threshold.' }),
+    inFlightCents: z.number().int().openapi({ description: 'A payout sent or being sent, not yet recorded.' }),
+    paidOutCents: z.number().int(),
+    thresholdCents: z.number().int(),
+    holdDays: z.number().int(),
+    payoutAccount: z.enum(['none', 'onboarding', 'ready']),
+  })
+  .openapi('PayoutBalance');
+
+export const PayoutSchema = z
+  .object({ payoutId: z.string(), amountCents: z.number().int(), currency: z.string(), transferId: z.string(), periodEnd: z.string(), at: z.string() })
+  .openapi('Payout');

@@ -159,6 +159,18 @@ export const earningKey = (publisherSlug: string, at: string, entryId: string): 
   SK: `${EARNING_SK_PREFIX}${at}#${entryId}`,
 });
 
+// ---- payouts -----------------------------------------------------------------
+
+/** The publisher's Stripe Connect account; listed in GSI1 under PAYOUT_ACCOUNTS so a payout run finds every one. */
+export const PAYOUT_ACCOUNTS_PK = 'PAYOUT_ACCOUNTS';
+export const payoutAccountKey = (publisherSlug: string): ItemKey => ({ PK: publisherPartition(publisherSlug), SK: 'CONNECT' });
+export const payoutAccountListKeys = (publisherSlug: string) => ({ GSI1PK: PAYOUT_ACCOUNTS_PK, GSI1SK: publisherSlug });
+/** A payout as the publisher lists them, newest first (the earnings ledger holds its entry too). */
+export const PAYOUT_SK_PREFIX = 'PAYOUT#';
+export const payoutKey = (publisherSlug: string, at: string, payoutId: string): ItemKey => ({ PK: publisherPartition(publisherSlug), SK: `${PAYOUT_SK_PREFIX}${at}#${payoutId}` });
+/** How far the publisher's earnings have been paid out, and the payout in flight, if any. */
+export const payoutStateKey = (publisherSlug: string): ItemKey => ({ PK: publisherPartition(publisherSlug), SK: 'PAYOUTSTATE' });
+
 // ---- social: posts, likes, follows, timelines -----------------------------------
 
 /** Who a post or follow is by or about: a reader (`r:<userId>`) or a publisher (`p:<slug>`). */

@@ -11,10 +11,11 @@ import type { Db } from '../db/client.js';
 import { ValidationFailed } from '../errors.js';
 import { findSubscription, recordTrialClaim, saveSubscription } from '../subscriptions/subscription-store.js';
 import type { Subscription } from '../subscriptions/subscription.js';
+import { updatePayoutAccountStatus } from '../payouts/payout-account.js';
 import { creditPaymentOnce } from '../wallet/wallet-store.js';
 
 /** `orphaned`: a paid purchase for an account with no wallet, recorded for an operator (alarm OrphanedPayments). */
-export type WebhookOutcome = 'credited' | 'duplicate' | 'orphaned' | 'subscription_saved' | 'ignored';
+export type WebhookOutcome = 'credited' | 'duplicate' | 'orphaned' | 'subscription_saved' | 'account_updated' | 'ignored';
 
 export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signature: string | undefined, secret: string): Promise<Stripe.Event> {
   if (!signature) throw new ValidationFailed('The Stripe-Signature header is missing.', [{ field: 'Stripe-Signature', message: 'required' }]);
@@ -48,6 +49,14 @@ export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Ev
     case 'invoice.payment_failed': {
       const subscriptionId = subscriptionOfInvoice(event.data.object);
       return subscriptionId ? refreshSubscription(db, stripe, subscriptionId, now, options) : 'ignored';
+    }
+    case 'account.updated': {
+      // A publisher's Connect account: payouts start once Stripe says it can receive them.
+      const account = event.data.object;
+      const publisherSlug = account.metadata?.publisherSlug;
+      if (!publisherSlug) return 'ignored';
+      const status = { payoutsEnabled: account.payouts_enabled ?? false, detailsSubmitted: account.details_submitted ?? false };
+      return (await updatePayoutAccountStatus(db, publisherSlug, account.id, status, now())) ? 'account_updated' : 'ignored';
     }
     default:
       return 'ignored';

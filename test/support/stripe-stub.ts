@@ -13,6 +13,9 @@ export interface StripeStub {
   /** Every subscription update, as the form Stripe received. */
   subscriptionUpdates: Array<{ id: string; form: Record<string, string> }>;
   prices: Array<Record<string, string>>;
+  /** Connect accounts made, and transfers sent to them. */
+  accounts: Array<Record<string, string>>;
+  transfers: Array<{ id: string; amount: number; destination: string; transferGroup: string }>;
   subscription(id: string): StubSubscription | undefined;
   setSubscription(subscription: StubSubscription): void;
   close(): Promise<void>;
@@ -43,6 +46,10 @@ export async function startStripeStub(): Promise<StripeStub> {
   const sessions: Array<Record<string, string>> = [];
   const prices: Array<Record<string, string>> = [];
   const subscriptionUpdates: Array<{ id: string; form: Record<string, string> }> = [];
+  const accounts: Array<Record<string, string>> = [];
+  const transfers: StripeStub['transfers'] = [];
+  /** Idempotency-Key → the answer first given for it, as Stripe replays it. */
+  const replies = new Map<string, unknown>();
   const subscriptions = new Map<string, StubSubscription>();
   const server = http.createServer(async (request, response) => {
     let body = '';
@@ -59,6 +66,30 @@ export async function startStripeStub(): Promise<StripeStub> {
       sessions.push({ id, ...form });
       const metadata = Object.fromEntries(Object.entries(form).filter(([key]) => key.startsWith('metadata[')).map(([key, value]) => [key.slice(9, -1), value]));
       return send(200, { id, object: 'checkout.session', mode: form.mode, url: `https://checkout.stripe.test/pay/${id}`, metadata, payment_status: 'unpaid' });
+    }
+    const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
+    if (request.method === 'POST' && idempotencyKey && replies.has(idempotencyKey)) return send(200, replies.get(idempotencyKey));
+    const remember = (payload: unknown) => {
+      if (request.method === 'POST' && idempotencyKey) replies.set(idempotencyKey, payload);
+      return send(200, payload);
+    };
+    if (request.method === 'POST' && path === '/v1/accounts') {
+      const id = `acct_test_${accounts.length + 1}`;
+      accounts.push({ id, ...form });
+      return remember({ id, object: 'account', type: form.type, payouts_enabled: false, details_submitted: false, metadata: { publisherSlug: form['metadata[publisherSlug]'] } });
+    }
+    if (request.method === 'POST' && path === '/v1/account_links') {
+      return remember({ object: 'account_link', url: `https://connect.stripe.test/setup/${form.account}`, expires_at: Math.floor(Date.now() / 1000) + 300 });
+    }
+    if (request.method === 'POST' && path === '/v1/transfers') {
+      const transfer = { id: `tr_test_${transfers.length + 1}`, amount: Number(form.amount), destination: form.destination!, transferGroup: form.transfer_group! };
+      transfers.push(transfer);
+      return remember({ id: transfer.id, object: 'transfer', amount: transfer.amount, currency: form.currency, destination: transfer.destination, transfer_group: transfer.transferGroup });
+    }
+    if (request.method === 'GET' && path.startsWith('/v1/transfers')) {
+      const group = new URL(path, 'http://stub').searchParams.get('transfer_group');
+      const data = transfers.filter((transfer) => transfer.transferGroup === group).map((transfer) => ({ id: transfer.id, object: 'transfer', amount: transfer.amount, transfer_group: transfer.transferGroup }));
+      return send(200, { object: 'list', data, has_more: false, url: '/v1/transfers' });
     }
     if (request.method === 'POST' && path === '/v1/prices') {
       const id = `price_test_${prices.length + 1}`;
@@ -84,6 +115,8 @@ export async function startStripeStub(): Promise<StripeStub> {
     sessions,
     prices,
     subscriptionUpdates,
+    accounts,
+    transfers,
     subscription: (id) => subscriptions.get(id),
     setSubscription: (subscription) => subscriptions.set(subscription.id, { ...subscription, metadata: { ...subscription.metadata } }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -58,6 +58,16 @@ export const paymentRouteSpecs = {
     responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Switched'), ...errorResponses(400, 401, 404, 409) },
   }),
 
+  payoutOnboarding: createRoute({
+    tags: ['publisher'],
+    security: [{ bearer: [] }],
+    method: 'post',
+    path: '/v1/publisher/payouts/onboarding',
+    description:
+      'Connects the publisher to Stripe to be paid: makes its Stripe Express account on the first call, and answers a link to Stripe’s onboarding, valid for a few minutes. Payouts start once Stripe reports the account can receive them.',
+    responses: { 200: jsonResponse(z.object({ onboardingUrl: z.string(), payoutAccount: z.enum(['onboarding', 'ready']) }), 'Onboarding link'), ...errorResponses(401) },
+  }),
+
   stripeWebhook: createRoute({
     method: 'post',
     path: '/v1/webhooks/stripe',

@@ -7,7 +7,9 @@ import { handleStripeEvent, refreshSubscription, verifyStripeEvent } from '../..
 import { findSubscription, hasHadTrial } from '../../subscriptions/subscription-store.js';
 import { accessOfSubscription } from '../../subscriptions/subscription.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { requireReader } from '../auth.js';
+import { requirePublisher, requireReader } from '../auth.js';
+import { findPayoutAccount, savePayoutAccount } from '../../payouts/payout-account.js';
+import { createExpressAccount, onboardingLink } from '../../payouts/stripe-payouts.js';
 import { getPublisher } from '../../publishers/publisher-store.js';
 import { toSubscriptionView } from '../presenters.js';
 import { paymentRouteSpecs as spec } from './payment-route-specs.js';
@@ -88,6 +90,18 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     await switchSubscriptionPlan(stripe, current.stripeSubscriptionId, publisher, plan);
     await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions);
     return c.json({ subscription: await storedView(userId, slug) }, 200);
+  });
+
+  app.openapi({ ...spec.payoutOnboarding, middleware: requirePublisher(deps) }, async (c) => {
+    const { slug } = c.get('publisher');
+    let account = await findPayoutAccount(deps.db, slug);
+    if (!account) {
+      const created = await createExpressAccount(stripe, slug);
+      account = { publisherSlug: slug, stripeAccountId: created.id, payoutsEnabled: created.payouts_enabled ?? false, detailsSubmitted: created.details_submitted ?? false, updatedAt: deps.now().toISOString() };
+      await savePayoutAccount(deps.db, account);
+    }
+    const onboardingUrl = await onboardingLink(stripe, account.stripeAccountId, deps.config.payouts);
+    return c.json({ onboardingUrl, payoutAccount: account.payoutsEnabled ? ('ready' as const) : ('onboarding' as const) }, 200);
   });
 
   app.openapi(spec.stripeWebhook, async (c) => {

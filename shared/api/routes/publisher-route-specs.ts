@@ -15,6 +15,10 @@ import {
   PublisherSchema,
   PublisherSettingsBody,
   PublisherStatsSchema,
+  PageQuery,
+  pageOf,
+  PayoutBalanceSchema,
+  PayoutSchema,
   RefreshResultSchema,
   StatsQuery,
   jsonResponse,
@@ -95,5 +99,21 @@ export const publisherRouteSpecs = {
     path: '/v1/publisher/stats',
     request: { query: StatsQuery },
     responses: { 200: jsonResponse(PublisherStatsSchema, 'Unlocks, earnings, refunds, subscribers and top articles for a period'), ...errorResponses(400, 401) },
+  }),
+
+  payoutBalance: createRoute({
+    ...common,
+    method: 'get',
+    path: '/v1/publisher/payouts/balance',
+    description: 'Earnings in US cents (1 point = 1 cent): held (refunds and disputes may still take them back), available for the next payout, in flight, and paid out so far.',
+    responses: { 200: jsonResponse(PayoutBalanceSchema, 'The balance'), ...errorResponses(401) },
+  }),
+
+  listPayouts: createRoute({
+    ...common,
+    method: 'get',
+    path: '/v1/publisher/payouts',
+    request: { query: PageQuery },
+    responses: { 200: jsonResponse(pageOf(PayoutSchema, 'PayoutPage'), 'Payouts, newest first'), ...errorResponses(400, 401) },
   }),
 };

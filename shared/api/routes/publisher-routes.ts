@@ -8,6 +8,7 @@ import { fetchPolicyOf, pollFeed } from '../../feeds/poll-feed.js';
 import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
+import { listPayouts, payoutBalance } from '../../payouts/payout-balance.js';
 import { publisherStats } from '../../publishers/publisher-stats.js';
 import { WorkBudget } from '../../work-budget.js';
 import { announceNewArticles } from '../../social/publisher-posts.js';
@@ -123,6 +124,18 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       return c.json(toSummaryView(summary), 200);
     },
   );
+
+  app.openapi({ ...spec.payoutBalance, middleware: auth }, async (c) =>
+    c.json(await payoutBalance(deps.db, c.get('publisher').slug, { ...deps.config.payouts, now: deps.now() }), 200),
+  );
+
+  app.openapi({ ...spec.listPayouts, middleware: auth }, async (c) => {
+    const { slug } = c.get('publisher');
+    const { limit, cursor } = c.req.valid('query');
+    const scope = `payouts:${slug}`;
+    const page = await listPayouts(deps.db, slug, limit, deps.cursors.decode(scope, cursor));
+    return c.json({ items: page.items, nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
+  });
 
   app.openapi(
     { ...spec.stats, middleware: auth },

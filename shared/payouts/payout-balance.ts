@@ -1,0 +1,41 @@
+/** What a publisher has earned and been paid, in US cents, and its payouts. */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client.js';
+import type { PageKey } from '../db/cursor.js';
+import { PAYOUT_SK_PREFIX, publisherPartition } from '../db/keys.js';
+import { pointsToCents } from '../wallet/points.js';
+import { findPayoutAccount } from './payout-account.js';
+import { readPayoutState } from './payout-run.js';
+import { payoutCutoff, sumEarnings } from './publisher-earnings.js';
+
+export async function payoutBalance(db: Db, publisherSlug: string, options: { holdDays: number; thresholdCents: number; now: Date }) {
+  const cutoff = payoutCutoff(options.now, options.holdDays);
+  const [state, account] = await Promise.all([readPayoutState(db, publisherSlug), findPayoutAccount(db, publisherSlug)]);
+  const far = new Date(options.now.getTime() + 86400_000).toISOString();
+  const [available, held] = await Promise.all([sumEarnings(db, publisherSlug, state.paidThrough, cutoff), sumEarnings(db, publisherSlug, cutoff < state.paidThrough ? state.paidThrough : cutoff, far)]);
+  const inFlightCents = state.pending?.amountCents ?? 0;
+  return {
+    heldCents: pointsToCents(held.earned),
+    availableCents: pointsToCents(available.earned) - inFlightCents,
+    inFlightCents,
+    paidOutCents: state.paidOutCents,
+    thresholdCents: options.thresholdCents,
+    holdDays: options.holdDays,
+    payoutAccount: (!account ? 'none' : account.payoutsEnabled ? 'ready' : 'onboarding') as 'none' | 'onboarding' | 'ready',
+  };
+}
+
+export async function listPayouts(db: Db, publisherSlug: string, limit: number, startKey?: PageKey) {
+  const page = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :payout)',
+      ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':payout': PAYOUT_SK_PREFIX },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const items = (page.Items ?? []).map(({ payoutId, amountCents, currency, transferId, periodEnd, at }) => ({ payoutId, amountCents, currency, transferId, periodEnd, at }));
+  return { items: items as Array<{ payoutId: string; amountCents: number; currency: string; transferId: string; periodEnd: string; at: string }>, lastKey: page.LastEvaluatedKey as PageKey | undefined };
+}

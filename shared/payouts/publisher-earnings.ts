@@ -1,0 +1,48 @@
+/**
+ * Sums over a publisher's earnings ledger by time. Earnings are held for a
+ * while after they are made, so refunds and disputes can be taken back before
+ * money leaves; after the hold they are available to pay out. Payout entries
+ * sit in the same ledger (negative, kind `payout`) and are summed apart.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client.js';
+import { EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js';
+
+export const EPOCH = new Date(0).toISOString();
+
+/** Earnings up to this moment are out of their hold: the start of the UTC day, `holdDays` back. */
+export function payoutCutoff(now: Date, holdDays: number): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return new Date(day.getTime() - holdDays * 86400_000).toISOString();
+}
+
+export interface EarningsSum {
+  /** Points earned, less reversals, in the range. */
+  earned: number;
+  /** Points paid out in the range (positive). */
+  paidOut: number;
+}
+
+/** Earnings entries with `from` ≤ at < `to`. */
+export async function sumEarnings(db: Db, publisherSlug: string, from: string, to: string): Promise<EarningsSum> {
+  const sum: EarningsSum = { earned: 0, paidOut: 0 };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        // `EARNING#<to>` sorts before every entry made at `to` itself, so the range ends just before it.
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}` },
+        ProjectionExpression: 'kind, points',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (item.kind === 'payout') sum.paidOut -= item.points as number;
+      else sum.earned += item.points as number;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return sum;
+}
