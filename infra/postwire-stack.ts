@@ -36,6 +36,7 @@ const API_TIMEOUT = Duration.seconds(29);
 const DISPATCHER_TIMEOUT = Duration.seconds(60);
 const WORKER_TIMEOUT = Duration.seconds(60);
 const FANOUT_TIMEOUT = Duration.seconds(120);
+const PAYOUT_TIMEOUT = Duration.minutes(5);
 
 export class PostwireStack extends Stack {
   constructor(scope: Construct, id: string, props: PostwireStackProps) {
@@ -104,6 +105,22 @@ export class PostwireStack extends Stack {
       MAX_BODY_BYTES: String(4 * 1024 * 1024),
     });
     const paymentsApi = httpFunction('PaymentsApi', 'payments-api', 'postwire payments: Stripe Checkout and webhooks', 512);
+    const payoutRun = new PostwireFunction(this, 'PayoutRun', {
+      ...shared,
+      entry: 'payout-run',
+      description: 'Pays publishers their available earnings by Stripe transfer, daily',
+      memorySize: 512,
+      timeout: PAYOUT_TIMEOUT,
+      environment,
+    });
+    // It lists payout accounts, sums earnings, and claims and records payouts; nothing else.
+    table.grant(payoutRun.fn, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem');
+    new Schedule(this, 'DailyPayouts', {
+      scheduleName: `postwire-${config.stage}-daily-payouts`,
+      description: 'One payout run a day; a run again the same day pays nothing twice',
+      schedule: ScheduleExpression.cron({ minute: '30', hour: '3' }),
+      target: new LambdaInvoke(payoutRun.fn, { retryAttempts: 2 }),
+    });
     if (config.payments) {
       // Created with placeholders; operators store the real Stripe keys (docs/OPERATIONS.md).
       for (const [name, variable] of [
@@ -116,8 +133,10 @@ export class PostwireStack extends Stack {
           // Not a secret: a marker the API reads as "payments not configured yet".
           secretStringValue: SecretValue.unsafePlainText(UNSET_SECRET),
         });
-        secret.grantRead(paymentsApi.fn);
-        paymentsApi.fn.addEnvironment(variable, secret.secretArn);
+        for (const fn of [paymentsApi.fn, payoutRun.fn]) {
+          secret.grantRead(fn);
+          fn.addEnvironment(variable, secret.secretArn);
+        }
       }
     }
 
@@ -235,6 +254,7 @@ export class PostwireStack extends Stack {
         { name: 'FeedDispatcher', fn: dispatcher.fn, timeout: DISPATCHER_TIMEOUT },
         { name: 'FeedWorker', fn: worker.fn, timeout: WORKER_TIMEOUT },
         { name: 'FanOutWorker', fn: fanOutWorker.fn, timeout: FANOUT_TIMEOUT },
+        { name: 'PayoutRun', fn: payoutRun.fn, timeout: PAYOUT_TIMEOUT },
       ],
       queues: [
         { name: 'FeedJobs', queue: feedJobs, deadLetters, maxAge: Duration.minutes(30) },

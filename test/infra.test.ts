@@ -71,16 +71,16 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are six Node.js 24 ARM64 functions with JSON logs in log groups that expire', () => {
+  it('are seven Node.js 24 ARM64 functions with JSON logs in log groups that expire', () => {
     const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
     expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'PaymentsApi', 'PublisherApi'],
+      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi'],
     );
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
       expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 7);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 8);
   });
 
   it('never carry a secret value in their environment; only the API functions may read the secrets', () => {
@@ -104,17 +104,17 @@ describe('the functions', () => {
     expect(secretReaders).toHaveLength(3);
   });
 
-  it('give only the payments function the Stripe secrets, where payments are on (prod), and none where they are off (dev)', () => {
+  it('give only the payments and payout functions the Stripe secrets, where payments are on (prod), and none where they are off (dev)', () => {
     const withStripe = (template: Template) =>
       Object.entries(template.findResources('AWS::Lambda::Function'))
         .filter(([, fn]) => 'STRIPE_SECRET_KEY_ARN' in fn.Properties.Environment.Variables && 'STRIPE_WEBHOOK_SECRET_ARN' in fn.Properties.Environment.Variables)
         .map(([id]) => id);
-    expect(withStripe(prod)).toEqual([expect.stringMatching(/^PaymentsApiFunction/)]);
+    expect(withStripe(prod).sort()).toEqual([expect.stringMatching(/^PaymentsApiFunction/), expect.stringMatching(/^PayoutRunFunction/)]);
     prod.resourceCountIs('AWS::SecretsManager::Secret', 5);
     const stripeReaders = Object.entries(prod.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('Stripestripe'))
       .map(([id]) => id);
-    expect(stripeReaders).toEqual([expect.stringMatching(/^PaymentsApiFunction/)]);
+    expect(stripeReaders.sort()).toEqual([expect.stringMatching(/^PaymentsApiFunction/), expect.stringMatching(/^PayoutRunFunction/)]);
     expect(withStripe(dev)).toEqual([]);
   });
 
@@ -133,6 +133,26 @@ describe('the functions', () => {
         expect(actions.filter((action) => action === '*' || action === 'dynamodb:*')).toEqual([]);
       }
     }
+  });
+});
+
+describe('payouts', () => {
+  it('run once a day from EventBridge Scheduler in their own function, with the Stripe secrets and a narrow table grant', () => {
+    const functions = prod.findResources('AWS::Lambda::Function');
+    const [payoutId, payout] = Object.entries(functions).find(([, resource]) => resource.Properties.Description?.startsWith('Pays publishers'))!;
+    expect(payout.Properties.Timeout).toBe(300);
+    expect(Object.keys(payout.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'STRIPE_SECRET_KEY_ARN', 'STRIPE_WEBHOOK_SECRET_ARN']));
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 3 * * ? *)',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [payoutId, 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) }),
+    });
+    const policies = Object.values(prod.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === payout.Properties.Role['Fn::GetAtt'][0]),
+    );
+    const tableActions = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((statement) => statement.Action).filter((action) => action.startsWith('dynamodb:'));
+    expect(tableActions.sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName as string);
+    expect(alarms).toEqual(expect.arrayContaining(['postwire-prod-PayoutRunErrors', 'postwire-prod-PayoutRunDurationNearTimeout']));
   });
 });
 
