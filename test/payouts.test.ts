@@ -100,6 +100,34 @@ describe('a payout run', () => {
     expect(stub.transfers.filter((transfer) => transfer.destination === accountId)).toHaveLength(1);
   });
 
+  it('states each month to the cent: opening + earned − reversed − paid out = closing, in JSON and CSV', async () => {
+    clock = new Date('2026-11-03T10:00:00Z');
+    const { auth, ids } = await payablePublisher('statement-pub', 3);
+    await unlockAs('statement_a', ids[0]!);
+    await unlockAs('statement_b', ids[1]!);
+    clock = new Date('2026-11-12T10:00:00Z');
+    expect((await run()).find((outcome) => outcome.publisherSlug === 'statement-pub')).toMatchObject({ outcome: 'paid', amountCents: 6000 });
+    await unlockAs('statement_c', ids[2]!);
+    const undoer = await stack.signUp('statement_undoer');
+    await stack.request(`/v1/articles/${ids[0]}/unlock`, { method: 'POST', headers: undoer.auth });
+    expect((await stack.request(`/v1/articles/${ids[0]}/unlock`, { method: 'DELETE', headers: undoer.auth })).status).toBe(200);
+
+    const november = await json(await stack.request('/v1/publisher/payouts/statement?month=2026-11', { headers: auth }));
+    expect(november).toMatchObject({ month: '2026-11', currency: 'usd', openingCents: 0, earnedCents: 12000, reversedCents: 3000, paidOutCents: 6000, closingCents: 3000 });
+    expect(november.lines.reduce((total: number, line: { amountCents: number }) => total + line.amountCents, 0)).toBe(november.closingCents - november.openingCents);
+    const december = await json(await stack.request('/v1/publisher/payouts/statement?month=2026-12', { headers: auth }));
+    expect(december).toMatchObject({ openingCents: 3000, earnedCents: 0, closingCents: 3000, lines: [] });
+
+    const csv = await stack.request('/v1/publisher/payouts/statement?month=2026-11&format=csv', { headers: auth });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = (await csv.text()).trim().split('\r\n').map((row) => row.split(','));
+    expect(rows[0]).toEqual(['at', 'kind', 'reference', 'amount_cents', 'note']);
+    const amounts = rows.slice(1, -1).map((row) => Number(row[3]));
+    expect(amounts.reduce((total, amount) => total + amount, 0)).toBe(Number(rows.at(-1)![3]));
+    expect(rows.at(-1)!.slice(1, 4)).toEqual(['closing', '', '3000']);
+    expect((await stack.request('/v1/publisher/payouts/statement?month=2026-13', { headers: auth })).status).toBe(400);
+  });
+
   it('killed after sending or before sending, and run again, pays exactly once', async () => {
     clock = new Date('2026-11-02T10:00:00Z');
     const crashAfter = await payablePublisher('crash-after', 2);

@@ -378,3 +378,21 @@ export const PayoutBalanceSchema = z
 export const PayoutSchema = z
   .object({ payoutId: z.string(), amountCents: z.number().int(), currency: z.string(), transferId: z.string(), periodEnd: z.string(), at: z.string() })
   .openapi('Payout');
+
+export const StatementQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').openapi({ param: { name: 'month', in: 'query' }, example: '2026-11' }),
+  format: z.enum(['json', 'csv']).default('json').openapi({ param: { name: 'format', in: 'query' } }),
+});
+
+export const StatementSchema = z
+  .object({
+    month: z.string(),
+    currency: z.literal('usd'),
+    openingCents: z.number().int(),
+    earnedCents: z.number().int(),
+    reversedCents: z.number().int(),
+    paidOutCents: z.number().int(),
+    closingCents: z.number().int().openapi({ description: 'opening + earned − reversed − paid out' }),
+    lines: z.array(z.object({ at: z.string(), kind: z.string(), reference: z.string().optional(), amountCents: z.number().int(), note: z.string().optional() })),
+  })
+  .openapi('Statement');

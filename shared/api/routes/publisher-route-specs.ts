@@ -20,6 +20,8 @@ import {
   PayoutBalanceSchema,
   PayoutSchema,
   RefreshResultSchema,
+  StatementQuery,
+  StatementSchema,
   StatsQuery,
   jsonResponse,
 } from '../schemas.js';
@@ -107,6 +109,18 @@ export const publisherRouteSpecs = {
     path: '/v1/publisher/payouts/balance',
     description: 'Earnings in US cents (1 point = 1 cent): held (refunds and disputes may still take them back), available for the next payout, in flight, and paid out so far.',
     responses: { 200: jsonResponse(PayoutBalanceSchema, 'The balance'), ...errorResponses(401) },
+  }),
+
+  statement: createRoute({
+    ...common,
+    method: 'get',
+    path: '/v1/publisher/payouts/statement',
+    description: 'The month’s statement in US cents: opening + earned − reversed − paid out = closing, with every entry; `format=csv` for a spreadsheet.',
+    request: { query: StatementQuery },
+    responses: {
+      200: { description: 'The statement', content: { 'application/json': { schema: StatementSchema }, 'text/csv': { schema: z.string() } } },
+      ...errorResponses(400, 401),
+    },
   }),
 
   listPayouts: createRoute({

@@ -9,6 +9,7 @@ import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
 import { listPayouts, payoutBalance } from '../../payouts/payout-balance.js';
+import { monthlyStatement, statementCsv } from '../../payouts/publisher-statement.js';
 import { publisherStats } from '../../publishers/publisher-stats.js';
 import { WorkBudget } from '../../work-budget.js';
 import { announceNewArticles } from '../../social/publisher-posts.js';
@@ -128,6 +129,16 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi({ ...spec.payoutBalance, middleware: auth }, async (c) =>
     c.json(await payoutBalance(deps.db, c.get('publisher').slug, { ...deps.config.payouts, now: deps.now() }), 200),
   );
+
+  app.openapi({ ...spec.statement, middleware: auth }, async (c) => {
+    const { month, format } = c.req.valid('query');
+    const { slug } = c.get('publisher');
+    const statement = await monthlyStatement(deps.db, slug, month);
+    if (format === 'csv') {
+      return c.body(statementCsv(statement), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${slug}-${month}.csv"` });
+    }
+    return c.json(statement, 200);
+  });
 
   app.openapi({ ...spec.listPayouts, middleware: auth }, async (c) => {
     const { slug } = c.get('publisher');

@@ -1,0 +1,83 @@
+/**
+ * A publisher's monthly statement from its earnings ledger, in US cents, that
+ * reconciles to the cent: opening + earned − reversed − paid out = closing.
+ * Each entry is listed, so the lines add up to the totals.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client.js';
+import { EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js';
+import { pointsToCents } from '../wallet/points.js';
+import { EPOCH, sumEarnings } from './publisher-earnings.js';
+
+export interface StatementLine {
+  at: string;
+  kind: string;
+  /** The article, post or transfer the line is about. */
+  reference?: string | undefined;
+  amountCents: number;
+  note?: string | undefined;
+}
+
+export interface Statement {
+  month: string;
+  currency: 'usd';
+  openingCents: number;
+  earnedCents: number;
+  reversedCents: number;
+  paidOutCents: number;
+  closingCents: number;
+  lines: StatementLine[];
+}
+
+export async function monthlyStatement(db: Db, publisherSlug: string, month: string): Promise<Statement> {
+  const start = new Date(`${month}-01T00:00:00.000Z`);
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const [before, lines] = await Promise.all([sumEarnings(db, publisherSlug, EPOCH, start.toISOString()), statementLines(db, publisherSlug, start.toISOString(), end.toISOString())]);
+  const openingCents = pointsToCents(before.earned - before.paidOut);
+  const sum = (pick: (line: StatementLine) => boolean) => lines.filter(pick).reduce((total, line) => total + line.amountCents, 0);
+  const earnedCents = sum((line) => line.kind !== 'payout' && line.amountCents > 0);
+  const reversedCents = -sum((line) => line.kind !== 'payout' && line.amountCents < 0);
+  const paidOutCents = -sum((line) => line.kind === 'payout');
+  return { month, currency: 'usd', openingCents, earnedCents, reversedCents, paidOutCents, closingCents: openingCents + earnedCents - reversedCents - paidOutCents, lines };
+}
+
+async function statementLines(db: Db, publisherSlug: string, from: string, to: string): Promise<StatementLine[]> {
+  const lines: StatementLine[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}` },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      lines.push({
+        at: item.at as string,
+        kind: item.kind as string,
+        reference: (item.articleId ?? item.postId ?? item.transferId) as string | undefined,
+        amountCents: pointsToCents(item.points as number),
+        note: item.note as string | undefined,
+      });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return lines;
+}
+
+/** The statement as CSV: an opening line, one line per entry, a closing line; the amounts add up. */
+export function statementCsv(statement: Statement): string {
+  const cell = (value: string | number | undefined) => {
+    const text = value === undefined ? '' : String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const rows = [
+    ['at', 'kind', 'reference', 'amount_cents', 'note'],
+    [`${statement.month}-01T00:00:00.000Z`, 'opening', '', statement.openingCents, ''],
+    ...statement.lines.map((line) => [line.at, line.kind, line.reference, line.amountCents, line.note]),
+    ['', 'closing', '', statement.closingCents, ''],
+  ];
+  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
