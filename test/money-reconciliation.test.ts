@@ -6,60 +6,40 @@
  * ledgers it touched must hold; every 100 steps, and at the end, all of them
  * and the books across readers, publishers and Stripe.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import Stripe from 'stripe';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EARNING_SK_PREFIX, LEDGER_SK_PREFIX, publisherPartition, readerPartition } from '../shared/db/keys.js';
 import { readPayoutState, runPayouts, type PayoutTransfers } from '../shared/payouts/payout-run.js';
 import { stripeTransfers } from '../shared/payouts/stripe-payouts.js';
 import { getWallet } from '../shared/wallet/wallet-store.js';
-import { startStripeStub, type StripeStub } from './support/stripe-stub.js';
-import { createTestStack, type TestStack } from './support/test-stack.js';
+import { createStripeTestStack, type StripeTestStack } from './support/stripe-stack.js';
+import type { StripeStub } from './support/stripe-stub.js';
+import type { TestStack } from './support/test-stack.js';
 
-const WEBHOOK_SECRET = 'whsec_test_reconciliation';
 const STEPS = 1000;
 const READERS = 8;
 const PUBLISHERS = 3;
-const stripe = new Stripe('sk_test_postwire');
+let payments: StripeTestStack;
 let stub: StripeStub;
 let stack: TestStack;
-let sdk: Stripe;
 let clock = new Date('2026-11-02T08:00:00Z');
 
 beforeAll(async () => {
-  stub = await startStripeStub();
-  stack = await createTestStack({
-    now: () => clock,
-    env: { STRIPE_SECRET_KEY: 'sk_test_postwire', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stub.baseUrl, PROMO_BUDGET_POINTS: '200', PAYOUT_THRESHOLD_CENTS: '300' },
-  });
-  const base = new URL(stub.baseUrl);
-  sdk = new Stripe('sk_test_postwire', { host: base.hostname, port: Number(base.port), protocol: 'http' });
+  payments = await createStripeTestStack({ now: () => clock, env: { PROMO_BUDGET_POINTS: '200', PAYOUT_THRESHOLD_CENTS: '300' } });
+  ({ stub, stack } = payments);
 });
 
 afterAll(async () => {
-  await stub.close();
+  await payments.close();
 });
 
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
-let eventCounter = 0;
-async function deliver(type: string, object: Record<string, unknown>) {
-  const payload = JSON.stringify({ id: `evt_rec_${++eventCounter}`, object: 'event', type, created: Math.floor(clock.getTime() / 1000), data: { object } });
-  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-  const response = await stack.request('/v1/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
-  expect(response.status).toBe(200);
-  return json(response);
-}
+const deliver = (type: string, object: Record<string, unknown>) => payments.deliver(type, object);
 
 async function queryAll(pk: string, prefix: string) {
   const items: Array<Record<string, any>> = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await stack.deps.db.doc.send(
-      new QueryCommand({ TableName: stack.deps.config.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix }, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const query = { TableName: stack.deps.config.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix } };
+  for await (const page of paginateQuery({ client: stack.deps.db.doc }, query)) items.push(...(page.Items ?? []));
   return items;
 }
 
@@ -99,7 +79,7 @@ describe('the books, after 1,000 random money operations', () => {
     let sessions = 0;
     let subscriptions = 0;
     const counts: Record<string, number> = {};
-    const realTransfers = stripeTransfers(sdk);
+    const realTransfers = stripeTransfers(payments.sdk);
     const dyingTransfers: PayoutTransfers = {
       async send(payout) {
         await realTransfers.send(payout);

@@ -3,43 +3,31 @@
  * run that is killed and run again — through the real Stripe SDK against the
  * local Stripe stand-in.
  */
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPayouts, type PayoutTransfers } from '../shared/payouts/payout-run.js';
 import { stripeTransfers } from '../shared/payouts/stripe-payouts.js';
-import { startStripeStub, type StripeStub } from './support/stripe-stub.js';
-import { createTestStack, type TestStack } from './support/test-stack.js';
+import { createStripeTestStack, type StripeTestStack } from './support/stripe-stack.js';
+import type { StripeStub } from './support/stripe-stub.js';
+import type { TestStack } from './support/test-stack.js';
 
-const WEBHOOK_SECRET = 'whsec_test_postwire_payouts';
-const stripe = new Stripe('sk_test_postwire');
 const DAY = 86400_000;
+let payments: StripeTestStack;
 let stub: StripeStub;
 let stack: TestStack;
 let clock = new Date('2026-11-02T10:00:00Z');
-let sdk: Stripe;
 
 beforeAll(async () => {
-  stub = await startStripeStub();
-  stack = await createTestStack({
-    now: () => clock,
-    // Readers start with enough promotional points for a few $30 unlocks; the platform funds them.
-    env: { STRIPE_SECRET_KEY: 'sk_test_postwire', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stub.baseUrl, STARTER_POINTS: '10000', PROMO_BUDGET_POINTS: '1000000' },
-  });
-  const base = new URL(stub.baseUrl);
-  sdk = new Stripe('sk_test_postwire', { host: base.hostname, port: Number(base.port), protocol: 'http' });
+  // Readers start with enough promotional points for a few $30 unlocks; the platform funds them.
+  payments = await createStripeTestStack({ now: () => clock, env: { STARTER_POINTS: '10000', PROMO_BUDGET_POINTS: '1000000' } });
+  ({ stub, stack } = payments);
 });
 
 afterAll(async () => {
-  await stub.close();
+  await payments.close();
 });
 
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
-let eventCounter = 0;
-async function deliver(type: string, object: Record<string, unknown>) {
-  const payload = JSON.stringify({ id: `evt_payout_${++eventCounter}`, object: 'event', type, created: Math.floor(Date.now() / 1000), data: { object } });
-  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-  return stack.request('/v1/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
-}
+const deliver = (type: string, object: Record<string, unknown>) => payments.deliver(type, object);
 
 /** A publisher whose Connect account Stripe has approved, with `count` articles at $30. */
 async function payablePublisher(slug: string, count: number) {
@@ -57,7 +45,7 @@ async function unlockAs(handle: string, articleId: string) {
 }
 
 const balanceOf = async (auth: Record<string, string>) => json(await stack.request('/v1/publisher/payouts/balance', { headers: auth }));
-const run = (transfers: PayoutTransfers = stripeTransfers(sdk)) => runPayouts(stack.deps.db, transfers, { ...stack.deps.config.payouts, now: clock });
+const run = (transfers: PayoutTransfers = stripeTransfers(payments.sdk)) => runPayouts(stack.deps.db, transfers, { ...stack.deps.config.payouts, now: clock });
 
 describe('connecting a publisher to be paid', () => {
   it('makes one Express account however often onboarding is asked for, and payouts wait until Stripe approves it', async () => {
@@ -69,7 +57,7 @@ describe('connecting a publisher to be paid', () => {
     expect(stub.accounts.at(-1)).toMatchObject({ type: 'express', 'capabilities[transfers][requested]': 'true' });
     expect(await balanceOf(auth)).toMatchObject({ payoutAccount: 'onboarding', availableCents: 0 });
     // An update for someone else's account changes nothing.
-    expect((await json(await deliver('account.updated', { id: 'acct_intruder', object: 'account', payouts_enabled: true, metadata: { publisherSlug: 'onboard-pub' } }))).outcome).toBe('ignored');
+    expect((await deliver('account.updated', { id: 'acct_intruder', object: 'account', payouts_enabled: true, metadata: { publisherSlug: 'onboard-pub' } })).outcome).toBe('ignored');
     expect(await balanceOf(auth)).toMatchObject({ payoutAccount: 'onboarding' });
     expect((await stack.request('/v1/publisher/payouts/onboarding', { method: 'POST' })).status).toBe(401);
   });
@@ -137,7 +125,7 @@ describe('a payout run', () => {
       await unlockAs(`crash_reader_${i}_b`, ids[1]!);
     }
     clock = new Date(clock.getTime() + 8 * DAY);
-    const real = stripeTransfers(sdk);
+    const real = stripeTransfers(payments.sdk);
     // The process dies right after Stripe made the transfer for one publisher, and right before it for the other.
     const dying: PayoutTransfers = {
       async send(payout) {

@@ -263,14 +263,19 @@ describe('unlocks under concurrency', () => {
 });
 
 describe('round trips (counted, not timed)', () => {
-  it('reading an article with a reader takes one DynamoDB round trip, unlocking takes two', async () => {
-    const [id] = await publisherWithArticles('count-pub', 1, { articlePrice: 10, freeArticlesPerMonth: 0 });
+  it('reading an article with a reader takes one DynamoDB round trip; unlocking with bought points two, with promotional ones three', async () => {
+    const ids = await publisherWithArticles('count-pub', 2, { articlePrice: 50, freeArticlesPerMonth: 0 });
     const { auth } = await stack.signUp('omar');
+    await post('/v1/me/wallet/dev-top-up', auth, { points: 100 });
     stack.deps.db.roundTrips.reset();
-    await stack.request(`/v1/articles/${id}`, { headers: auth });
+    await stack.request(`/v1/articles/${ids[0]}`, { headers: auth });
     expect(stack.deps.db.roundTrips.total).toBe(1);
+    // The first unlock spends the 50 starter points: the publisher's share is reserved from the platform's budget first.
     stack.deps.db.roundTrips.reset();
-    expect((await post(`/v1/articles/${id}/unlock`, auth)).status).toBe(200);
+    expect((await post(`/v1/articles/${ids[0]}/unlock`, auth)).status).toBe(200);
+    expect(stack.deps.db.roundTrips.byCommand()).toEqual({ BatchGetItemCommand: 1, UpdateItemCommand: 1, TransactWriteItemsCommand: 1 });
+    stack.deps.db.roundTrips.reset();
+    expect((await post(`/v1/articles/${ids[1]}/unlock`, auth)).status).toBe(200);
     expect(stack.deps.db.roundTrips.byCommand()).toEqual({ BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
   });
 });

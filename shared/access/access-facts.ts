@@ -7,7 +7,7 @@
 import type { Article } from '../articles/article.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { articleKey, entitlementKey, meterKey, promoBudgetKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey, type ItemKey } from '../db/keys.js';
+import { articleKey, entitlementKey, meterKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey, type ItemKey } from '../db/keys.js';
 import { walletBalanceOf } from '../wallet/ledger.js';
 import { ARTICLE_CARD_FIELDS } from '../articles/article-store.js';
 import { spendCapOf, type Publisher } from '../publishers/publisher.js';
@@ -25,8 +25,6 @@ export interface LoadedFacts {
   /** The promotional part of `balance`. */
   promotional: number;
   meterUsed: number;
-  /** What the publisher's promotional unlocks have earned this month, against the platform's budget. */
-  promoBudgetUsed: number;
   spent: number;
   subscription?: Subscription | undefined;
   trialUsed: boolean;
@@ -66,7 +64,7 @@ export async function loadAccessFactsForArticles(
   if (userId) {
     keys.push(walletKey(userId), ...ids.map((id) => entitlementKey(userId, id)));
     for (const slug of slugs) {
-      keys.push(meterKey(userId, slug, month), spendKey(userId, slug, month), subscriptionKey(userId, slug), trialClaimKey(userId, slug), promoBudgetKey(slug, month));
+      keys.push(meterKey(userId, slug, month), spendKey(userId, slug, month), subscriptionKey(userId, slug), trialClaimKey(userId, slug));
     }
   }
   const items = await batchGetAll(db, keys, options.cardsOnly ? CARD_FACTS_PROJECTION : undefined);
@@ -86,7 +84,6 @@ export async function loadAccessFactsForArticles(
           entitlement: reader<Entitlement>((user) => entitlementKey(user, id)),
           balance: wallet.balance,
           promotional: wallet.promotional,
-          promoBudgetUsed: (get(promoBudgetKey(slug, month))?.used as number | undefined) ?? 0,
           meterUsed: (reader<{ used: number }>((user) => meterKey(user, slug, month))?.used) ?? 0,
           spent: (reader<{ spent: number }>((user) => spendKey(user, slug, month))?.spent) ?? 0,
           subscription: reader<Subscription>((user) => subscriptionKey(user, slug)),

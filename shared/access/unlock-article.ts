@@ -10,9 +10,14 @@
  *    so the spend cap holds exactly.
  * A failed condition means the world changed under us: read again and decide
  * again. A replay with the same Idempotency-Key answers what the first call did.
+ * The platform-funded part of a promotional unlock is reserved from the
+ * publisher's monthly budget just before the transaction and given back if it
+ * does not commit.
  */
 import { randomUUID } from 'node:crypto';
 import type { Article } from '../articles/article.js';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { earningKey, entitlementKey, libraryKeys, meterKey, promoBudgetKey, spendKey } from '../db/keys.js';
 import { boundedIncrement, transactWrite, type TransactItem } from '../db/transactions.js';
@@ -66,12 +71,17 @@ export async function unlockArticle(db: Db, userId: string, articleId: string, o
     if (decision.kind === 'sign_in') throw new Error('unreachable: a reader is always signed in here');
 
     const at = now.toISOString();
+    // The platform's share of promotional points is reserved from the publisher's monthly budget first, outside
+    // the transaction: a popular publisher's promotional unlocks would otherwise all conflict on that one item.
+    const promoDue = decision.via === 'points' ? shareOf(Math.min(facts.promotional, decision.charge), options.platformSharePercent) : 0;
+    const promoFunded = promoDue > 0 ? await reservePromoBudget(db, article.publisherSlug, facts.month, promoDue, options.promoBudgetPoints) : 0;
     const plan =
       decision.via === 'points'
-        ? pointsPlan(db, userId, article, facts, decision.charge, at, options)
+        ? pointsPlan(db, userId, article, facts, decision.charge, promoFunded, at, options)
         : freePlan(db, userId, article, facts, decision.via, at, options);
     const result = await transactWrite(db, plan.items);
     if (result.committed) return { via: decision.via, charged: plan.charged, balance: facts.balance - plan.charged, contentHtml: content };
+    if (promoFunded > 0) await releasePromoBudget(db, article.publisherSlug, facts.month, promoFunded);
 
     const unexpected = result.reasons.find((reason) => !EXPECTED_REASONS.has(reason.code));
     if (unexpected) throw new Error(`Unlock transaction cancelled: ${JSON.stringify(result.reasons)}`);
@@ -138,16 +148,14 @@ function freePlan(db: Db, userId: string, article: Article, facts: LoadedFacts, 
 /**
  * Paying with points: promotional points first, then purchased ones. The
  * publisher earns its share of both; the share of promotional points is funded
- * by the platform, up to a monthly budget per publisher. Past the budget a
- * promotional unlock still opens the article but earns nothing, and the
- * earning entry says so.
+ * by the platform, up to a monthly budget per publisher (`promoFunded`, already
+ * reserved). Past the budget a promotional unlock still opens the article but
+ * earns nothing, and the earning entry says so.
  */
-function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts, price: number, at: string, options: UnlockOptions): Plan {
+function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts, price: number, promoFunded: number, at: string, options: UnlockOptions): Plan {
   const fromPromo = Math.min(facts.promotional, price);
-  const shareOf = (points: number) => Math.floor((points * (100 - options.platformSharePercent)) / 100);
-  const promoDue = shareOf(fromPromo);
-  const promoFunded = Math.min(promoDue, Math.max(0, options.promoBudgetPoints - facts.promoBudgetUsed));
-  const earned = shareOf(price - fromPromo) + promoFunded;
+  const promoDue = shareOf(fromPromo, options.platformSharePercent);
+  const earned = shareOf(price - fromPromo, options.platformSharePercent) + promoFunded;
   const wallet = walletChangeItems(db, {
     userId,
     seen: { balance: facts.balance, promotional: facts.promotional },
@@ -208,23 +216,49 @@ function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts
           },
         },
       },
-      ...(promoFunded > 0 ? [spendPromoBudget(db, article.publisherSlug, facts.month, promoFunded, options.promoBudgetPoints)] : []),
     ],
   };
 }
 
-/** Counts promotional earnings against the month's budget; never past it, however many unlocks race. */
-function spendPromoBudget(db: Db, publisherSlug: string, month: string, points: number, budget: number): TransactItem {
-  return {
-    Update: {
-      TableName: db.tableName,
-      Key: promoBudgetKey(publisherSlug, month),
-      UpdateExpression: 'ADD used :points SET #type = :type',
-      ConditionExpression: 'attribute_not_exists(used) OR used <= :room',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':points': points, ':room': budget - points, ':type': 'promo_budget' },
-    },
-  };
+const shareOf = (points: number, platformSharePercent: number) => Math.floor((points * (100 - platformSharePercent)) / 100);
+
+/**
+ * Takes up to `points` from the month's promotional budget, never past it:
+ * all of them while they fit, else what is left. A process that dies before
+ * its unlock commits leaves its reservation counted — the budget can only be
+ * under-spent, never over-spent.
+ */
+async function reservePromoBudget(db: Db, publisherSlug: string, month: string, points: number, budget: number): Promise<number> {
+  let wanted = Math.min(points, budget);
+  for (let attempt = 0; attempt < 3 && wanted > 0; attempt++) {
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: promoBudgetKey(publisherSlug, month),
+          UpdateExpression: 'ADD used :points SET #type = :type',
+          ConditionExpression: 'attribute_not_exists(used) OR used <= :room',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':points': wanted, ':room': budget - wanted, ':type': 'promo_budget' },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return wanted;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The item as it stood, in the low-level format (the document client does not convert exceptions).
+      const stood = error.Item?.used as { N?: string } | number | undefined;
+      const used = typeof stood === 'number' ? stood : Number(stood?.N ?? budget);
+      wanted = Math.min(points, budget - used);
+    }
+  }
+  return 0;
+}
+
+async function releasePromoBudget(db: Db, publisherSlug: string, month: string, points: number): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({ TableName: db.tableName, Key: promoBudgetKey(publisherSlug, month), UpdateExpression: 'ADD used :back', ExpressionAttributeValues: { ':back': -points } }),
+  );
 }
 
 function pause(attempt: number): Promise<void> {

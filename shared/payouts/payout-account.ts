@@ -3,7 +3,7 @@
  * first onboarding request, its status kept from Stripe's `account.updated`.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { INDEX, PAYOUT_ACCOUNTS_PK, payoutAccountKey, payoutAccountListKeys } from '../db/keys.js';
 
@@ -62,18 +62,6 @@ export async function updatePayoutAccountStatus(
 
 /** Every publisher with a payout account, a page of slugs at a time. */
 export async function* publishersWithPayoutAccounts(db: Db): AsyncGenerator<string> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: INDEX.byPublisher,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': PAYOUT_ACCOUNTS_PK },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) yield item.GSI1SK as string;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const query = { TableName: db.tableName, IndexName: INDEX.byPublisher, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': PAYOUT_ACCOUNTS_PK } };
+  for await (const page of paginateQuery({ client: db.doc }, query)) for (const item of page.Items ?? []) yield item.GSI1SK as string;
 }

@@ -4,7 +4,7 @@
  * money leaves; after the hold they are available to pay out. Payout entries
  * sit in the same ledger (negative, kind `payout`) and are summed apart.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js';
 
@@ -26,23 +26,21 @@ export interface EarningsSum {
 /** Earnings entries with `from` ≤ at < `to`. */
 export async function sumEarnings(db: Db, publisherSlug: string, from: string, to: string): Promise<EarningsSum> {
   const sum: EarningsSum = { earned: 0, paidOut: 0 };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        // `EARNING#<to>` sorts before every entry made at `to` itself, so the range ends just before it.
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}` },
-        ProjectionExpression: 'kind, points',
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  for await (const page of paginateQuery({ client: db.doc }, earningsRange(db, publisherSlug, from, to, 'kind, points'))) {
     for (const item of page.Items ?? []) {
       if (item.kind === 'payout') sum.paidOut -= item.points as number;
       else sum.earned += item.points as number;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return sum;
+}
+
+/** The query of earnings entries with `from` ≤ at < `to`: `EARNING#<to>` sorts before every entry made at `to` itself. */
+export function earningsRange(db: Db, publisherSlug: string, from: string, to: string, projection?: string): QueryCommandInput {
+  return {
+    TableName: db.tableName,
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}` },
+    ...(projection ? { ProjectionExpression: projection } : {}),
+  };
 }

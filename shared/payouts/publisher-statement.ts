@@ -3,11 +3,10 @@
  * reconciles to the cent: opening + earned − reversed − paid out = closing.
  * Each entry is listed, so the lines add up to the totals.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
-import { EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js';
 import { pointsToCents } from '../wallet/points.js';
-import { EPOCH, sumEarnings } from './publisher-earnings.js';
+import { EPOCH, earningsRange, sumEarnings } from './publisher-earnings.js';
 
 export interface StatementLine {
   at: string;
@@ -43,16 +42,7 @@ export async function monthlyStatement(db: Db, publisherSlug: string, month: str
 
 async function statementLines(db: Db, publisherSlug: string, from: string, to: string): Promise<StatementLine[]> {
   const lines: StatementLine[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}` },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  for await (const page of paginateQuery({ client: db.doc }, earningsRange(db, publisherSlug, from, to))) {
     for (const item of page.Items ?? []) {
       lines.push({
         at: item.at as string,
@@ -62,8 +52,7 @@ async function statementLines(db: Db, publisherSlug: string, from: string, to: s
         note: item.note as string | undefined,
       });
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return lines;
 }
 
