@@ -1,6 +1,7 @@
 /**
  * One page of one partition of an overloaded index: the shape behind every
- * list in postwire (articles, publishers, posts, followers, a library).
+ * list in postwire (articles, publishers, posts, followers, a library); and
+ * its twin for a prefix of a table partition (a wallet's ledger, payouts).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.js';
@@ -27,6 +28,24 @@ export async function queryIndexPage(db: Db, query: IndexPageQuery): Promise<{ i
       KeyConditionExpression: before ? `${index}PK = :pk AND ${index}SK < :before` : `${index}PK = :pk`,
       ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : {}) },
       ScanIndexForward: query.ascending === true,
+      Limit: query.limit,
+      ExclusiveStartKey: query.startKey,
+    }),
+  );
+  return { items: page.Items ?? [], lastKey: page.LastEvaluatedKey };
+}
+
+/** One page of the items of a table partition whose sort keys start with `prefix`, newest first. */
+export async function queryPrefixPage(
+  db: Db,
+  query: { partition: string; prefix: string; limit: number; startKey?: PageKey | undefined },
+): Promise<{ items: Record<string, unknown>[]; lastKey: PageKey | undefined }> {
+  const page = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': query.partition, ':prefix': query.prefix },
+      ScanIndexForward: false,
       Limit: query.limit,
       ExclusiveStartKey: query.startKey,
     }),

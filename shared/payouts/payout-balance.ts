@@ -1,6 +1,6 @@
 /** What a publisher has earned and been paid, in US cents, and its payouts. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
+import { queryPrefixPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import { PAYOUT_SK_PREFIX, publisherPartition } from '../db/keys.js';
 import { pointsToCents } from '../wallet/points.js';
@@ -26,16 +26,7 @@ export async function payoutBalance(db: Db, publisherSlug: string, options: { ho
 }
 
 export async function listPayouts(db: Db, publisherSlug: string, limit: number, startKey?: PageKey) {
-  const page = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :payout)',
-      ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':payout': PAYOUT_SK_PREFIX },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  const items = (page.Items ?? []).map(({ payoutId, amountCents, currency, transferId, periodEnd, at }) => ({ payoutId, amountCents, currency, transferId, periodEnd, at }));
-  return { items: items as Array<{ payoutId: string; amountCents: number; currency: string; transferId: string; periodEnd: string; at: string }>, lastKey: page.LastEvaluatedKey as PageKey | undefined };
+  const page = await queryPrefixPage(db, { partition: publisherPartition(publisherSlug), prefix: PAYOUT_SK_PREFIX, limit, startKey });
+  const items = page.items.map(({ payoutId, amountCents, currency, transferId, periodEnd, at }) => ({ payoutId, amountCents, currency, transferId, periodEnd, at }));
+  return { items: items as Array<{ payoutId: string; amountCents: number; currency: string; transferId: string; periodEnd: string; at: string }>, lastKey: page.lastKey };
 }

@@ -11,7 +11,8 @@ import { Contention, NotFound } from '../errors.js';
 import { assertNotBlocked } from './block-rule.js';
 import type { Post } from './post.js';
 
-export async function setLike(db: Db, post: Pick<Post, 'postId' | 'author'>, userId: string, liked: boolean, now: Date): Promise<void> {
+/** Answers whether the like changed (false: it already was as asked). */
+export async function setLike(db: Db, post: Pick<Post, 'postId' | 'author'>, userId: string, liked: boolean, now: Date): Promise<boolean> {
   const { postId } = post;
   if (liked) await assertNotBlocked(db, userId, post.author);
   const result = await transactWriteRetryingConflicts(db, [
@@ -28,9 +29,9 @@ export async function setLike(db: Db, post: Pick<Post, 'postId' | 'author'>, use
       },
     },
   ]);
-  if (result.committed) return;
+  if (result.committed) return true;
   if (result.reasons[1]?.code === 'ConditionalCheckFailed') throw new NotFound('The post');
   // Already liked (or already not): nothing to do, that is the idempotent answer.
-  if (result.reasons[0]?.code === 'ConditionalCheckFailed') return;
+  if (result.reasons[0]?.code === 'ConditionalCheckFailed') return false;
   throw new Contention();
 }

@@ -97,9 +97,13 @@ export async function saveSubscription(db: Db, userId: string, subscription: Sub
 
 export async function findSubscription(db: Db, userId: string, publisherSlug: string): Promise<Subscription | undefined> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: subscriptionKey(userId, publisherSlug), ConsistentRead: true }));
-  if (!Item) return undefined;
-  const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, type: _t, userId: _u, ...subscription } = Item;
-  return subscription as Subscription;
+  return Item ? toSubscription(Item) : undefined;
+}
+
+/** A stored subscription item without its keys and owner. */
+function toSubscription(item: Record<string, unknown>): Subscription {
+  const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, type: _t, userId: _u, ...subscription } = item;
+  return subscription as unknown as Subscription;
 }
 
 export async function hasHadTrial(db: Db, userId: string, publisherSlug: string): Promise<boolean> {
@@ -130,7 +134,7 @@ export async function listReaderSubscriptions(db: Db, userId: string): Promise<S
       ExpressionAttributeValues: { ':pk': readerPartition(userId), ':sub': 'SUB#' },
     }),
   );
-  return (result.Items ?? []).map(({ PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, type: _t, userId: _u, ...subscription }) => subscription as Subscription);
+  return (result.Items ?? []).map(toSubscription);
 }
 
 /** Readers with access now, by kind: one key-range count per kind. */

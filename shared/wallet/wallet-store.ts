@@ -6,10 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { Contention } from '../errors.js';
 import type { PageKey } from '../db/cursor.js';
+import { queryPrefixPage } from '../db/index-page.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { LEDGER_SK_PREFIX, ledgerEntryKey, paymentKey, readerPartition, walletKey } from '../db/keys.js';
 import { walletBalanceOf, type LedgerEntry, type LedgerKind, type WalletBalance } from './ledger.js';
@@ -93,18 +94,9 @@ export async function getWallet(db: Db, userId: string): Promise<WalletBalance> 
 }
 
 export async function listLedger(db: Db, userId: string, limit: number, startKey?: PageKey) {
-  const result = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ledger)',
-      ExpressionAttributeValues: { ':pk': readerPartition(userId), ':ledger': LEDGER_SK_PREFIX },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  const entries = (result.Items ?? []).map(({ PK: _pk, SK: _sk, type: _type, ...entry }) => entry as LedgerEntry);
-  return { entries, lastKey: result.LastEvaluatedKey };
+  const page = await queryPrefixPage(db, { partition: readerPartition(userId), prefix: LEDGER_SK_PREFIX, limit, startKey });
+  const entries = page.items.map(({ PK: _pk, SK: _sk, type: _type, ...entry }) => entry as unknown as LedgerEntry);
+  return { entries, lastKey: page.lastKey };
 }
 
 /** Adds points with a ledger entry, retrying when the balance moved meanwhile. */

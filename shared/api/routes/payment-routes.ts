@@ -48,8 +48,8 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.json(await checkoutSubscription(stripe, payments, userId, publisher, plan, trialDays), 201);
   });
 
-  /** The reader's Stripe subscription to this publisher, or why there is none to change. */
-  const paidSubscription = async (userId: string, slug: string) => {
+  /** The reader's subscription or trial of this publisher, or why there is none to change. */
+  const storedSubscription = async (userId: string, slug: string) => {
     const current = await findSubscription(deps.db, userId, slug);
     if (!current) throw new NotFound('A subscription to this publisher');
     return current;
@@ -58,7 +58,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi({ ...spec.cancelSubscription, middleware: auth }, async (c) => {
     const { userId } = c.get('reader')!;
     const { slug } = c.req.valid('param');
-    const current = await paidSubscription(userId, slug);
+    const current = await storedSubscription(userId, slug);
     // A card-less trial ends by itself and charges nothing: cancelling it is already true.
     if (current.stripeSubscriptionId) {
       await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: true });
@@ -70,7 +70,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi({ ...spec.resumeSubscription, middleware: auth }, async (c) => {
     const { userId } = c.get('reader')!;
     const { slug } = c.req.valid('param');
-    const current = await paidSubscription(userId, slug);
+    const current = await storedSubscription(userId, slug);
     if (!current.stripeSubscriptionId) throw new Conflict('A free trial without a card ends by itself; subscribe to keep reading after it.');
     if (!accessOfSubscription(current, deps.now())) throw new Conflict('This subscription has ended; subscribe again to resume reading.');
     await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: false });
@@ -81,7 +81,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi({ ...spec.switchPlan, middleware: auth }, async (c) => {
     const { userId } = c.get('reader')!;
     const { slug } = c.req.valid('param');
-    const current = await paidSubscription(userId, slug);
+    const current = await storedSubscription(userId, slug);
     if (!current.stripeSubscriptionId || !accessOfSubscription(current, deps.now())) throw new Conflict('Only a running paid subscription can switch plans.');
     const publisher = await getPublisher(deps.db, slug);
     const plan = (publisher.plans ?? []).find((candidate) => candidate.planId === c.req.valid('json').planId);

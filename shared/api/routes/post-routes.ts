@@ -98,9 +98,10 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         responses: { 200: jsonResponse(z.object({ liked: z.boolean(), likeCount: z.number().int() }), liked ? 'Liked (again is a no-op)' : 'Not liked'), ...errorResponses(401, 403, 404, 429, 503) },
       }),
       async (c) => {
-        const { id } = c.req.valid('param');
-        await setLike(deps.db, await getPost(deps.db, id), c.get('reader')!.userId, liked, deps.now());
-        return c.json({ liked, likeCount: (await getPost(deps.db, id)).likeCount }, 200);
+        const post = await getPost(deps.db, c.req.valid('param').id);
+        const changed = await setLike(deps.db, post, c.get('reader')!.userId, liked, deps.now());
+        // The post was read before the change: its count moves by the one like this request made, if any.
+        return c.json({ liked, likeCount: post.likeCount + (changed ? (liked ? 1 : -1) : 0) }, 200);
       },
     );
   }
