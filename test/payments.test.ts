@@ -235,6 +235,9 @@ describe('subscriptions', () => {
     });
     expect((await post('/v1/me/subscriptions/switch-pub/switch', auth, { planId: 'annual' })).status).toBe(409);
     expect((await post('/v1/me/subscriptions/switch-pub/switch', auth, { planId: 'weekly' })).status).toBe(404);
+    const invalid = await post('/v1/me/subscriptions/switch-pub/switch', auth, { plan: 'annual' });
+    expect(invalid.status).toBe(400);
+    expect((await json(invalid)).error.code).toBe('validation_failed');
     expect((await json(await stack.request(`/v1/articles/${articleId}`, { headers: auth }))).access.via).toBe('subscription');
   });
 
@@ -338,6 +341,8 @@ describe('authorization', () => {
       ['POST', '/v1/publishers/pay-authz/trial'],
       ['GET', '/v1/me/subscriptions'],
       ['POST', '/v1/me/subscriptions/pay-authz/cancel'],
+      ['POST', '/v1/me/subscriptions/pay-authz/resume'],
+      ['POST', '/v1/me/subscriptions/pay-authz/switch'],
     ] as const) {
       const init = { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) };
       expect((await stack.request(path, init)).status, `${method} ${path}`).toBe(401);

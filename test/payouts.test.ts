@@ -63,6 +63,26 @@ describe('connecting a publisher to be paid', () => {
   });
 });
 
+describe('the payout endpoints', () => {
+  it('answer only the publisher itself, and are in the API description', async () => {
+    const { auth } = await stack.createPublisher('payout-authz');
+    const reader = await stack.signUp('payout_snoop');
+    for (const [method, path] of [
+      ['POST', '/v1/publisher/payouts/onboarding'],
+      ['GET', '/v1/publisher/payouts/balance'],
+      ['GET', '/v1/publisher/payouts'],
+      ['GET', '/v1/publisher/payouts/statement?month=2026-11'],
+    ] as const) {
+      expect((await stack.request(path, { method })).status, `${method} ${path}`).toBe(401);
+      expect((await stack.request(path, { method, headers: reader.auth })).status, `${method} ${path} with a reader token`).toBe(401);
+      expect((await stack.request(path, { method, headers: stack.admin })).status, `${method} ${path} with the operator token`).toBe(401);
+    }
+    expect(await balanceOf(auth)).toMatchObject({ heldCents: 0, availableCents: 0, paidOutCents: 0, payoutAccount: 'none' });
+    const paths = Object.keys((await json(await stack.request('/openapi.json'))).paths);
+    expect(paths).toEqual(expect.arrayContaining(['/v1/publisher/payouts/onboarding', '/v1/publisher/payouts/balance', '/v1/publisher/payouts', '/v1/publisher/payouts/statement']));
+  });
+});
+
 describe('a payout run', () => {
   it('holds earnings for 7 days, waits for $50, then pays once by transfer and records it', async () => {
     clock = new Date('2026-11-02T10:00:00Z');
