@@ -1,14 +1,17 @@
 /**
  * A seeded random sequence of 1,000 money operations — buy (sometimes
- * delivered twice), unlock, undo, tip, subscribe, cancel, payout runs, a payout
- * run killed halfway, the clock moving — through the HTTP API, the real Stripe
- * SDK against the local stand-in, and DynamoDB Local. After every step the
- * ledgers it touched must hold; every 100 steps, and at the end, all of them
- * and the books across readers, publishers and Stripe.
+ * delivered twice), unlock, undo, tip, subscribe, cancel, refunds by Stripe
+ * (whole or half, sometimes twice) and by the reader's own request, disputes
+ * opened, won and lost, payout runs, a payout run killed halfway, the clock
+ * moving — through the HTTP API, the real Stripe SDK against the local
+ * stand-in, and DynamoDB Local. After every step the ledgers it touched must
+ * hold; every 100 steps, and at the end, all of them and the books across
+ * readers, publishers, the platform and Stripe.
  */
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EARNING_SK_PREFIX, LEDGER_SK_PREFIX, publisherPartition, readerPartition } from '../shared/db/keys.js';
+import { EARNING_SK_PREFIX, LEDGER_SK_PREFIX, PLATFORM_LOSSES_PK, publisherPartition, readerPartition } from '../shared/db/keys.js';
+import { readPaymentIntent } from '../shared/payments/payment-intent.js';
 import { readPayoutState, runPayouts, type PayoutTransfers } from '../shared/payouts/payout-run.js';
 import { stripeTransfers } from '../shared/payouts/stripe-payouts.js';
 import { getWallet } from '../shared/wallet/wallet-store.js';
@@ -62,7 +65,7 @@ describe('the books, after 1,000 random money operations', () => {
         settings: { articlePrice: 20 + 15 * p, freeArticlesPerMonth: p === 0 ? 1 : 0 },
         plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 290 + 100 * p, trialDays: 0 }],
       });
-      await stack.request('/v1/publisher/payouts/onboarding', { method: 'POST', headers: auth });
+      await stack.request('/v1/publisher/connect', { method: 'POST', headers: auth });
       const accountId = stub.accounts.at(-1)!.id!;
       await deliver('account.updated', { id: accountId, object: 'account', payouts_enabled: true, details_submitted: true, metadata: { publisherSlug: slug } });
       const post = (await json(await stack.request(`/v1/publishers/${slug}/posts`))).items[0].postId as string;
@@ -76,6 +79,17 @@ describe('the books, after 1,000 random money operations', () => {
     }
 
     const purchasedIn = new Map<string, number>();
+    /** Every credited purchase, by reader, and the disputes still open. */
+    const purchasesOf = new Map<string, Array<{ sessionId: string; paymentIntentId: string }>>();
+    const openDisputes: Array<{ paymentIntentId: string; disputeId: string }> = [];
+    const chargeOf = (paymentIntentId: string, refundedCents: number) => ({
+      id: `ch_${paymentIntentId}`,
+      object: 'charge',
+      amount: 420,
+      amount_refunded: refundedCents,
+      refunded: refundedCents >= 420,
+      payment_intent: paymentIntentId,
+    });
     let sessions = 0;
     let subscriptions = 0;
     const counts: Record<string, number> = {};
@@ -92,8 +106,14 @@ describe('the books, after 1,000 random money operations', () => {
       const sum = (field: string) => ledger.reduce((total, entry) => total + ((entry[field] as number | undefined) ?? 0), 0);
       expect({ balance: wallet.balance, promotional: wallet.promotional }).toEqual({ balance: sum('amount'), promotional: sum('promoAmount') });
       expect(wallet.promotional).toBeGreaterThanOrEqual(0);
-      expect(wallet.balance).toBeGreaterThanOrEqual(wallet.promotional);
-      expect(sum('amount') - sum('promoAmount') >= 0).toBe(true);
+      // Purchased points go below zero only by taking back a refunded or disputed purchase, and nothing is spent from below zero.
+      let purchased = 0;
+      for (const entry of ledger) {
+        const before = purchased;
+        purchased += (entry.amount as number) - ((entry.promoAmount as number | undefined) ?? 0);
+        if (purchased < 0 && purchased < before) expect(['payment_refunded', 'payment_disputed']).toContain(entry.kind);
+        if (entry.amount < 0 && !String(entry.kind).startsWith('payment_')) expect(before).toBeGreaterThanOrEqual(0);
+      }
       return { wallet, ledger };
     };
     const checkPublisher = async (publisher: (typeof publishers)[number]) => {
@@ -105,7 +125,7 @@ describe('the books, after 1,000 random money operations', () => {
       expect(new Set(transfers.map((transfer) => transfer.transferGroup)).size).toBe(transfers.length);
       expect(payouts.map((entry) => entry.transferId).sort()).toEqual(transfers.filter((transfer) => transfer.transferGroup !== state.pending?.payoutId).map((transfer) => transfer.id).sort());
       expect(state.paidOutCents).toBe(payouts.reduce((total, entry) => total - (entry.points as number), 0));
-      const statement = await json(await stack.request(`/v1/publisher/payouts/statement?month=${clock.toISOString().slice(0, 7)}`, { headers: publisher.auth }));
+      const statement = await json(await stack.request(`/v1/publisher/statements/${clock.toISOString().slice(0, 7)}`, { headers: publisher.auth }));
       expect(statement.openingCents + statement.earnedCents - statement.reversedCents - statement.paidOutCents).toBe(statement.closingCents);
       expect(statement.closingCents).toBe(earnings.reduce((total, entry) => total + (entry.points as number), 0));
       return earnings;
@@ -114,6 +134,7 @@ describe('the books, after 1,000 random money operations', () => {
       let purchasedInWallets = 0;
       let spentOnUnlocks = 0;
       let tippedToPublishers = 0;
+      let takenBack = 0;
       for (const reader of readers) {
         const { wallet, ledger } = await checkReader(reader.userId);
         purchasedInWallets += wallet.balance - wallet.promotional;
@@ -121,32 +142,78 @@ describe('the books, after 1,000 random money operations', () => {
           const purchasedPart = (entry.amount as number) - ((entry.promoAmount as number | undefined) ?? 0);
           if (entry.kind === 'unlock' || entry.kind === 'refund') spentOnUnlocks -= purchasedPart;
           if (entry.kind === 'tip_sent' && !String(entry.note).startsWith('Tip to books_reader')) tippedToPublishers -= purchasedPart;
+          if (['payment_refunded', 'payment_disputed', 'dispute_won'].includes(entry.kind)) takenBack -= purchasedPart;
         }
       }
-      // Bought points are in a wallet, or were spent on an unlock or a tip to a publisher: none appear or vanish.
+      // Bought points are in a wallet (below zero while owed), spent on an unlock or a tip to a publisher, or taken back: none appear or vanish.
       const bought = [...purchasedIn.values()].reduce((total, points) => total + points, 0);
-      expect(purchasedInWallets + spentOnUnlocks + tippedToPublishers).toBe(bought);
+      expect(purchasedInWallets + spentOnUnlocks + tippedToPublishers + takenBack).toBe(bought);
       let earnedFromPurchased = 0;
+      let chargedBack = 0;
       for (const publisher of publishers) {
         for (const entry of await checkPublisher(publisher)) {
           if (entry.kind === 'unlock' || entry.kind === 'reversal') earnedFromPurchased += (entry.points as number) - ((entry.promoPoints as number | undefined) ?? 0);
           if (entry.kind === 'tip') earnedFromPurchased += entry.points as number;
+          if (entry.kind === 'chargeback' || entry.kind === 'reinstated') chargedBack -= entry.points as number;
         }
       }
-      // With no platform share, publishers earned exactly the purchased points spent with them.
+      // With no platform share, publishers earned exactly the purchased points spent with them (refunds aside: below).
       expect(earnedFromPurchased).toBe(spentOnUnlocks + tippedToPublishers);
+      // Points taken back after they were spent were reversed from a publisher or borne by the platform, to the point.
+      let spentWhenTaken = 0;
+      for (const purchase of [...purchasesOf.values()].flat()) {
+        const facts = await readPaymentIntent(stack.deps.db, purchase.paymentIntentId);
+        spentWhenTaken += (facts?.reversals ?? []).reduce((total, reversal) => total + reversal.spent, 0);
+        expect((facts?.reversals ?? []).reduce((total, reversal) => total + reversal.points, 0)).toBeLessThanOrEqual(300);
+      }
+      const losses = (await queryAll(PLATFORM_LOSSES_PK, 'LOSS#')).reduce((total, loss) => total + (loss.points as number), 0);
+      expect(chargedBack + losses).toBe(spentWhenTaken);
+      platformLoss = losses;
     };
+    let platformLoss = 0;
 
     for (let step = 0; step < STEPS; step++) {
+      // A second between steps, so each step's ledger entries sort after the last step's.
+      clock = new Date(clock.getTime() + 1000);
       const reader = pick(readers);
       const publisher = pick(publishers);
-      const operation = pick(['buy', 'buy', 'unlock', 'unlock', 'unlock', 'unlock', 'undo', 'tip', 'tip', 'subscribe', 'cancel', 'payout', 'payout_killed', 'clock', 'clock', 'clock'] as const);
+      const operation = pick([
+        'buy', 'buy', 'unlock', 'unlock', 'unlock', 'unlock', 'undo', 'tip', 'tip', 'subscribe', 'cancel',
+        'refund', 'refund_request', 'dispute', 'dispute_close', 'payout', 'payout_killed', 'clock', 'clock', 'clock',
+      ] as const);
       counts[operation] = (counts[operation] ?? 0) + 1;
       if (operation === 'buy') {
-        const session = { id: `cs_test_books_${++sessions}`, object: 'checkout.session', mode: 'payment', payment_status: 'paid', metadata: { purpose: 'points', userId: reader.userId, points: '300' } };
+        const metadata = { purpose: 'points', userId: reader.userId, points: '300' };
+        const paymentIntentId = `pi_books_${++sessions}`;
+        stub.setPaymentIntent({ id: paymentIntentId, amount: 420, metadata });
+        const session = { id: `cs_test_books_${sessions}`, object: 'checkout.session', mode: 'payment', payment_status: 'paid', payment_intent: paymentIntentId, amount_total: 420, metadata };
         const first = await deliver('checkout.session.completed', session);
-        if (first.outcome === 'credited') purchasedIn.set(session.id, 300);
+        if (first.outcome === 'credited') {
+          purchasedIn.set(session.id, 300);
+          purchasesOf.set(reader.userId, [...(purchasesOf.get(reader.userId) ?? []), { sessionId: session.id, paymentIntentId }]);
+        }
         if (random(3) === 0) expect((await deliver('checkout.session.completed', session)).outcome).toBe('duplicate');
+      } else if (operation === 'refund' && purchasesOf.has(reader.userId)) {
+        // Stripe refunds half or all of a purchase; sometimes the event comes twice.
+        const purchase = pick(purchasesOf.get(reader.userId)!);
+        const event = chargeOf(purchase.paymentIntentId, random(2) === 0 ? 210 : 420);
+        expect((await deliver('charge.refunded', event)).outcome).toBe('reversed');
+        if (random(3) === 0) await deliver('charge.refunded', event);
+      } else if (operation === 'refund_request' && purchasesOf.has(reader.userId)) {
+        const purchase = pick(purchasesOf.get(reader.userId)!);
+        const response = await stack.request(`/v1/me/purchases/${purchase.sessionId}/refund`, { method: 'POST', headers: reader.auth });
+        expect([200, 409]).toContain(response.status);
+        if (response.status === 200) counts.refund_granted = (counts.refund_granted ?? 0) + 1;
+      } else if (operation === 'dispute' && purchasesOf.has(reader.userId)) {
+        const purchase = pick(purchasesOf.get(reader.userId)!);
+        const disputeId = `dp_books_${step}`;
+        await deliver('charge.dispute.created', { id: disputeId, object: 'dispute', amount: 420, payment_intent: purchase.paymentIntentId, status: 'needs_response' });
+        openDisputes.push({ paymentIntentId: purchase.paymentIntentId, disputeId });
+      } else if (operation === 'dispute_close' && openDisputes.length > 0) {
+        const { paymentIntentId, disputeId } = openDisputes.splice(random(openDisputes.length), 1)[0]!;
+        const status = random(2) === 0 ? 'won' : 'lost';
+        counts[`dispute_${status}`] = (counts[`dispute_${status}`] ?? 0) + 1;
+        await deliver('charge.dispute.closed', { id: disputeId, object: 'dispute', amount: 420, payment_intent: paymentIntentId, status });
       } else if (operation === 'unlock') {
         const articleId = pick(publisher.ids);
         const response = await stack.request(`/v1/articles/${articleId}/unlock`, { method: 'POST', headers: reader.auth });
@@ -188,8 +255,16 @@ describe('the books, after 1,000 random money operations', () => {
     await checkEverything();
     for (const publisher of publishers) expect((await readPayoutState(stack.deps.db, publisher.slug)).pending).toBeUndefined();
     // The sequence really exercised the money paths.
-    expect(Object.keys(counts).sort()).toEqual(['buy', 'cancel', 'clock', 'payout', 'payout_killed', 'subscribe', 'tip', 'undo', 'unlock']);
+    expect(Object.keys(counts).sort()).toEqual([
+      'buy', 'cancel', 'clock', 'dispute', 'dispute_close', 'dispute_lost', 'dispute_won', 'payout', 'payout_killed',
+      'refund', 'refund_granted', 'refund_request', 'subscribe', 'tip', 'undo', 'unlock',
+    ]);
     expect(counts.buy).toBeGreaterThan(50);
+    // Some refunds and disputes came after their points were spent, and some of those after the hold.
+    const reversals = (await Promise.all([...purchasesOf.values()].flat().map((purchase) => readPaymentIntent(stack.deps.db, purchase.paymentIntentId)))).flatMap((facts) => facts?.reversals ?? []);
+    expect(reversals.filter((reversal) => reversal.spent > 0).length).toBeGreaterThan(2);
+    expect(platformLoss).toBeGreaterThan(0);
+    console.info(`Reconciliation: ${JSON.stringify(counts)}; ${reversals.length} reversals, ${reversals.filter((reversal) => reversal.spent > 0).length} of spent points; platform loss ${platformLoss} points.`);
     expect(stub.transfers.length).toBeGreaterThan(PUBLISHERS);
     expect(purchasedIn.size).toBe(counts.buy);
   }, 600_000);

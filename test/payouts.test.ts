@@ -32,7 +32,7 @@ const deliver = (type: string, object: Record<string, unknown>) => payments.deli
 /** A publisher whose Connect account Stripe has approved, with `count` articles at $30. */
 async function payablePublisher(slug: string, count: number) {
   const { auth, ids } = await stack.publisherWithArticles(slug, count, { settings: { articlePrice: 3000, freeArticlesPerMonth: 0 } });
-  const onboarding = await json(await stack.request('/v1/publisher/payouts/onboarding', { method: 'POST', headers: auth }));
+  const onboarding = await json(await stack.request('/v1/publisher/connect', { method: 'POST', headers: auth }));
   const account = stub.accounts.at(-1)!;
   expect(onboarding).toEqual({ onboardingUrl: `https://connect.stripe.test/setup/${account.id}`, payoutAccount: 'onboarding' });
   await deliver('account.updated', { id: account.id, object: 'account', payouts_enabled: true, details_submitted: true, metadata: { publisherSlug: slug } });
@@ -44,14 +44,14 @@ async function unlockAs(handle: string, articleId: string) {
   expect((await stack.request(`/v1/articles/${articleId}/unlock`, { method: 'POST', headers: reader.auth })).status).toBe(200);
 }
 
-const balanceOf = async (auth: Record<string, string>) => json(await stack.request('/v1/publisher/payouts/balance', { headers: auth }));
+const balanceOf = async (auth: Record<string, string>) => json(await stack.request('/v1/publisher/balance', { headers: auth }));
 const run = (transfers: PayoutTransfers = stripeTransfers(payments.sdk)) => runPayouts(stack.deps.db, transfers, { ...stack.deps.config.payouts, now: clock });
 
 describe('connecting a publisher to be paid', () => {
   it('makes one Express account however often onboarding is asked for, and payouts wait until Stripe approves it', async () => {
     const { auth } = await stack.createPublisher('onboard-pub');
-    const first = await json(await stack.request('/v1/publisher/payouts/onboarding', { method: 'POST', headers: auth }));
-    const again = await json(await stack.request('/v1/publisher/payouts/onboarding', { method: 'POST', headers: auth }));
+    const first = await json(await stack.request('/v1/publisher/connect', { method: 'POST', headers: auth }));
+    const again = await json(await stack.request('/v1/publisher/connect', { method: 'POST', headers: auth }));
     expect(again.onboardingUrl).toBe(first.onboardingUrl);
     expect(stub.accounts.filter((account) => account['metadata[publisherSlug]'] === 'onboard-pub')).toHaveLength(1);
     expect(stub.accounts.at(-1)).toMatchObject({ type: 'express', 'capabilities[transfers][requested]': 'true' });
@@ -59,7 +59,7 @@ describe('connecting a publisher to be paid', () => {
     // An update for someone else's account changes nothing.
     expect((await deliver('account.updated', { id: 'acct_intruder', object: 'account', payouts_enabled: true, metadata: { publisherSlug: 'onboard-pub' } })).outcome).toBe('ignored');
     expect(await balanceOf(auth)).toMatchObject({ payoutAccount: 'onboarding' });
-    expect((await stack.request('/v1/publisher/payouts/onboarding', { method: 'POST' })).status).toBe(401);
+    expect((await stack.request('/v1/publisher/connect', { method: 'POST' })).status).toBe(401);
   });
 });
 
@@ -68,10 +68,10 @@ describe('the payout endpoints', () => {
     const { auth } = await stack.createPublisher('payout-authz');
     const reader = await stack.signUp('payout_snoop');
     for (const [method, path] of [
-      ['POST', '/v1/publisher/payouts/onboarding'],
-      ['GET', '/v1/publisher/payouts/balance'],
+      ['POST', '/v1/publisher/connect'],
+      ['GET', '/v1/publisher/balance'],
       ['GET', '/v1/publisher/payouts'],
-      ['GET', '/v1/publisher/payouts/statement?month=2026-11'],
+      ['GET', '/v1/publisher/statements/2026-11'],
     ] as const) {
       expect((await stack.request(path, { method })).status, `${method} ${path}`).toBe(401);
       expect((await stack.request(path, { method, headers: reader.auth })).status, `${method} ${path} with a reader token`).toBe(401);
@@ -79,7 +79,7 @@ describe('the payout endpoints', () => {
     }
     expect(await balanceOf(auth)).toMatchObject({ heldCents: 0, availableCents: 0, paidOutCents: 0, payoutAccount: 'none' });
     const paths = Object.keys((await json(await stack.request('/openapi.json'))).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/v1/publisher/payouts/onboarding', '/v1/publisher/payouts/balance', '/v1/publisher/payouts', '/v1/publisher/payouts/statement']));
+    expect(paths).toEqual(expect.arrayContaining(['/v1/publisher/connect', '/v1/publisher/balance', '/v1/publisher/payouts', '/v1/publisher/statements/{month}']));
   });
 });
 
@@ -120,20 +120,22 @@ describe('a payout run', () => {
     await stack.request(`/v1/articles/${ids[0]}/unlock`, { method: 'POST', headers: undoer.auth });
     expect((await stack.request(`/v1/articles/${ids[0]}/unlock`, { method: 'DELETE', headers: undoer.auth })).status).toBe(200);
 
-    const november = await json(await stack.request('/v1/publisher/payouts/statement?month=2026-11', { headers: auth }));
+    const november = await json(await stack.request('/v1/publisher/statements/2026-11', { headers: auth }));
     expect(november).toMatchObject({ month: '2026-11', currency: 'usd', openingCents: 0, earnedCents: 12000, reversedCents: 3000, paidOutCents: 6000, closingCents: 3000 });
     expect(november.lines.reduce((total: number, line: { amountCents: number }) => total + line.amountCents, 0)).toBe(november.closingCents - november.openingCents);
-    const december = await json(await stack.request('/v1/publisher/payouts/statement?month=2026-12', { headers: auth }));
+    const december = await json(await stack.request('/v1/publisher/statements/2026-12', { headers: auth }));
     expect(december).toMatchObject({ openingCents: 3000, earnedCents: 0, closingCents: 3000, lines: [] });
 
-    const csv = await stack.request('/v1/publisher/payouts/statement?month=2026-11&format=csv', { headers: auth });
+    // A spreadsheet by content negotiation, as the contract says; `?format=csv` gives the same for a plain link.
+    const csv = await stack.request('/v1/publisher/statements/2026-11', { headers: { ...auth, accept: 'text/csv' } });
+    expect(await (await stack.request('/v1/publisher/statements/2026-11?format=csv', { headers: auth })).text()).toBe(await csv.clone().text());
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = (await csv.text()).trim().split('\r\n').map((row) => row.split(','));
     expect(rows[0]).toEqual(['at', 'kind', 'reference', 'amount_cents', 'note']);
     const amounts = rows.slice(1, -1).map((row) => Number(row[3]));
     expect(amounts.reduce((total, amount) => total + amount, 0)).toBe(Number(rows.at(-1)![3]));
     expect(rows.at(-1)!.slice(1, 4)).toEqual(['closing', '', '3000']);
-    expect((await stack.request('/v1/publisher/payouts/statement?month=2026-13', { headers: auth })).status).toBe(400);
+    expect((await stack.request('/v1/publisher/statements/2026-13', { headers: auth })).status).toBe(400);
   });
 
   it('killed after sending or before sending, and run again, pays exactly once', async () => {

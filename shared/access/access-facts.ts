@@ -8,7 +8,7 @@ import type { Article } from '../articles/article.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { articleKey, entitlementKey, meterKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey, type ItemKey } from '../db/keys.js';
-import { walletBalanceOf } from '../wallet/ledger.js';
+import { deficitOf, walletBalanceOf } from '../wallet/ledger.js';
 import { ARTICLE_CARD_FIELDS } from '../articles/article-store.js';
 import { spendCapOf, type Publisher } from '../publishers/publisher.js';
 import { toPublisher } from '../publishers/publisher-store.js';
@@ -98,7 +98,8 @@ export async function loadAccessFactsForArticles(
 /** The reader's side of the decision, from loaded facts. */
 export function readerFactsOf(facts: LoadedFacts, now: Date): ReaderFacts {
   return {
-    balance: facts.balance,
+    // A wallet that owes points (a refunded purchase already spent) can spend none until that is covered.
+    balance: deficitOf(facts) > 0 ? 0 : facts.balance,
     freeRemaining: Math.max(0, (facts.publisher?.freeArticlesPerMonth ?? 0) - facts.meterUsed),
     subscription: accessOfSubscription(facts.subscription, now),
     spent: facts.spent,

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { earningKey, entitlementKey, promoBudgetKey, spendKey, undoCounterKey, walletKey } from '../db/keys.js';
+import { earningKey, entitlementKey, ledgerEntryKey, promoBudgetKey, spendKey, undoCounterKey, walletKey } from '../db/keys.js';
 import { boundedIncrement, transactWrite } from '../db/transactions.js';
 import { Conflict, Contention, NotFound } from '../errors.js';
 import { walletBalanceOf } from '../wallet/ledger.js';
@@ -86,6 +86,21 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
         },
       },
       boundedIncrement(db, undoCounterKey(userId, month), 'undo_counter', UNDOS_PER_MONTH),
+      // Index 4. The unlock's ledger entry is marked undone, so a refund or dispute of the purchase that paid for it
+      // never reverses its earning a second time; and if such a reversal already counted it, it cannot be undone.
+      ...(entitlement.ledgerEntryId
+        ? [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: ledgerEntryKey(userId, entitlement.grantedAt, entitlement.ledgerEntryId),
+                UpdateExpression: 'SET undoneAt = :at',
+                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(reversedPoints) OR reversedPoints = :none)',
+                ExpressionAttributeValues: { ':none': 0, ':at': stamp },
+              },
+            },
+          ]
+        : []),
       {
         // The spend cap counts what was paid in the month of the unlock; take this payment off it.
         Update: {
@@ -130,6 +145,9 @@ export async function undoUnlock(db: Db, userId: string, articleId: string, now:
     ]);
     if (result.committed) {
       return { refunded: entitlement.charged, balance: refund.entry.balanceAfter, undosLeftThisMonth: UNDOS_PER_MONTH - undosUsed - 1 };
+    }
+    if (entitlement.ledgerEntryId && result.reasons[4]?.code === 'ConditionalCheckFailed') {
+      throw new Conflict('The purchase whose points paid for this unlock was refunded or disputed, and the unlock was settled with it; it can no longer be undone.');
     }
     // The balance, the entitlement or the counter moved meanwhile: judge again from fresh facts.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));

@@ -22,6 +22,7 @@ import type { Db } from '../db/client.js';
 import { earningKey, entitlementKey, libraryKeys, meterKey, promoBudgetKey, spendKey } from '../db/keys.js';
 import { boundedIncrement, transactWrite, type TransactItem } from '../db/transactions.js';
 import { Contention, InsufficientPoints, NotFound } from '../errors.js';
+import { deficitOf } from '../wallet/ledger.js';
 import { walletChangeItems } from '../wallet/wallet-store.js';
 import { decideAccess, type AccessVia } from './access-policy.js';
 import { isArticleId, loadAccessFacts, readerFactsOf, type LoadedFacts } from './access-facts.js';
@@ -67,7 +68,13 @@ export async function unlockArticle(db: Db, userId: string, articleId: string, o
     const decision = decideAccess({ price, reader: readerFactsOf(facts, now) });
     // Subscriptions and trials open articles while they last; nothing is written.
     if (decision.kind === 'granted') return { via: decision.via, charged: 0, balance: facts.balance, contentHtml: content };
-    if (decision.kind === 'insufficient') throw new InsufficientPoints(decision.price, decision.balance);
+    if (decision.kind === 'insufficient') {
+      const owed = deficitOf(facts);
+      if (owed > 0) {
+        throw new InsufficientPoints(decision.price, 0, `Your wallet owes ${owed} points taken back from a refunded or disputed purchase; buy points to cover them before unlocking.`, { deficit: owed });
+      }
+      throw new InsufficientPoints(decision.price, decision.balance);
+    }
     if (decision.kind === 'sign_in') throw new Error('unreachable: a reader is always signed in here');
 
     const at = now.toISOString();

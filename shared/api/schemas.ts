@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { SLUG_PATTERN } from '../publishers/publisher.js';
 import { MAX_POST_LENGTH } from '../social/post.js';
+import { LEDGER_KINDS } from '../wallet/ledger.js';
 
 export const ErrorSchema = z
   .object({
@@ -237,13 +238,14 @@ export const LedgerEntrySchema = z
   .object({
     entryId: z.string(),
     at: z.string(),
-    kind: z.enum(['starter', 'topup', 'unlock', 'refund', 'tip_sent', 'tip_received']),
+    kind: z.enum(LEDGER_KINDS),
     amount: z.number().int(),
     balanceAfter: z.number().int(),
     promoAmount: z.number().int().optional().openapi({ description: 'The promotional part of `amount`, when it has one.' }),
     articleId: z.string().optional(),
     publisherSlug: z.string().optional(),
     postId: z.string().optional(),
+    paymentId: z.string().optional().openapi({ description: 'On a top-up: the purchase, as a refund request names it.' }),
     note: z.string().optional(),
   })
   .openapi('LedgerEntry');
@@ -252,6 +254,9 @@ export const WalletSchema = z
   .object({
     balance: z.number().int(),
     promotional: z.number().int().openapi({ description: 'The part of `balance` that was given, not bought (starter points): it unlocks articles, and is spent first, but cannot be tipped or paid out.' }),
+    deficit: z.number().int().openapi({
+      description: 'Points owed after a refunded or disputed purchase whose points were already spent. While above zero nothing can be spent; points bought or received cover it first.',
+    }),
     entries: z.array(LedgerEntrySchema),
     nextCursor: z.string().nullable(),
   })
@@ -379,9 +384,11 @@ export const PayoutSchema = z
   .object({ payoutId: z.string(), amountCents: z.number().int(), currency: z.string(), transferId: z.string(), periodEnd: z.string(), at: z.string() })
   .openapi('Payout');
 
-export const StatementQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').openapi({ param: { name: 'month', in: 'query' }, example: '2026-11' }),
-  format: z.enum(['json', 'csv']).default('json').openapi({ param: { name: 'format', in: 'query' } }),
+export const StatementParams = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').openapi({ param: { name: 'month', in: 'path' }, example: '2026-11' }),
+});
+export const StatementFormatQuery = z.object({
+  format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' }, description: 'Overrides the Accept header.' }),
 });
 
 export const StatementSchema = z

@@ -148,6 +148,14 @@ export const spendKey = (userId: string, publisherSlug: string, month: string): 
 
 /** A completed payment, recorded once: the webhook credits points only if this claim is new. */
 export const paymentKey = (paymentId: string): ItemKey => ({ PK: `PAYMENT#${paymentId}`, SK: 'PAYMENT' });
+/**
+ * A points purchase as Stripe's payment intent: who was credited what, and what
+ * was refunded or disputed since — the facts refunds and disputes are settled from.
+ */
+export const paymentIntentKey = (paymentIntentId: string): ItemKey => ({ PK: `PAYMENTINTENT#${paymentIntentId}`, SK: 'PAYMENTINTENT' });
+/** What the platform bore when refunded or disputed points had already been spent and could not be reversed. */
+export const PLATFORM_LOSSES_PK = 'PLATFORM#LOSSES';
+export const platformLossKey = (at: string, entryId: string): ItemKey => ({ PK: PLATFORM_LOSSES_PK, SK: `LOSS#${at}#${entryId}` });
 
 /** Undos used in one calendar month (UTC, `YYYY-MM`). */
 export const undoCounterKey = (userId: string, month: string): ItemKey => ({ PK: readerPartition(userId), SK: `UNDO#${month}` });

@@ -4,7 +4,9 @@
  *    times the event is delivered;
  *  - any subscription or invoice event re-reads the subscription from Stripe and
  *    stores that current state, so events arriving late or out of order can
- *    neither revoke nor extend access wrongly.
+ *    neither revoke nor extend access wrongly;
+ *  - a refunded or disputed charge takes a purchase's points back, or ends a
+ *    subscription (charge-reversals.ts).
  */
 import type Stripe from 'stripe';
 import type { Db } from '../db/client.js';
@@ -13,9 +15,14 @@ import { findSubscription, recordTrialClaim, saveSubscription } from '../subscri
 import type { Subscription } from '../subscriptions/subscription.js';
 import { updatePayoutAccountStatus } from '../payouts/payout-account.js';
 import { creditPaymentOnce } from '../wallet/wallet-store.js';
+import { idOf, onChargeRefunded, onDispute, type ChargeOptions, type ChargeOutcome } from './charge-reversals.js';
+import { settlePaymentReversals } from './payment-reversals.js';
 
-/** `orphaned`: a paid purchase for an account with no wallet, recorded for an operator (alarm OrphanedPayments). */
-export type WebhookOutcome = 'credited' | 'duplicate' | 'orphaned' | 'subscription_saved' | 'account_updated' | 'ignored';
+/**
+ * `orphaned`: a paid purchase for an account with no wallet, recorded for an operator (alarm OrphanedPayments).
+ * `reversed`: a refund or dispute settled against the wallet and earnings; `recorded`: one heard of before its purchase was credited.
+ */
+export type WebhookOutcome = 'credited' | 'duplicate' | 'orphaned' | 'subscription_saved' | 'account_updated' | ChargeOutcome;
 
 export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signature: string | undefined, secret: string): Promise<Stripe.Event> {
   if (!signature) throw new ValidationFailed('The Stripe-Signature header is missing.', [{ field: 'Stripe-Signature', message: 'required' }]);
@@ -29,6 +36,8 @@ export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signatu
 export interface WebhookOptions {
   /** Days a subscription whose renewal failed keeps access (`past_due`). */
   graceDays: number;
+  /** Days earnings are held before payout: a refund or dispute reverses them only within it. */
+  holdDays: number;
 }
 
 export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Event, now: () => Date, options: WebhookOptions): Promise<WebhookOutcome> {
@@ -39,8 +48,22 @@ export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Ev
       if (session.metadata?.purpose !== 'points' || session.payment_status !== 'paid') return 'ignored';
       const { userId, points } = session.metadata;
       if (!userId || !points) return 'ignored';
-      return creditPaymentOnce(db, { paymentId: session.id, userId, points: Number(points), note: `Bought ${points} points` }, now());
+      const paymentIntentId = idOf(session.payment_intent);
+      const outcome = await creditPaymentOnce(
+        db,
+        { paymentId: session.id, userId, points: Number(points), note: `Bought ${points} points`, paymentIntentId, amountCents: session.amount_total ?? undefined },
+        now(),
+      );
+      // A refund or dispute heard of before the purchase is settled now (also on a repeat, in case the first stopped here).
+      if (paymentIntentId && outcome !== 'orphaned') await settlePaymentReversals(db, paymentIntentId, { now, holdDays: options.holdDays });
+      return outcome;
     }
+    case 'charge.refunded':
+      return onChargeRefunded(db, stripe, event.data.object, chargeOptions(db, stripe, now, options));
+    case 'charge.dispute.created':
+    case 'charge.dispute.updated':
+    case 'charge.dispute.closed':
+      return onDispute(db, stripe, event.data.object, chargeOptions(db, stripe, now, options));
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted':
@@ -62,6 +85,21 @@ export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Ev
       return 'ignored';
   }
 }
+
+function chargeOptions(db: Db, stripe: Stripe, now: () => Date, options: WebhookOptions): ChargeOptions {
+  return {
+    now,
+    holdDays: options.holdDays,
+    async endSubscription(subscriptionId) {
+      const current = await stripe.subscriptions.retrieve(subscriptionId);
+      if (!ENDED.has(current.status)) await stripe.subscriptions.cancel(subscriptionId, { prorate: false }, { idempotencyKey: `end-refunded-${subscriptionId}` });
+      await refreshSubscription(db, stripe, subscriptionId, now, options);
+      return 'subscription_ended';
+    },
+  };
+}
+
+const ENDED = new Set(['canceled', 'incomplete_expired']);
 
 /**
  * Reads the subscription as Stripe has it now and stores that. A trialing one
@@ -97,7 +135,4 @@ export async function refreshSubscription(db: Db, stripe: Stripe, subscriptionId
   return 'subscription_saved';
 }
 
-function subscriptionOfInvoice(invoice: Stripe.Invoice): string | undefined {
-  const fromParent = invoice.parent?.subscription_details?.subscription;
-  return typeof fromParent === 'string' ? fromParent : fromParent?.id;
-}
+const subscriptionOfInvoice = (invoice: Stripe.Invoice): string | undefined => idOf(invoice.parent?.subscription_details?.subscription);

@@ -36,14 +36,27 @@ export async function tipAuthor(db: Db, fromUserId: string, post: Post, points: 
         { promotional: from.promotional },
       );
     }
-    const sent = walletChangeItems(db, { userId: fromUserId, seen: from, amount: -points, kind: 'tip_sent', at, postId: post.postId, note: `Tip to ${post.authorHandle}` });
+    // A tip to a publisher names it, and its earning entry shares the ledger entry's id, so a refund of the
+    // points that paid for it can find the earning to reverse (payment-reversals.ts).
+    const entryId = randomUUID();
+    const sent = walletChangeItems(db, {
+      userId: fromUserId,
+      seen: from,
+      amount: -points,
+      kind: 'tip_sent',
+      at,
+      entryId,
+      postId: post.postId,
+      publisherSlug: toUserId ? undefined : post.authorHandle,
+      note: `Tip to ${post.authorHandle}`,
+    });
     const credit: TransactItem[] = toUserId
       ? walletChangeItems(db, { userId: toUserId, seen: walletOf(toUserId), amount: points, kind: 'tip_received', at, postId: post.postId, note: 'Tip received' }).items
       : [
           {
             Put: {
               TableName: db.tableName,
-              Item: { ...earningKey(post.authorHandle, at, randomUUID()), type: 'earning', kind: 'tip', postId: post.postId, readerId: fromUserId, gross: points, points, at },
+              Item: { ...earningKey(post.authorHandle, at, entryId), type: 'earning', entryId, kind: 'tip', postId: post.postId, readerId: fromUserId, gross: points, points, at },
             },
           },
         ];

@@ -13,6 +13,7 @@ import type { PageKey } from '../db/cursor.js';
 import { queryPrefixPage } from '../db/index-page.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { LEDGER_SK_PREFIX, ledgerEntryKey, paymentKey, readerPartition, walletKey } from '../db/keys.js';
+import { blankPaymentIntent, paymentIntentPut, readPaymentIntent, withCredit } from '../payments/payment-intent.js';
 import { walletBalanceOf, type LedgerEntry, type LedgerKind, type WalletBalance } from './ledger.js';
 
 export interface WalletChange {
@@ -24,29 +25,39 @@ export interface WalletChange {
   promoAmount?: number | undefined;
   kind: LedgerKind;
   at: string;
+  /**
+   * Purchased points taken back from a refunded or disputed payment: the only
+   * change that may take purchased points below zero (a deficit).
+   */
+  takeBack?: boolean | undefined;
   articleId?: string | undefined;
   publisherSlug?: string | undefined;
   postId?: string | undefined;
+  paymentId?: string | undefined;
   note?: string | undefined;
+  /** The entry's own id, when other items written beside it must name it; a fresh one otherwise. */
+  entryId?: string | undefined;
 }
 
 /**
  * The two transaction items of a wallet change; the wallet's is first, so its
- * cancellation reason is index 0. The balance moves only from the value read
- * and never below zero. A change with a promotional part moves the promotional
- * balance from the value read too; any other change keeps it, under the
- * condition that it still fits in the balance after (so a debit of purchased
- * points can never eat into promotional ones).
+ * cancellation reason is index 0. The balance moves only from the value read.
+ * A spend never takes the balance below zero nor purchased points below zero
+ * (a wallet that owes points cannot spend, and a debit of purchased points
+ * can never eat into promotional ones). A change with a promotional part
+ * moves the promotional balance from the value read too. Credits (and taking
+ * points back) need only the balance to be what was read.
  */
 export function walletChangeItems(db: Db, change: WalletChange): { items: TransactItem[]; entry: LedgerEntry } {
   const promoAmount = change.promoAmount ?? 0;
   const balanceAfter = change.seen.balance + change.amount;
   const promoAfter = change.seen.promotional + promoAmount;
-  if (promoAmount !== 0 && (promoAfter < 0 || promoAfter > balanceAfter)) {
-    throw new Error(`Promotional points out of range: ${promoAfter} of ${balanceAfter}.`);
+  const spend = change.amount < 0 && !change.takeBack;
+  if (promoAfter < 0 || (spend && promoAfter > balanceAfter) || (change.takeBack && (promoAmount !== 0 || change.amount > 0))) {
+    throw new Error(`Wallet change out of range: ${change.kind} ${change.amount} (promotional ${promoAmount}) on ${JSON.stringify(change.seen)}.`);
   }
   const entry: LedgerEntry = {
-    entryId: randomUUID(),
+    entryId: change.entryId ?? randomUUID(),
     at: change.at,
     kind: change.kind,
     amount: change.amount,
@@ -55,14 +66,17 @@ export function walletChangeItems(db: Db, change: WalletChange): { items: Transa
     articleId: change.articleId,
     publisherSlug: change.publisherSlug,
     postId: change.postId,
+    paymentId: change.paymentId,
     note: change.note,
   };
-  const promoCondition =
-    promoAmount === 0
-      ? '(attribute_not_exists(promoBalance) OR promoBalance <= :after)'
-      : change.seen.promotional === 0
-        ? '(attribute_not_exists(promoBalance) OR promoBalance = :zero)'
-        : 'promoBalance = :seenPromo';
+  const conditions = ['balance = :seen'];
+  if (spend) conditions.push(':after >= :zero');
+  // A spend of purchased points only: promotional points must still fit in what is left.
+  if (spend && promoAmount === 0) conditions.push('(attribute_not_exists(promoBalance) OR promoBalance <= :after)');
+  if (promoAmount !== 0) {
+    conditions.push(change.seen.promotional === 0 ? '(attribute_not_exists(promoBalance) OR promoBalance = :zero)' : 'promoBalance = :seenPromo');
+  }
+  const uses = (name: string) => conditions.some((condition) => condition.includes(name));
   return {
     entry,
     items: [
@@ -71,14 +85,14 @@ export function walletChangeItems(db: Db, change: WalletChange): { items: Transa
           TableName: db.tableName,
           Key: walletKey(change.userId),
           UpdateExpression: `SET balance = :after, updatedAt = :at${promoAmount !== 0 ? ', promoBalance = :promoAfter' : ''}`,
-          ConditionExpression: `balance = :seen AND :after >= :zero AND ${promoCondition}`,
+          ConditionExpression: conditions.join(' AND '),
           ExpressionAttributeValues: {
             ':after': balanceAfter,
             ':seen': change.seen.balance,
             ':at': change.at,
-            ':zero': 0,
+            ...(uses(':zero') ? { ':zero': 0 } : {}),
             ...(promoAmount !== 0 ? { ':promoAfter': promoAfter } : {}),
-            ...(promoAmount !== 0 && change.seen.promotional !== 0 ? { ':seenPromo': change.seen.promotional } : {}),
+            ...(uses(':seenPromo') ? { ':seenPromo': change.seen.promotional } : {}),
           },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
@@ -95,7 +109,8 @@ export async function getWallet(db: Db, userId: string): Promise<WalletBalance> 
 
 export async function listLedger(db: Db, userId: string, limit: number, startKey?: PageKey) {
   const page = await queryPrefixPage(db, { partition: readerPartition(userId), prefix: LEDGER_SK_PREFIX, limit, startKey });
-  const entries = page.items.map(({ PK: _pk, SK: _sk, type: _type, ...entry }) => entry as unknown as LedgerEntry);
+  // `reversedPoints` and `undoneAt` are bookkeeping for refunds and disputes (payment-reversals.ts), not part of the entry.
+  const entries = page.items.map(({ PK: _pk, SK: _sk, type: _type, reversedPoints: _reversed, undoneAt: _undone, ...entry }) => entry as unknown as LedgerEntry);
   return { entries, lastKey: page.lastKey };
 }
 
@@ -118,26 +133,63 @@ export async function creditWallet(db: Db, userId: string, amount: number, kind:
  */
 export type PaymentCredit = 'credited' | 'duplicate' | 'orphaned';
 
+export interface PaidPurchase {
+  paymentId: string;
+  userId: string;
+  points: number;
+  note: string;
+  /** Stripe's payment intent: refunds and disputes name the payment by it. */
+  paymentIntentId?: string | undefined;
+  amountCents?: number | undefined;
+}
+
 /**
  * Credits a paid purchase once per payment id. A payment for an account with
  * no wallet (deleted, or metadata naming nobody) cannot be credited: it is
  * recorded as orphaned, once, for an operator to resolve, instead of failing
- * so that the provider retries it for days.
+ * so that the provider retries it for days. The purchase's payment intent is
+ * recorded in the same transaction, keeping any refund or dispute that was
+ * heard of first, for payment-reversals.ts to settle.
  */
-export async function creditPaymentOnce(db: Db, payment: { paymentId: string; userId: string; points: number; note: string }, now: Date): Promise<PaymentCredit> {
+export async function creditPaymentOnce(db: Db, payment: PaidPurchase, now: Date): Promise<PaymentCredit> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const wallet = await findWallet(db, payment.userId);
+    const [wallet, intent] = await Promise.all([
+      findWallet(db, payment.userId),
+      payment.paymentIntentId ? readPaymentIntent(db, payment.paymentIntentId) : Promise.resolve(undefined),
+    ]);
     if (!wallet) return recordOrphanedPayment(db, payment, now);
-    const change = walletChangeItems(db, { userId: payment.userId, seen: wallet, amount: payment.points, kind: 'topup', at: now.toISOString(), note: payment.note });
+    const at = now.toISOString();
+    const change = walletChangeItems(db, { userId: payment.userId, seen: wallet, amount: payment.points, kind: 'topup', at, paymentId: payment.paymentId, note: payment.note });
+    const intentPut = payment.paymentIntentId
+      ? [
+          {
+            Put: paymentIntentPut(
+              db,
+              withCredit(intent ?? blankPaymentIntent(payment.paymentIntentId), { userId: payment.userId, points: payment.points, amountCents: payment.amountCents, paymentId: payment.paymentId, at }),
+              intent?.version ?? 0,
+            ),
+          },
+        ]
+      : [];
     const result = await transactWrite(db, [
       {
         Put: {
           TableName: db.tableName,
-          Item: { ...paymentKey(payment.paymentId), type: 'payment', userId: payment.userId, points: payment.points, ledgerEntryId: change.entry.entryId, at: change.entry.at },
+          Item: {
+            ...paymentKey(payment.paymentId),
+            type: 'payment',
+            userId: payment.userId,
+            points: payment.points,
+            paymentIntentId: payment.paymentIntentId,
+            amountCents: payment.amountCents,
+            ledgerEntryId: change.entry.entryId,
+            at,
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
       ...change.items,
+      ...intentPut,
     ]);
     if (result.committed) return 'credited';
     if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'duplicate';

@@ -1,8 +1,8 @@
 /**
  * A local stand-in for the Stripe API, reached by the real Stripe SDK over HTTP.
  * It answers the calls postwire makes (create a Checkout Session or a Price,
- * retrieve and update a subscription) and lets tests set what Stripe
- * "currently" holds. Every request's form is kept for tests to read.
+ * retrieve, update and cancel a subscription, refund a payment, find a
+ * payment's invoice) and lets tests set what Stripe "currently" holds. Every request's form is kept for tests to read.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,8 +16,14 @@ export interface StripeStub {
   /** Connect accounts made, and transfers sent to them. */
   accounts: Array<Record<string, string>>;
   transfers: Array<{ id: string; amount: number; destination: string; transferGroup: string }>;
+  /** Refunds made through the API, with the Idempotency-Key they were made under. */
+  refunds: Array<{ id: string; paymentIntent: string; amount: number; idempotencyKey: string | undefined }>;
   subscription(id: string): StubSubscription | undefined;
   setSubscription(subscription: StubSubscription): void;
+  /** A payment intent as Stripe holds it: its amount, and the metadata Checkout gave it. */
+  setPaymentIntent(intent: { id: string; amount: number; metadata?: Record<string, string> }): void;
+  /** Says the payment intent paid an invoice of this subscription. */
+  setInvoicePayment(paymentIntentId: string, subscriptionId: string): void;
   close(): Promise<void>;
 }
 
@@ -36,7 +42,7 @@ function subscriptionJson(subscription: StubSubscription) {
     object: 'subscription',
     status: subscription.status,
     cancel_at_period_end: subscription.cancelAtPeriodEnd ?? false,
-    ended_at: null,
+    ended_at: subscription.status === 'canceled' ? end : null,
     metadata: subscription.metadata,
     items: { object: 'list', data: [{ id: `si_${subscription.id}`, object: 'subscription_item', current_period_end: end, current_period_start: end - 30 * 86400 }] },
   };
@@ -51,6 +57,9 @@ export async function startStripeStub(): Promise<StripeStub> {
   /** Idempotency-Key → the answer first given for it, as Stripe replays it. */
   const replies = new Map<string, unknown>();
   const subscriptions = new Map<string, StubSubscription>();
+  const intents = new Map<string, { id: string; amount: number; metadata: Record<string, string> }>();
+  const invoiceOfIntent = new Map<string, string>();
+  const refunds: StripeStub['refunds'] = [];
   const server = http.createServer(async (request, response) => {
     let body = '';
     for await (const chunk of request) body += chunk;
@@ -96,10 +105,38 @@ export async function startStripeStub(): Promise<StripeStub> {
       prices.push({ id, ...form });
       return send(200, { id, object: 'price', currency: form.currency, unit_amount: Number(form.unit_amount), recurring: { interval: form['recurring[interval]'] } });
     }
+    if (request.method === 'POST' && path === '/v1/refunds') {
+      const intent = intents.get(form.payment_intent ?? '');
+      if (!intent) return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+      const refund = { id: `re_test_${refunds.length + 1}`, paymentIntent: intent.id, amount: Number(form.amount ?? intent.amount), idempotencyKey };
+      refunds.push(refund);
+      return remember({ id: refund.id, object: 'refund', amount: refund.amount, payment_intent: intent.id, status: 'succeeded', metadata: {} });
+    }
+    const intentMatch = path.match(/^\/v1\/payment_intents\/([^/?]+)/);
+    if (intentMatch && request.method === 'GET') {
+      const intent = intents.get(decodeURIComponent(intentMatch[1]!));
+      return intent ? send(200, { object: 'payment_intent', ...intent }) : send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+    }
+    if (request.method === 'GET' && path.startsWith('/v1/invoice_payments')) {
+      const intent = new URL(path, 'http://stub').searchParams.get('payment[payment_intent]') ?? '';
+      const data = invoiceOfIntent.has(intent) ? [{ id: `inpay_${intent}`, object: 'invoice_payment', invoice: `in_${intent}` }] : [];
+      return send(200, { object: 'list', data, has_more: false, url: '/v1/invoice_payments' });
+    }
+    const invoiceMatch = path.match(/^\/v1\/invoices\/in_([^/?]+)/);
+    if (invoiceMatch && request.method === 'GET') {
+      const subscriptionId = invoiceOfIntent.get(decodeURIComponent(invoiceMatch[1]!));
+      if (!subscriptionId) return send(404, { error: { type: 'invalid_request_error', message: 'No such invoice' } });
+      return send(200, { id: `in_${invoiceMatch[1]}`, object: 'invoice', parent: { type: 'subscription_details', subscription_details: { subscription: subscriptionId } } });
+    }
     const match = path.match(/^\/v1\/subscriptions\/([^/?]+)/);
     const subscription = match ? subscriptions.get(decodeURIComponent(match[1]!)) : undefined;
     if (match && !subscription) return send(404, { error: { type: 'invalid_request_error', message: 'No such subscription' } });
     if (subscription && request.method === 'GET') return send(200, subscriptionJson(subscription));
+    if (subscription && request.method === 'DELETE') {
+      subscriptionUpdates.push({ id: subscription.id, form: { ...form, cancelled: 'now' } });
+      subscription.status = 'canceled';
+      return send(200, subscriptionJson(subscription));
+    }
     if (subscription && request.method === 'POST') {
       subscriptionUpdates.push({ id: subscription.id, form });
       if (form.cancel_at_period_end !== undefined) subscription.cancelAtPeriodEnd = form.cancel_at_period_end === 'true';
@@ -117,7 +154,10 @@ export async function startStripeStub(): Promise<StripeStub> {
     subscriptionUpdates,
     accounts,
     transfers,
+    refunds,
     subscription: (id) => subscriptions.get(id),
+    setPaymentIntent: (intent) => intents.set(intent.id, { metadata: {}, ...intent }),
+    setInvoicePayment: (paymentIntentId, subscriptionId) => invoiceOfIntent.set(paymentIntentId, subscriptionId),
     setSubscription: (subscription) => subscriptions.set(subscription.id, { ...subscription, metadata: { ...subscription.metadata } }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -9,6 +9,8 @@ import { CheckoutSchema, errorResponses, jsonResponse, SubscriptionSchema } from
 
 export const SlugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' } }) });
 
+const PaymentIdParam = z.object({ paymentId: z.string().max(200).openapi({ param: { name: 'paymentId', in: 'path' }, example: 'cs_test_a1b2c3' }) });
+
 const reader = { tags: ['reader'], security: [{ bearer: [] }] };
 
 export const paymentRouteSpecs = {
@@ -29,6 +31,19 @@ export const paymentRouteSpecs = {
       'Subscribe to a plan with Stripe Checkout; access starts when Stripe confirms the subscription. A plan whose trial needs a card starts with that trial (once per reader and publisher), charged only when it ends.',
     request: { params: SlugParam, body: { required: true, content: { 'application/json': { schema: z.object({ planId: z.string().max(40) }).strict() } } } },
     responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
+  }),
+
+  refundPurchase: createRoute({
+    ...reader,
+    method: 'post',
+    path: '/v1/me/purchases/{paymentId}/refund',
+    description:
+      'Refunds a points purchase (the `paymentId` of its top-up in the wallet) within 14 days, if its points are all still unused: Stripe returns the money, then the points leave the wallet.',
+    request: { params: PaymentIdParam },
+    responses: {
+      200: jsonResponse(z.object({ refundedCents: z.number().int(), points: z.number().int(), balance: z.number().int() }).openapi('PurchaseRefund'), 'Refunded'),
+      ...errorResponses(401, 404, 409),
+    },
   }),
 
   cancelSubscription: createRoute({
@@ -62,7 +77,7 @@ export const paymentRouteSpecs = {
     tags: ['publisher'],
     security: [{ bearer: [] }],
     method: 'post',
-    path: '/v1/publisher/payouts/onboarding',
+    path: '/v1/publisher/connect',
     description:
       'Connects the publisher to Stripe to be paid: makes its Stripe Express account on the first call, and answers a link to Stripe’s onboarding, valid for a few minutes. Payouts start once Stripe reports the account can receive them.',
     responses: { 200: jsonResponse(z.object({ onboardingUrl: z.string(), payoutAccount: z.enum(['onboarding', 'ready']) }), 'Onboarding link'), ...errorResponses(401) },

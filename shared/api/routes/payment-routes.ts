@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Conflict, NotConfigured, NotFound } from '../../errors.js';
 import { checkoutPointPack, checkoutSubscription, switchSubscriptionPlan } from '../../payments/checkout.js';
+import { refundUnusedPurchase } from '../../payments/refund-request.js';
 import { createStripe } from '../../payments/stripe-client.js';
 import { handleStripeEvent, refreshSubscription, verifyStripeEvent } from '../../payments/stripe-webhooks.js';
 import { findSubscription, hasHadTrial } from '../../subscriptions/subscription-store.js';
@@ -34,7 +35,11 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.json(await checkoutPointPack(stripe, payments, c.get('reader')!.userId, pack), 201);
   });
 
-  const webhookOptions = { graceDays: payments.graceDays };
+  const webhookOptions = { graceDays: payments.graceDays, holdDays: deps.config.payouts.holdDays };
+
+  app.openapi({ ...spec.refundPurchase, middleware: auth }, async (c) =>
+    c.json(await refundUnusedPurchase(deps.db, stripe, c.get('reader')!.userId, c.req.valid('param').paymentId, { now: deps.now, holdDays: webhookOptions.holdDays }), 200),
+  );
   /** The subscription as stored after a change, for the answer. */
   const storedView = async (userId: string, slug: string) => toSubscriptionView((await findSubscription(deps.db, userId, slug))!);
 

@@ -20,7 +20,8 @@ import {
   PayoutBalanceSchema,
   PayoutSchema,
   RefreshResultSchema,
-  StatementQuery,
+  StatementFormatQuery,
+  StatementParams,
   StatementSchema,
   StatsQuery,
   jsonResponse,
@@ -106,7 +107,7 @@ export const publisherRouteSpecs = {
   payoutBalance: createRoute({
     ...common,
     method: 'get',
-    path: '/v1/publisher/payouts/balance',
+    path: '/v1/publisher/balance',
     description: 'Earnings in US cents (1 point = 1 cent): held (refunds and disputes may still take them back), available for the next payout, in flight, and paid out so far.',
     responses: { 200: jsonResponse(PayoutBalanceSchema, 'The balance'), ...errorResponses(401) },
   }),
@@ -114,9 +115,10 @@ export const publisherRouteSpecs = {
   statement: createRoute({
     ...common,
     method: 'get',
-    path: '/v1/publisher/payouts/statement',
-    description: 'The month’s statement in US cents: opening + earned − reversed − paid out = closing, with every entry; `format=csv` for a spreadsheet.',
-    request: { query: StatementQuery },
+    path: '/v1/publisher/statements/{month}',
+    description:
+      'The month’s statement in US cents: opening + earned − reversed − paid out = closing, with every entry. `Accept: text/csv` (or `?format=csv`, for a link) answers it as a spreadsheet.',
+    request: { params: StatementParams, query: StatementFormatQuery },
     responses: {
       200: { description: 'The statement', content: { 'application/json': { schema: StatementSchema }, 'text/csv': { schema: z.string() } } },
       ...errorResponses(400, 401),

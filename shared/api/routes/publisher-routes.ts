@@ -131,10 +131,11 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   );
 
   app.openapi({ ...spec.statement, middleware: auth }, async (c) => {
-    const { month, format } = c.req.valid('query');
+    const { month } = c.req.valid('param');
+    const { format } = c.req.valid('query');
     const { slug } = c.get('publisher');
     const statement = await monthlyStatement(deps.db, slug, month);
-    if (format === 'csv') {
+    if (format === 'csv' || (format === undefined && prefersCsv(c.req.header('accept')))) {
       return c.body(statementCsv(statement), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${slug}-${month}.csv"` });
     }
     return c.json(statement, 200);
@@ -160,4 +161,12 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       return c.json(await publisherStats(deps.db, c.get('publisher').slug, from, to, deps.now()), 200);
     },
   );
+}
+
+/** `Accept: text/csv` asks for the spreadsheet; JSON otherwise (also for any type, or JSON named before CSV). */
+function prefersCsv(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const csv = accept.indexOf('text/csv');
+  const json = accept.indexOf('application/json');
+  return csv >= 0 && (json < 0 || csv < json);
 }

@@ -7,6 +7,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../../readers/password.
 import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
 import { createReader, findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
 import { issueReaderToken } from '../../readers/reader-tokens.js';
+import { deficitOf } from '../../wallet/ledger.js';
 import { creditWallet, getWallet, listLedger } from '../../wallet/wallet-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
@@ -114,7 +115,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { limit, cursor } = c.req.valid('query');
       const scope = `wallet:${userId}`;
       const [wallet, page] = await Promise.all([getWallet(deps.db, userId), listLedger(deps.db, userId, limit, deps.cursors.decode(scope, cursor))]);
-      return c.json({ ...wallet, entries: page.entries, nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
+      return c.json({ ...wallet, deficit: deficitOf(wallet), entries: page.entries, nextCursor: deps.cursors.encode(scope, page.lastKey) }, 200);
     },
   );
 
