@@ -1,9 +1,13 @@
-/** `npm run bench`: every benchmark, one DynamoDB Local, figures printed as Markdown tables. */
+/**
+ * `npm run bench`: every benchmark, one DynamoDB Local, figures printed as Markdown tables.
+ * `npm run bench -- refund unlock` runs only those named.
+ */
 import os from 'node:os';
 import { startLocalDynamo } from '../scripts/dynamodb-local.js';
 import { runBundleBench } from './bundles.bench.js';
 import { runHostileFeedBench } from './hostile-feeds.bench.js';
 import { runIngestBench } from './ingest.bench.js';
+import { runRefundBench } from './refund.bench.js';
 import { runTimelineBench } from './timeline.bench.js';
 import { runUnlockBench } from './unlock.bench.js';
 
@@ -11,16 +15,24 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(`# postwire benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
 
-const dynamo = await startLocalDynamo();
-try {
-  await runIngestBench(dynamo.endpoint);
-  await runUnlockBench(dynamo.endpoint);
-  await runTimelineBench(dynamo.endpoint);
-  await runHostileFeedBench(dynamo.endpoint);
-} finally {
-  await dynamo.stop();
+const only = new Set(process.argv.slice(2));
+const wanted = (name: string) => only.size === 0 || only.has(name);
+const withDynamo: Array<[string, (endpoint: string) => Promise<void>]> = [
+  ['ingest', runIngestBench],
+  ['unlock', runUnlockBench],
+  ['refund', runRefundBench],
+  ['timeline', runTimelineBench],
+  ['hostile', runHostileFeedBench],
+];
+if (withDynamo.some(([name]) => wanted(name))) {
+  const dynamo = await startLocalDynamo();
+  try {
+    for (const [name, run] of withDynamo) if (wanted(name)) await run(dynamo.endpoint);
+  } finally {
+    await dynamo.stop();
+  }
 }
-const { overBudget } = await runBundleBench();
+const { overBudget } = wanted('bundles') ? await runBundleBench() : { overBudget: [] };
 if (overBudget.length > 0) {
   process.stderr.write(`\nBundle budget exceeded:\n${overBudget.join('\n')}\n`);
   process.exitCode = 1;

@@ -138,6 +138,11 @@ describe('a refunded purchase', () => {
     const refused = await unlock(reader.auth, ids[2]!);
     expect(refused.status).toBe(402);
     expect((await json(refused)).error.message).toMatch(/owes 200 points/);
+    expect((await json(await stack.request(`/v1/articles/${ids[2]}`, { headers: reader.auth }))).offer).toMatchObject({ balance: -200, deficit: 200 });
+    // An unlock the refund already settled with the publisher can no longer be undone for the points.
+    const undo = await stack.request(`/v1/articles/${ids[1]}/unlock`, { method: 'DELETE', headers: reader.auth });
+    expect(undo.status).toBe(409);
+    expect((await json(undo)).error.message).toMatch(/refunded or disputed/);
     // The publisher's two held earnings are reversed, and its statement says why.
     expect((await publisherBalance(publisherAuth)).heldCents).toBe(0);
     const chargebacks = (await earnings('refund-pub')).filter((entry) => entry.kind === 'chargeback');

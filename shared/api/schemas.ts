@@ -158,6 +158,7 @@ export const ArticleDetailSchema = z
       .object({
         price: z.number().int(),
         balance: z.number().int().optional(),
+        deficit: z.number().int().optional().openapi({ description: 'Points the reader owes after a refunded or disputed purchase; nothing can be unlocked with points until they are covered.' }),
         unlockCost: z.number().int().optional().openapi({ description: 'Points an unlock would take now: 0 with the free meter or past the spend cap.' }),
         freeRemaining: z.number().int(),
         plans: z.array(OfferedPlanSchema),

@@ -97,11 +97,21 @@ export function paymentIntentPut(db: Db, facts: PaymentIntentFacts, seenVersion:
   };
 }
 
-/** Read, change, write back under the version read; again if someone wrote meanwhile. */
-export async function updatePaymentIntent(db: Db, paymentIntentId: string, change: (facts: PaymentIntentFacts) => PaymentIntentFacts): Promise<PaymentIntentFacts> {
+/**
+ * Change the facts and write them back under the version read; again, from a
+ * fresh read, if someone wrote meanwhile. `known` (facts just read) saves the
+ * first read; a change that changes nothing writes nothing.
+ */
+export async function updatePaymentIntent(
+  db: Db,
+  paymentIntentId: string,
+  change: (facts: PaymentIntentFacts) => PaymentIntentFacts,
+  known?: PaymentIntentFacts,
+): Promise<PaymentIntentFacts> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const seen = (await readPaymentIntent(db, paymentIntentId)) ?? blankPaymentIntent(paymentIntentId);
+    const seen = (attempt === 0 && known) || (await readPaymentIntent(db, paymentIntentId)) || blankPaymentIntent(paymentIntentId);
     const next = change(seen);
+    if (sameFacts(next, seen)) return seen;
     try {
       await db.doc.send(new PutCommand(paymentIntentPut(db, next, seen.version)));
       return { ...next, version: seen.version + 1 };
@@ -111,6 +121,23 @@ export async function updatePaymentIntent(db: Db, paymentIntentId: string, chang
     }
   }
   throw new Contention('The payment was too busy to update; Stripe will deliver the event again.');
+}
+
+/** Whether a change changed what events tell (reversals are the settling's own, and change only there). */
+function sameFacts(a: PaymentIntentFacts, b: PaymentIntentFacts): boolean {
+  const disputes = (facts: PaymentIntentFacts) =>
+    Object.entries(facts.disputes)
+      .map(([id, dispute]) => `${id}:${dispute.amountCents}:${dispute.status}`)
+      .sort()
+      .join();
+  return (
+    a.refundedCents === b.refundedCents &&
+    a.amountCents === b.amountCents &&
+    a.creditedAt === b.creditedAt &&
+    a.userId === b.userId &&
+    a.reversals.length === b.reversals.length &&
+    disputes(a) === disputes(b)
+  );
 }
 
 /** Refunds only add up: the charge's `amount_refunded` is cumulative, so the largest one seen is the truth. */

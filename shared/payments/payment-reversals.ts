@@ -41,24 +41,38 @@ export interface ReversalOptions {
 const MAX_ATTRIBUTIONS = 30;
 const MAX_ATTEMPTS = 25;
 
-/** Applies whatever the payment's refund and dispute facts still ask for; answers the points taken back (or, negative, given back). */
-export async function settlePaymentReversals(db: Db, paymentIntentId: string, options: ReversalOptions): Promise<number> {
+/**
+ * Applies whatever the payment's refund and dispute facts still ask for;
+ * answers the points taken back (or, negative, given back). `known` facts,
+ * just read or written, save the first read.
+ */
+export async function settlePaymentReversals(db: Db, paymentIntentId: string, options: ReversalOptions, known?: PaymentIntentFacts): Promise<number> {
   let moved = 0;
+  let facts = known;
   for (let failures = 0; failures < MAX_ATTEMPTS; ) {
-    const facts = await readPaymentIntent(db, paymentIntentId);
+    facts ??= await readPaymentIntent(db, paymentIntentId);
     const next = facts && pendingReversal(facts);
     if (!facts || !next) return moved;
-    const items = next.points > 0 ? await takeBackItems(db, facts, next.source, next.points, options) : await giveBackItems(db, facts, next.source, options.now());
-    const result = await transactWrite(db, items);
+    const step = next.points > 0 ? await takeBackStep(db, facts, next.source, next.points, options) : await giveBackStep(db, facts, next.source, options.now());
+    const result = await transactWrite(db, step.items);
     if (result.committed) {
       moved += next.points;
+      // What was just written is what a read would answer.
+      facts = { ...step.facts, version: facts.version + 1 };
       continue;
     }
     // The wallet, the payment or a spend changed meanwhile (a concurrent spend, event or reversal): read again.
+    facts = undefined;
     failures++;
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * failures));
   }
   throw new Contention('The wallet was too busy to settle the refund; Stripe will deliver the event again.');
+}
+
+/** One reversal: the transaction that applies it, and the facts it leaves. */
+interface Step {
+  items: TransactItem[];
+  facts: PaymentIntentFacts;
 }
 
 interface TracedSpend extends Attribution {
@@ -66,7 +80,7 @@ interface TracedSpend extends Attribution {
   seenReversed: number;
 }
 
-async function takeBackItems(db: Db, facts: PaymentIntentFacts, source: string, points: number, options: ReversalOptions): Promise<TransactItem[]> {
+async function takeBackStep(db: Db, facts: PaymentIntentFacts, source: string, points: number, options: ReversalOptions): Promise<Step> {
   const userId = facts.userId!;
   const now = options.now();
   const at = now.toISOString();
@@ -93,19 +107,21 @@ async function takeBackItems(db: Db, facts: PaymentIntentFacts, source: string, 
     attributions: traced.map(({ seenReversed: _seen, ...attribution }) => attribution),
   };
   const why = disputed ? 'The reader disputed the payment for these points.' : 'The payment for these points was refunded.';
-  return [
+  const after = { ...facts, reversals: [...facts.reversals, reversal] };
+  const items = [
     ...change.items,
-    { Put: paymentIntentPut(db, { ...facts, reversals: [...facts.reversals, reversal] }, facts.version) },
+    { Put: paymentIntentPut(db, after, facts.version) },
     ...traced.map((spend) => markSpend(db, userId, spend, spend.seenReversed + spend.points, spend.seenReversed)),
     ...traced
       .filter((spend) => spend.earningReversed > 0)
       .map((spend) => earningPut(db, spend, { kind: 'chargeback', userId, at, sign: -1, paymentIntentId: facts.paymentIntentId, note: why })),
     ...(platformLoss > 0 ? [lossPut(db, { at, points: platformLoss, userId, paymentIntentId: facts.paymentIntentId, source, note: `${why} Spent points whose earnings had left the hold, or went to a reader.` })] : []),
   ];
+  return { items, facts: after };
 }
 
 /** Undoes every standing reversal of a dispute decided for us, in one transaction. */
-async function giveBackItems(db: Db, facts: PaymentIntentFacts, source: string, now: Date): Promise<TransactItem[]> {
+async function giveBackStep(db: Db, facts: PaymentIntentFacts, source: string, now: Date): Promise<Step> {
   const userId = facts.userId!;
   const standing = standingReversals(facts, source);
   const points = standing.reduce((total, reversal) => total + reversal.points, 0);
@@ -122,16 +138,18 @@ async function giveBackItems(db: Db, facts: PaymentIntentFacts, source: string, 
     attributions: attributions.map((one) => ({ ...one, points: -one.points, earningReversed: -one.earningReversed })),
   };
   const wallet = await getWallet(db, userId);
-  return [
+  const after = { ...facts, reversals: [...facts.reversals, givenBack] };
+  const items = [
     // The points cover any deficit first, as every credit does.
     ...walletChangeItems(db, { userId, seen: wallet, amount: points, kind: 'dispute_won', at, note: `${points} points given back: the dispute was decided for us` }).items,
-    { Put: paymentIntentPut(db, { ...facts, reversals: [...facts.reversals, givenBack] }, facts.version) },
+    { Put: paymentIntentPut(db, after, facts.version) },
     ...attributions.map((spend) => unmarkSpend(db, userId, spend)),
     ...attributions
       .filter((spend) => spend.earningReversed > 0)
       .map((spend) => earningPut(db, spend, { kind: 'reinstated', userId, at, sign: 1, paymentIntentId: facts.paymentIntentId, note: 'A disputed payment was decided for us: the earning stands.' })),
     ...(loss > 0 ? [lossPut(db, { at, points: -loss, userId, paymentIntentId: facts.paymentIntentId, source, note: 'The dispute was decided for us: the loss is recovered.' })] : []),
   ];
+  return { items, facts: after };
 }
 
 /**

@@ -43,7 +43,7 @@ export async function refundUnusedPurchase(db: Db, stripe: Stripe, userId: strin
     { payment_intent: paymentIntentId, reason: 'requested_by_customer', metadata: { userId, paymentId } },
     { idempotencyKey: `refund-${paymentIntentId}` },
   );
-  await updatePaymentIntent(db, paymentIntentId, (seen) => withRefund(seen, refund.amount, payment.amountCents as number | undefined));
-  await settlePaymentReversals(db, paymentIntentId, options);
+  const recorded = await updatePaymentIntent(db, paymentIntentId, (seen) => withRefund(seen, refund.amount, payment.amountCents as number | undefined), facts);
+  await settlePaymentReversals(db, paymentIntentId, options, recorded);
   return { refundedCents: refund.amount, points, balance: (await getWallet(db, userId)).balance };
 }

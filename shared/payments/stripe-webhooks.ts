@@ -49,13 +49,13 @@ export async function handleStripeEvent(db: Db, stripe: Stripe, event: Stripe.Ev
       const { userId, points } = session.metadata;
       if (!userId || !points) return 'ignored';
       const paymentIntentId = idOf(session.payment_intent);
-      const outcome = await creditPaymentOnce(
+      const { outcome, intent } = await creditPaymentOnce(
         db,
         { paymentId: session.id, userId, points: Number(points), note: `Bought ${points} points`, paymentIntentId, amountCents: session.amount_total ?? undefined },
         now(),
       );
       // A refund or dispute heard of before the purchase is settled now (also on a repeat, in case the first stopped here).
-      if (paymentIntentId && outcome !== 'orphaned') await settlePaymentReversals(db, paymentIntentId, { now, holdDays: options.holdDays });
+      if (paymentIntentId && outcome !== 'orphaned') await settlePaymentReversals(db, paymentIntentId, { now, holdDays: options.holdDays }, intent);
       return outcome;
     }
     case 'charge.refunded':

@@ -13,7 +13,7 @@ import type { PageKey } from '../db/cursor.js';
 import { queryPrefixPage } from '../db/index-page.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { LEDGER_SK_PREFIX, ledgerEntryKey, paymentKey, readerPartition, walletKey } from '../db/keys.js';
-import { blankPaymentIntent, paymentIntentPut, readPaymentIntent, withCredit } from '../payments/payment-intent.js';
+import { blankPaymentIntent, paymentIntentPut, readPaymentIntent, withCredit, type PaymentIntentFacts } from '../payments/payment-intent.js';
 import { walletBalanceOf, type LedgerEntry, type LedgerKind, type WalletBalance } from './ledger.js';
 
 export interface WalletChange {
@@ -144,33 +144,27 @@ export interface PaidPurchase {
 }
 
 /**
- * Credits a paid purchase once per payment id. A payment for an account with
+ * Credits a paid purchase once per payment id, answering the purchase's facts
+ * as written when it did. A payment for an account with
  * no wallet (deleted, or metadata naming nobody) cannot be credited: it is
  * recorded as orphaned, once, for an operator to resolve, instead of failing
  * so that the provider retries it for days. The purchase's payment intent is
  * recorded in the same transaction, keeping any refund or dispute that was
  * heard of first, for payment-reversals.ts to settle.
  */
-export async function creditPaymentOnce(db: Db, payment: PaidPurchase, now: Date): Promise<PaymentCredit> {
+export async function creditPaymentOnce(db: Db, payment: PaidPurchase, now: Date): Promise<{ outcome: PaymentCredit; intent?: PaymentIntentFacts | undefined }> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const [wallet, intent] = await Promise.all([
       findWallet(db, payment.userId),
       payment.paymentIntentId ? readPaymentIntent(db, payment.paymentIntentId) : Promise.resolve(undefined),
     ]);
-    if (!wallet) return recordOrphanedPayment(db, payment, now);
+    if (!wallet) return { outcome: await recordOrphanedPayment(db, payment, now) };
     const at = now.toISOString();
     const change = walletChangeItems(db, { userId: payment.userId, seen: wallet, amount: payment.points, kind: 'topup', at, paymentId: payment.paymentId, note: payment.note });
-    const intentPut = payment.paymentIntentId
-      ? [
-          {
-            Put: paymentIntentPut(
-              db,
-              withCredit(intent ?? blankPaymentIntent(payment.paymentIntentId), { userId: payment.userId, points: payment.points, amountCents: payment.amountCents, paymentId: payment.paymentId, at }),
-              intent?.version ?? 0,
-            ),
-          },
-        ]
-      : [];
+    const credited = payment.paymentIntentId
+      ? withCredit(intent ?? blankPaymentIntent(payment.paymentIntentId), { userId: payment.userId, points: payment.points, amountCents: payment.amountCents, paymentId: payment.paymentId, at })
+      : undefined;
+    const intentPut = credited ? [{ Put: paymentIntentPut(db, credited, intent?.version ?? 0) }] : [];
     const result = await transactWrite(db, [
       {
         Put: {
@@ -191,8 +185,8 @@ export async function creditPaymentOnce(db: Db, payment: PaidPurchase, now: Date
       ...change.items,
       ...intentPut,
     ]);
-    if (result.committed) return 'credited';
-    if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'duplicate';
+    if (result.committed) return { outcome: 'credited', intent: credited && { ...credited, version: (intent?.version ?? 0) + 1 } };
+    if (result.reasons[0]?.code === 'ConditionalCheckFailed') return { outcome: 'duplicate' };
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
   throw new Contention('The wallet was too busy to credit the payment; the provider will retry the webhook.');

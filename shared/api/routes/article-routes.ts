@@ -12,6 +12,7 @@ import { readerIfPresent, requireReader } from '../auth.js';
 import { priceOf, toCard } from '../presenters.js';
 import { ArticleDetailSchema, ErrorSchema, errorResponses, GiftSchema, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
 import { rateLimited } from '../rate-limit.js';
+import { deficitOf } from '../../wallet/ledger.js';
 
 /** What an unlock would cost this reader now: nothing through the meter or the cap, less than the price near the cap. */
 function unlockCostOf(decision: AccessDecision): number {
@@ -65,6 +66,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             price,
             ...(readerFacts ? { unlockCost: unlockCostOf(decision) } : {}),
             ...(reader ? { balance: facts.balance } : {}),
+            ...(reader && deficitOf(facts) > 0 ? { deficit: deficitOf(facts) } : {}),
             freeRemaining: readerFacts?.freeRemaining ?? publisher?.freeArticlesPerMonth ?? 0,
             plans: offeredPlans(publisher?.plans ?? []),
             ...(reader ? { trialAvailable: !facts.trialUsed && (publisher?.plans ?? []).some((plan) => plan.trialDays > 0) } : {}),
