@@ -272,6 +272,9 @@ describe('a reader refunding an unused pack', () => {
     expect((await stack.request(`/v1/me/purchases/${fresh.sessionId}/refund`, { method: 'POST', headers: stranger.auth })).status).toBe(404);
     expect((await stack.request('/v1/me/purchases/cs_test_nothing/refund', { method: 'POST', headers: reader.auth })).status).toBe(404);
     expect((await stack.request(`/v1/me/purchases/${fresh.sessionId}/refund`, { method: 'POST' })).status).toBe(401);
+    const described = await json(await stack.request('/openapi.json'));
+    expect(Object.keys(described.paths)).toContain('/v1/me/purchases/{paymentId}/refund');
+    expect(Object.keys(described.components.schemas.Wallet.properties)).toContain('deficit');
     expect(stub.refunds.filter((refund) => [spent, old, fresh].some((purchase) => purchase.paymentIntentId === refund.paymentIntent))).toEqual([]);
   });
 });

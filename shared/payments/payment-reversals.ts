@@ -19,7 +19,7 @@
  * already accounted for, so concurrent or repeated events settle once.
  */
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { batchGetAll } from '../db/batch.js';
 import { earningKey, entitlementKey, LEDGER_SK_PREFIX, ledgerEntryKey, platformLossKey, readerPartition } from '../db/keys.js';
@@ -160,19 +160,14 @@ async function giveBackStep(db: Db, facts: PaymentIntentFacts, source: string, n
 async function traceSpends(db: Db, userId: string, since: string, needed: number, heldFrom: string): Promise<TracedSpend[]> {
   const candidates: Array<{ entry: LedgerEntry; left: number; seenReversed: number }> = [];
   let wanted = needed;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': readerPartition(userId), ':from': `${LEDGER_SK_PREFIX}${since}`, ':to': `${LEDGER_SK_PREFIX}\uffff` },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        Limit: 100,
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  const newestFirst = {
+    TableName: db.tableName,
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': readerPartition(userId), ':from': `${LEDGER_SK_PREFIX}${since}`, ':to': `${LEDGER_SK_PREFIX}\uffff` },
+    ScanIndexForward: false,
+    ConsistentRead: true,
+  };
+  pages: for await (const page of paginateQuery({ client: db.doc, pageSize: 100 }, newestFirst)) {
     for (const item of page.Items ?? []) {
       if ((item.kind !== 'unlock' && item.kind !== 'tip_sent') || item.undoneAt) continue;
       const seenReversed = (item.reversedPoints as number | undefined) ?? 0;
@@ -180,10 +175,9 @@ async function traceSpends(db: Db, userId: string, since: string, needed: number
       if (left <= 0) continue;
       candidates.push({ entry: item as unknown as LedgerEntry, left, seenReversed });
       wanted -= left;
-      if (wanted <= 0 || candidates.length >= MAX_ATTRIBUTIONS) break;
+      if (wanted <= 0 || candidates.length >= MAX_ATTRIBUTIONS) break pages;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && wanted > 0 && candidates.length < MAX_ATTRIBUTIONS);
+  }
 
   const unlocks = candidates.filter(({ entry }) => entry.kind === 'unlock' && entry.articleId);
   const entitlements = unlocks.length > 0 ? ((await batchGetAll(db, unlocks.map(({ entry }) => entitlementKey(userId, entry.articleId!)))) as unknown as Entitlement[]) : [];
