@@ -18,7 +18,7 @@ import { normalizeItem } from '../shared/articles/article-normalizer.js';
 import { median, printTable, round, timeIt } from './stats.js';
 
 const ITEMS = 1000;
-const options = { iframeHosts: ['www.youtube.com'], now: new Date() };
+const options = { iframeHosts: ['www.youtube.com'], publicUrl: 'https://bench.example', now: new Date() };
 const target = { publisherSlug: 'bench', publisherName: 'Bench Daily' };
 
 export function generateFeed(items: number): string {

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { startLocalDynamo } from '../scripts/dynamodb-local.js';
 import { runBundleBench } from './bundles.bench.js';
+import { runFidelityBench } from './fidelity.bench.js';
 import { runHostileFeedBench } from './hostile-feeds.bench.js';
 import { runIngestBench } from './ingest.bench.js';
 import { runRefundBench } from './refund.bench.js';
@@ -23,6 +24,7 @@ const withDynamo: Array<[string, (endpoint: string) => Promise<void>]> = [
   ['refund', runRefundBench],
   ['timeline', runTimelineBench],
   ['hostile', runHostileFeedBench],
+  ['fidelity', runFidelityBench],
 ];
 if (withDynamo.some(([name]) => wanted(name))) {
   const dynamo = await startLocalDynamo();

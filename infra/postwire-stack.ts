@@ -240,6 +240,9 @@ export class PostwireStack extends Stack {
       const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.fn);
       for (const route of routes) httpApi.addRoutes({ path: route.path, methods: [route.method.toUpperCase() as HttpMethod], integration });
     }
+    // Items with no web page of their own link to their article page here (functions that ingest feeds).
+    const publicUrl = config.domain ? `https://${config.domain.name}` : httpApi.apiEndpoint;
+    for (const ingesting of [publisherApi, worker]) ingesting.fn.addEnvironment('PUBLIC_URL', publicUrl);
     if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
 
     const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const config = loadApiConfig({
     ...process.env,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     // No payment provider locally: the labelled development top-up stands in for buying points.
     DEV_TOPUP_ENABLED: process.env.DEV_TOPUP_ENABLED ?? 'true',
     ...(generatedToken ? { ADMIN_TOKEN: generatedToken } : {}),

@@ -50,6 +50,8 @@ const ConfigSchema = z.object({
       return hosts.length > 0 ? hosts : DEFAULT_IFRAME_HOSTS;
     }),
   ),
+  /** Where readers reach postwire: items with no web page of their own link to their page here. */
+  PUBLIC_URL: z._default(url(), 'http://localhost:3000'),
   DEFAULT_ARTICLE_PRICE: integer(25, 0, 10_000),
   /** Largest request body the API accepts (feed pushes are the big ones). */
   MAX_BODY_BYTES: integer(10 * 1024 * 1024, 1),
@@ -157,6 +159,8 @@ export interface FeedConfig {
   minIntervalMs: number;
   maxIntervalMs: number;
   iframeHosts: string[];
+  /** The public origin, for the article page of an item that has no web page elsewhere. */
+  publicUrl: string;
 }
 
 /** What the API needs on top: the secrets. */
@@ -224,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minIntervalMs: raw.FEED_MIN_INTERVAL_MINUTES * 60_000,
       maxIntervalMs: raw.FEED_MAX_INTERVAL_MINUTES * 60_000,
       iframeHosts: raw.IFRAME_HOSTS,
+      publicUrl: raw.PUBLIC_URL.replace(/\/+$/, ''),
     },
   };
 }

@@ -135,7 +135,7 @@ describe('the time budget of a document', () => {
       let now = 0;
       return () => (now += 1);
     };
-    const options = () => ({ iframeHosts: [], now: new Date(), budget: new WorkBudget(80, steppingClock()) });
+    const options = () => ({ iframeHosts: [], publicUrl: 'https://postwire.example', now: new Date(), budget: new WorkBudget(80, steppingClock()) });
     const first = await ingestFeedText(stack.deps.db, target, document, options());
     expect(first.summary.created).toBeGreaterThan(0);
     expect(first.summary.created).toBeLessThan(40);

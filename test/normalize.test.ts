@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, normalizeItem } from '../shared/articles/article-normalizer.js';
+import { normalizeItem } from '../shared/articles/article-normalizer.js';
+import { canonicalUrl } from '../shared/articles/item-links.js';
 import { buildTeaser, htmlToText } from '../shared/articles/html-sanitizer.js';
 import { decodeFeedBytes } from '../shared/feeds/parse/decode-feed-text.js';
 import { parseFeed } from '../shared/feeds/parse/feed-parser.js';
@@ -54,18 +55,21 @@ describe('normalising a feed item', () => {
     expect(result.ok && result.item.sourcePublishedAt).toBeUndefined();
   });
 
-  it('rejects an item whose only link is not http(s)', async () => {
+  it('never takes a link that is not http(s): such an item, known by its guid, gets its page on postwire', async () => {
     const result = await normalizeFirst(rss2([{ guid: 'j', title: 'J', link: 'javascript:alert(1)' }]));
-    expect(result).toEqual({ ok: false, guid: 'j', reason: 'The item has no http(s) link.' });
+    expect(result).toMatchObject({ ok: true, item: { guid: 'j', url: 'https://postwire.invalid/articles/new' } });
+    const nothing = await normalizeFirst(rss2([{ title: 'J', link: 'javascript:alert(1)' }]));
+    expect(nothing).toEqual({ ok: false, reason: 'The item has neither a web link nor an id (guid) to know it by.' });
   });
 
   it('takes a permalink guid as the link of an item that has none, as RSS 2.0 allows, but never an opaque id', async () => {
     const permalink = await normalizeFirst(rss2([{ title: 'G', extra: '<guid>https://desk.example/g?utm_source=feed</guid>' }]));
     expect(permalink).toMatchObject({ ok: true, item: { url: 'https://desk.example/g', guid: 'https://desk.example/g?utm_source=feed' } });
+    // Not a permalink, or an opaque id: the item is known by its guid and gets its own page, never a guessed URL.
     const notPermalink = await normalizeFirst(rss2([{ title: 'H', extra: '<guid isPermaLink="false">https://desk.example/h</guid>' }]));
-    expect(notPermalink).toEqual({ ok: false, guid: 'https://desk.example/h', reason: 'The item has no http(s) link.' });
+    expect(notPermalink).toMatchObject({ ok: true, item: { guid: 'https://desk.example/h', url: 'https://postwire.invalid/articles/new' } });
     const opaque = await normalizeFirst(rss2([{ title: 'K', extra: '<guid>k-123</guid>' }]));
-    expect(opaque).toEqual({ ok: false, guid: 'k-123', reason: 'The item has no http(s) link.' });
+    expect(opaque).toMatchObject({ ok: true, item: { guid: 'k-123', url: 'https://postwire.invalid/articles/new' } });
     // With a link present, the link wins.
     const both = await normalizeFirst(rss2([{ title: 'L', link: 'https://desk.example/l', extra: '<guid>https://desk.example/other</guid>' }]));
     expect(both).toMatchObject({ item: { url: 'https://desk.example/l' } });

@@ -10,9 +10,12 @@ import { createHash } from 'node:crypto';
 import { textOf, type RawItem } from '../feeds/parse/feed-parser.js';
 import { WORDS_PER_MINUTE, type Article } from './article.js';
 import { buildTeaser, countWords, htmlToText, sanitizeArticleHtml, truncateWords } from './html-sanitizer.js';
+import { firstSentences } from './dek.js';
+import { itemBase, itemLink, type ItemLink, type LinkBases } from './item-links.js';
+import { mediaDescriptionHtml, pickImage } from './item-media.js';
 import { markupDeeperThan } from './markup-depth.js';
 
-export interface NormalizeContext {
+export interface NormalizeContext extends LinkBases {
   publisherSlug: string;
   publisherName: string;
   feedId?: string | undefined;
@@ -20,8 +23,6 @@ export interface NormalizeContext {
   feedSection?: string | undefined;
   /** The channel's own section (`<category>` on the channel). */
   channelSection?: string | undefined;
-  /** Base for relative item links: the feed's site link or its URL. */
-  baseUrl?: string | undefined;
   iframeHosts: readonly string[];
   now: Date;
 }
@@ -35,15 +36,19 @@ export type NormalizedItem = Omit<Article, 'id' | 'dedupKey' | 'publishedAt' | '
 export type Rejection = { ok: false; guid?: string | undefined; reason: string };
 export type NormalizeResult = { ok: true; item: NormalizedItem } | Rejection;
 
-export interface ItemIdentity {
+export interface ItemIdentity extends ItemLink {
   guid?: string | undefined;
-  url: string;
   /** Hash of the raw item, the context that shapes its article, and the normaliser version. */
   sourceHash: string;
+  /** Tells apart items that repeat both guid and link. */
+  titleKey: string;
 }
 
+/** An identity whose web page is settled: its own, or its page on postwire. */
+export type PlacedIdentity = ItemIdentity & { url: string };
+
 /** Bump when normalising changes its output, so stored articles are rebuilt on their next ingest. */
-export const NORMALIZER_VERSION = 1;
+export const NORMALIZER_VERSION = 2;
 
 const MAX_PRICE = 10_000;
 /**
@@ -60,8 +65,9 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: true; identity: ItemIdentity } | Rejection {
   const guid = (textOf(raw.guid) ?? textOf(raw.id) ?? textOf((raw as Record<string, unknown>)['rdf:about']))?.trim() || undefined;
-  const url = canonicalUrl(textOf(raw.link), context.baseUrl) ?? permalinkOf(raw, guid);
-  if (!url) return { ok: false, guid, reason: 'The item has no http(s) link.' };
+  const link = itemLink(raw, guid, context);
+  // With no web page and no id there is nothing to know the item by when it comes again.
+  if (!link.url && !guid) return { ok: false, guid, reason: 'The item has neither a web link nor an id (guid) to know it by.' };
   // The guid element's attributes only choose the URL above; leaving them out keeps hashes of stored items valid.
   const { guidElement: _element, ...item } = raw;
   // Measured on the texts alone, before serialising: a 4 MB item is refused without being copied.
@@ -69,42 +75,37 @@ export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: tru
   if (size > MAX_RAW_ITEM_BYTES) {
     return { ok: false, guid, reason: `The item is ${Math.ceil(size / 1024)} KB as sent; items may be at most ${MAX_RAW_ITEM_BYTES / 1024} KB before cleaning.` };
   }
-  const shaping = JSON.stringify([NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.iframeHosts, item]);
-  return { ok: true, identity: { guid, url, sourceHash: hashOf(shaping) } };
+  const shaping = JSON.stringify([NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.xmlBase, context.iframeHosts, item]);
+  return { ok: true, identity: { guid, ...link, sourceHash: hashOf(shaping), titleKey: hashOf(textOf(raw.title)?.trim() ?? '') } };
 }
 
-/**
- * RSS 2.0 lets an item go without <link> when its <guid> is a permalink, which
- * it is unless it says isPermaLink="false". Only an absolute http(s) guid counts:
- * an opaque id must not be read as a path on the publisher's site.
- */
-function permalinkOf(raw: RawItem, guid: string | undefined): string | undefined {
-  if (!guid || !/^https?:\/\//i.test(guid)) return undefined;
-  const element = Array.isArray(raw.guidElement) ? raw.guidElement[0] : raw.guidElement;
-  const isPermaLink = (element as { $?: { isPermaLink?: string } } | undefined)?.$?.isPermaLink;
-  return isPermaLink?.trim().toLowerCase() === 'false' ? undefined : canonicalUrl(guid, undefined);
-}
-
-export function normalizeItem(raw: RawItem, context: NormalizeContext): NormalizeResult {
+/** Identify and build in one step; an item with no web page gets `ownPageUrl`. */
+export function normalizeItem(raw: RawItem, context: NormalizeContext, ownPageUrl = 'https://postwire.invalid/articles/new'): NormalizeResult {
   const identified = identifyItem(raw, context);
-  return identified.ok ? buildArticleFields(raw, identified.identity, context) : identified;
+  return identified.ok ? buildArticleFields(raw, { ...identified.identity, url: identified.identity.url ?? ownPageUrl }, context) : identified;
 }
 
-export function buildArticleFields(raw: RawItem, { guid, url, sourceHash }: ItemIdentity, context: NormalizeContext): NormalizeResult {
+export function buildArticleFields(raw: RawItem, { guid, url, sourceHash }: PlacedIdentity, context: NormalizeContext): NormalizeResult {
   if (textsOf(raw).some((text) => markupDeeperThan(text, MAX_MARKUP_DEPTH))) {
     return { ok: false, guid, reason: `The item's HTML nests elements deeper than ${MAX_MARKUP_DEPTH} levels; it was refused uncleaned.` };
   }
-  const rawContent = textOf(raw['content:encoded']) ?? textOf(raw.content) ?? textOf(raw.summary) ?? '';
-  const contentHtml = sanitizeArticleHtml(rawContent, { baseUrl: url, iframeHosts: context.iframeHosts });
+  // The first body that says something: an empty content:encoded must not hide a full description.
+  const bodies = [textOf(raw['content:encoded']), textOf(raw.content), textOf(raw.summary)];
+  const bodyAt = bodies.findIndex(saysSomething);
+  const rawContent = bodyAt >= 0 ? bodies[bodyAt]! : (mediaDescriptionHtml(raw) ?? '');
+  // Relative links in the body resolve against the xml:base in scope, else the article's page.
+  const contentBase = raw.xmlBase || context.xmlBase ? itemBase(raw, context) : url;
+  const contentHtml = sanitizeArticleHtml(rawContent, { baseUrl: contentBase, iframeHosts: context.iframeHosts });
   const text = htmlToText(contentHtml);
   const title = htmlToText(textOf(raw.title) ?? '') || truncateWords(text, 12);
   if (!title) return { ok: false, guid, reason: 'The item has neither a title nor any content.' };
 
-  const summarySource = raw['content:encoded'] ? (textOf(raw.content) ?? textOf(raw.summary)) : textOf(raw.summary);
+  // A shorter text beside the body (the description beside content:encoded, Atom's summary beside content) is the dek.
+  const summarySource = bodyAt >= 0 ? bodies.slice(bodyAt + 1).find(saysSomething) : undefined;
   const summaryText = summarySource ? htmlToText(summarySource) : '';
-  const dek = limitChars(summaryText && summaryText !== text ? summaryText : firstSentences(text), MAX_DEK_CHARS);
+  const dek = limitChars(summaryText && summaryText !== text ? summaryText : firstSentences(text, MAX_DEK_CHARS), MAX_DEK_CHARS);
   const wordCount = countWords(text);
-  const image = pickImage(raw, contentHtml, url);
+  const image = pickImage(raw, contentHtml, contentBase, limitChars);
 
   const fields = {
     publisherSlug: context.publisherSlug,
@@ -124,28 +125,15 @@ export function buildArticleFields(raw: RawItem, { guid, url, sourceHash }: Item
     wordCount,
     readingMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
     priceOverride: parsePrice(raw.price),
-    sourcePublishedAt: validPastDate(raw.isoDate ?? raw.pubDate, context.now),
-    sourceUpdatedAt: validPastDate(textOf(raw.updated), context.now),
+    sourcePublishedAt: firstValidDate([raw.isoDate, raw.pubDate, raw.issued, raw.created, raw.dctermsIssued, raw.dctermsCreated, raw.modified, raw.dctermsModified], context.now),
+    sourceUpdatedAt: firstValidDate([raw.updated, raw.modified, raw.dctermsModified], context.now),
   };
   return { ok: true, item: { ...fields, contentHash: sourceHash } };
 }
 
-/** http(s) only, fragment dropped, campaign-tracking parameters removed. */
-export function canonicalUrl(link: string | undefined, baseUrl: string | undefined): string | undefined {
-  if (!link?.trim()) return undefined;
-  let url: URL;
-  try {
-    url = new URL(link.trim(), baseUrl);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  url.hash = '';
-  for (const name of [...url.searchParams.keys()]) {
-    if (/^(utm_|fbclid$|gclid$)/i.test(name)) url.searchParams.delete(name);
-  }
-  return url.toString();
-}
+/** Text or markup that shows something: visible text, or an image, frame or player (not only white space and empty tags). */
+const saysSomething = (value: string | undefined): value is string =>
+  value !== undefined && /\S/.test(value.replace(/<(?!(?:img|iframe|video|audio|picture)\b)[^>]*>/gi, ''));
 
 function pickSection(raw: RawItem, context: NormalizeContext): string | undefined {
   const categories = [...(raw.categories ?? []), ...(raw.category ?? [])];
@@ -156,38 +144,6 @@ function pickSection(raw: RawItem, context: NormalizeContext): string | undefine
   return limitChars(section ? htmlToText(section) : undefined, 60);
 }
 
-interface PickedImage {
-  url?: string | undefined;
-  caption?: string | undefined;
-  credit?: string | undefined;
-}
-
-function pickImage(raw: RawItem, contentHtml: string, articleUrl: string): PickedImage {
-  const media = [
-    ...(raw.mediaContent ?? []),
-    ...(raw.mediaGroup ?? []).flatMap((group) => ((group as Record<string, unknown>)['media:content'] as unknown[]) ?? []),
-    ...(raw.mediaThumbnail ?? []),
-  ] as Array<Record<string, unknown> & { $?: Record<string, string> }>;
-  for (const entry of media) {
-    const attributes = entry.$ ?? {};
-    const isImage = attributes.medium === 'image' || attributes.type?.startsWith('image/') || (!attributes.medium && !attributes.type);
-    const url = canonicalUrl(attributes.url, articleUrl);
-    if (isImage && url) {
-      return {
-        url,
-        caption: limitChars(htmlToText(textOf(entry['media:description']) ?? textOf(entry['media:title']) ?? ''), 500),
-        credit: limitChars(htmlToText(textOf(entry['media:credit']) ?? ''), 200),
-      };
-    }
-  }
-  if (raw.enclosure?.type?.startsWith('image/')) {
-    const url = canonicalUrl(raw.enclosure.url, articleUrl);
-    if (url) return { url };
-  }
-  const inline = contentHtml.match(/<img\b[^>]*\bsrc="([^"]+)"/)?.[1];
-  return { url: inline ? canonicalUrl(inline.replace(/&amp;/g, '&'), articleUrl) : undefined };
-}
-
 function parsePrice(value: unknown): number | undefined {
   const text = textOf(value)?.trim();
   if (!text || !/^\d+$/.test(text)) return undefined;
@@ -195,46 +151,15 @@ function parsePrice(value: unknown): number | undefined {
   return price <= MAX_PRICE ? price : undefined;
 }
 
-function validPastDate(value: string | undefined, now: Date): string | undefined {
-  if (!value) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time) || time > now.getTime() + FUTURE_TOLERANCE_MS) return undefined;
-  return new Date(time).toISOString();
-}
-
-/** Longest dek built from whole sentences; a longer first sentence is cut by the caller. */
-const DEK_SENTENCES_CHARS = 200;
-const isSentenceEnd = (char: string | undefined) => char === '.' || char === '!' || char === '?';
-const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
-
-/**
- * The text's first sentences, up to about DEK_SENTENCES_CHARS. One pass that
- * stops once the dek is full: a sentence ends at a run of `.`, `!` or `?`
- * followed by white space or the end. (A regular expression doing this took time
- * in the square of the text when it had no such punctuation: 80 KB took 10 s.)
- */
-function firstSentences(text: string): string | undefined {
-  if (!text) return undefined;
-  let dek = '';
-  let sentenceStart = 0;
-  for (let at = 0; at < text.length; at++) {
-    if (!isSentenceEnd(text[at])) {
-      // Past what the dek could hold, the rest of the text cannot change it.
-      const length = at - sentenceStart;
-      if (dek ? dek.length + length > DEK_SENTENCES_CHARS : length > MAX_DEK_CHARS) break;
-      continue;
-    }
-    let end = at;
-    while (isSentenceEnd(text[end + 1])) end++;
-    at = end;
-    if (!isSpace(text[end + 1])) continue;
-    const sentence = text.slice(sentenceStart, end + 2);
-    if (dek && dek.length + sentence.length > DEK_SENTENCES_CHARS) break;
-    dek += sentence;
-    sentenceStart = end + 2;
-    if (dek.length >= DEK_SENTENCES_CHARS) break;
+/** The first of the item's dates that is a valid date and not in the future. */
+function firstValidDate(values: unknown[], now: Date): string | undefined {
+  for (const value of values) {
+    const text = textOf(value)?.trim();
+    if (!text) continue;
+    const time = Date.parse(text);
+    if (!Number.isNaN(time) && time <= now.getTime() + FUTURE_TOLERANCE_MS) return new Date(time).toISOString();
   }
-  return (dek || text.slice(0, MAX_DEK_CHARS + 1)).trim();
+  return undefined;
 }
 
 /** Every string in a raw item, however deeply the XML nested it. */

@@ -1,9 +1,10 @@
 /**
  * Article HTML as readers receive it: an allowlist of tags and attributes, no
  * scripts, styles, event handlers, `javascript:`/`data:` URLs or `srcdoc`,
- * iframes only from allowlisted hosts, and every link and image made absolute
- * against the article's own URL.
+ * iframes only from allowlisted hosts (over https), and every link and image
+ * made absolute against the article's own URL.
  */
+import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 
 const BLOCK_TAGS = [
@@ -53,16 +54,44 @@ export function sanitizeArticleHtml(html: string, { baseUrl, iframeHosts }: Sani
         },
       }),
       img: absolute('src'),
-      iframe: absolute('src'),
+      // A protocol-relative embed ("//www.youtube.com/embed/…") is meant for https; frames may only be https.
+      iframe: (tagName, attribs) => absolute('src')(tagName, attribs.src?.trim().startsWith('//') ? { ...attribs, src: `https:${attribs.src.trim()}` } : attribs),
       h1: 'h2', // the page owns the one h1: the article title
     },
   }).trim();
 }
 
-/** Plain text of an HTML fragment (titles, authors, deks): tags gone, entities read. */
+/** Elements whose edges separate words: a paragraph, a list item, a cell, a line break. */
+const WORD_BREAKING = new Set([...BLOCK_TAGS, 'h1', 'br', 'article', 'header', 'footer', 'main', 'nav', 'address', 'details', 'summary', 'center', 'img', 'iframe', 'video', 'audio']);
+const UNREAD = new Set(['script', 'style', 'noscript', 'title', 'template']);
+
+/**
+ * Plain text of an HTML fragment (titles, authors, deks, word counts): tags
+ * gone, every entity read, and a space wherever a block ends or a line breaks,
+ * so "<li>Wednesday</li><li>Former…" never reads "WednesdayFormer".
+ */
 export function htmlToText(html: string): string {
-  const escaped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'noscript', 'title', 'template'] });
-  return decodeBasicEntities(escaped).replace(/\s+/g, ' ').trim();
+  if (!html.includes('<') && !html.includes('&')) return html.replace(/\s+/g, ' ').trim();
+  let text = '';
+  let unread = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (UNREAD.has(name)) unread++;
+        else if (WORD_BREAKING.has(name)) text += ' ';
+      },
+      onclosetag(name) {
+        if (UNREAD.has(name)) unread = Math.max(0, unread - 1);
+        else if (WORD_BREAKING.has(name)) text += ' ';
+      },
+      ontext(chunk) {
+        if (unread === 0) text += chunk;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The leading paragraphs of sanitised HTML, stopping once about `words` words are in. */
@@ -99,15 +128,6 @@ function absolutize(value: string, baseUrl: string | undefined): string {
   } catch {
     return value;
   }
-}
-
-function decodeBasicEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 function escapeText(text: string): string {

@@ -3,8 +3,10 @@
  * poller and the queue worker alike.
  *
  * Dedup key: the guid (with the link appended when the document repeats a
- * guid), else the canonical link (every stored article has one: an item
- * without an http(s) link is rejected, so no content-hash fallback is needed).
+ * guid), else the canonical link. Items a document would otherwise confuse
+ * keep apart by what differs: the link's fragment (one page, an anchor per
+ * item), else the title. An item with no web page of its own (a podcast
+ * episode, a `tag:` id) is known by its guid and links to its page on postwire.
  * Stored versions are read in BatchGetItem chunks of 100; only new or changed
  * items are sanitised and written, in BatchWriteItem chunks of 25. An
  * unchanged feed costs reads only.
@@ -14,7 +16,8 @@ import type { Db } from '../db/client.js';
 import { parseFeed, type ParsedFeed, type RawItem } from '../feeds/parse/feed-parser.js';
 import { DEFAULT_DOCUMENT_BUDGET_MS, WorkBudget } from '../work-budget.js';
 import type { Article } from './article.js';
-import { buildArticleFields, identifyItem, type ItemIdentity, type NormalizeContext } from './article-normalizer.js';
+import { buildArticleFields, identifyItem, type ItemIdentity, type NormalizeContext, type PlacedIdentity } from './article-normalizer.js';
+import { documentBases } from './item-links.js';
 import { findStoredVersions, putArticles } from './article-store.js';
 
 export interface IngestSummary {
@@ -31,7 +34,7 @@ export interface IngestTarget {
   publisherName: string;
   feedId?: string | undefined;
   feedSection?: string | undefined;
-  /** Where the document came from, for resolving relative links. */
+  /** Where the document came from (the fetched URL; for a push, the publisher's homepage), for resolving relative links. */
   sourceUrl?: string | undefined;
 }
 
@@ -40,6 +43,8 @@ const MAX_ITEM_BYTES = 350 * 1024;
 
 export interface IngestOptions {
   iframeHosts: readonly string[];
+  /** The public origin: an item with no web page links to `<publicUrl>/articles/<id>`. */
+  publicUrl: string;
   now: Date;
   /**
    * Bounds the time of the whole document, parsing included, and paces the work
@@ -59,7 +64,7 @@ export async function ingestParsedFeed(
   db: Db,
   target: IngestTarget,
   feed: ParsedFeed,
-  { iframeHosts, now, budget = new WorkBudget(DEFAULT_DOCUMENT_BUDGET_MS) }: IngestOptions,
+  { iframeHosts, publicUrl, now, budget = new WorkBudget(DEFAULT_DOCUMENT_BUDGET_MS) }: IngestOptions,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: [], createdArticles: [] };
   const context: NormalizeContext = {
@@ -68,7 +73,7 @@ export async function ingestParsedFeed(
     feedId: target.feedId,
     feedSection: target.feedSection,
     channelSection: feed.section,
-    baseUrl: feed.link ?? target.sourceUrl,
+    ...documentBases(target.sourceUrl, feed),
     iframeHosts,
     now,
   };
@@ -80,7 +85,7 @@ export async function ingestParsedFeed(
     else summary.rejected.push({ guid: result.guid, reason: result.reason });
   }
 
-  const candidates = assignIds(target.publisherSlug, identified, summary);
+  const candidates = assignIds(target.publisherSlug, identified, summary, publicUrl);
   const stored = await findStoredVersions(db, candidates.map((candidate) => candidate.id));
   const nowIso = now.toISOString();
   const writes: Article[] = [];
@@ -138,25 +143,54 @@ interface Candidate {
   id: string;
   dedupKey: string;
   raw: RawItem;
-  identity: ItemIdentity;
+  identity: PlacedIdentity;
 }
 
-function assignIds(publisherSlug: string, items: Array<{ raw: RawItem; identity: ItemIdentity }>, summary: IngestSummary): Candidate[] {
-  const guidCounts = new Map<string, number>();
-  for (const { identity } of items) if (identity.guid) guidCounts.set(identity.guid, (guidCounts.get(identity.guid) ?? 0) + 1);
+function assignIds(publisherSlug: string, items: Array<{ raw: RawItem; identity: ItemIdentity }>, summary: IngestSummary, publicUrl: string): Candidate[] {
+  const keys = dedupKeysOf(items.map((item) => item.identity));
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
-  for (const { raw, identity } of items) {
-    const { guid, url } = identity;
-    const dedupKey = guid ? ((guidCounts.get(guid) ?? 0) > 1 ? `guid:${guid}|${url}` : `guid:${guid}`) : `link:${url}`;
+  for (const [index, { raw, identity }] of items.entries()) {
+    const dedupKey = keys[index]!;
     if (seen.has(dedupKey)) {
-      summary.rejected.push({ guid, reason: 'The item repeats an earlier item of the same document.' });
+      summary.rejected.push({ guid: identity.guid, reason: 'The item repeats an earlier item of the same document.' });
       continue;
     }
     seen.add(dedupKey);
-    candidates.push({ id: articleIdFor(publisherSlug, dedupKey), dedupKey, raw, identity });
+    const id = articleIdFor(publisherSlug, dedupKey);
+    candidates.push({ id, dedupKey, raw, identity: { ...identity, url: identity.url ?? `${publicUrl}/articles/${id}` } });
   }
   return candidates;
+}
+
+/**
+ * Each item's dedup key: `guid:<guid>`, `guid:<guid>|<link>` where the
+ * document repeats the guid, `link:<url>` without one. A key still shared by
+ * items that differ is refined by what differs — the link's fragment, else the
+ * title — so a feed of anchors on one page, or of items repeating guid and
+ * link, keeps all its items; true repeats keep one key and are refused.
+ * Keys of items no other item confuses are as they always were.
+ */
+function dedupKeysOf(identities: ItemIdentity[]): string[] {
+  const guidCounts = countOf(identities.map((identity) => identity.guid).filter((guid): guid is string => guid !== undefined));
+  const keys = identities.map(({ guid, url }) => (guid ? ((guidCounts.get(guid) ?? 0) > 1 ? `guid:${guid}|${url ?? ''}` : `guid:${guid}`) : `link:${url}`));
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, index) => groups.set(key, [...(groups.get(key) ?? []), index]));
+  return keys.map((key, index) => {
+    const group = groups.get(key)!;
+    if (group.length === 1) return key;
+    const members = group.map((member) => identities[member]!);
+    const own = identities[index]!;
+    if (new Set(members.map((member) => member.fragment)).size > 1) return own.fragment ? `${key}${own.fragment}` : key;
+    if (new Set(members.map((member) => member.titleKey)).size > 1) return `${key}|title:${own.titleKey}`;
+    return key;
+  });
+}
+
+function countOf(values: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
 }
 
 /** Stable across re-ingests; carries the slug so the publisher can be read beside the article in one batch. */

@@ -87,7 +87,7 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
       runtime.db,
       { publisherSlug, publisherName: publisher.name, feedId, feedSection: feed.section, sourceUrl: fetched.finalUrl },
       parsed,
-      { iframeHosts: runtime.feeds.iframeHosts, now: startedAt, budget },
+      { iframeHosts: runtime.feeds.iframeHosts, publicUrl: runtime.feeds.publicUrl, now: startedAt, budget },
     );
     await announceNewArticles(runtime.db, publisherSlug, summary.createdArticles, startedAt, runtime.fanOut);
     const entriesPerWeek = countEntriesInLastWeek(

@@ -28,6 +28,8 @@ import {
 } from '../schemas.js';
 
 export const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
+/** Pushed with no type, or one that says nothing: read if the body looks like XML. */
+export const SNIFFED_MEDIA_TYPES = ['', 'text/plain', 'application/octet-stream'];
 const FeedIdParam = z.object({ feedId: z.string().openapi({ param: { name: 'feedId', in: 'path' } }) });
 const common = { tags: ['publisher'], security: [{ bearer: [] }] };
 

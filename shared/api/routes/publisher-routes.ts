@@ -5,7 +5,7 @@ import { NotFound, UnsupportedMediaType, ValidationFailed } from '../../errors.j
 import { refusalOfFeedUrl } from '../../feeds/fetch/feed-url-check.js';
 import { createFeed, deleteFeed, feedIdFor, listFeeds } from '../../feeds/feed-store.js';
 import { fetchPolicyOf, pollFeed } from '../../feeds/poll-feed.js';
-import { decodeFeedBytes } from '../../feeds/parse/decode-feed-text.js';
+import { decodeFeedBytes, looksLikeXml } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
 import { listPayouts, payoutBalance } from '../../payouts/payout-balance.js';
@@ -16,7 +16,7 @@ import { announceNewArticles } from '../../social/publisher-posts.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
 import { toFeedView, toSummaryView } from '../presenters.js';
-import { FEED_MEDIA_TYPES, publisherRouteSpecs as spec } from './publisher-route-specs.js';
+import { FEED_MEDIA_TYPES, SNIFFED_MEDIA_TYPES, publisherRouteSpecs as spec } from './publisher-route-specs.js';
 
 const FEED_ID = /^[0-9a-f]{16}$/;
 const MAX_STATS_RANGE_MS = 366 * 86400_000;
@@ -109,16 +109,18 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     async (c) => {
       const contentType = c.req.header('content-type') ?? '';
       const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-      if (!FEED_MEDIA_TYPES.includes(mediaType)) {
-        throw new UnsupportedMediaType(`Push a feed as one of ${FEED_MEDIA_TYPES.join(', ')}; got "${mediaType || 'nothing'}".`);
-      }
+      const refused = () => new UnsupportedMediaType(`Push a feed as one of ${FEED_MEDIA_TYPES.join(', ')}; got "${mediaType || 'nothing'}".`);
+      if (!FEED_MEDIA_TYPES.includes(mediaType) && !SNIFFED_MEDIA_TYPES.includes(mediaType)) throw refused();
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      // Sent with no type (or a vague one): read it if it looks like XML, as a feed reader would.
+      if (!FEED_MEDIA_TYPES.includes(mediaType) && !looksLikeXml(bytes)) throw refused();
       const publisher = c.get('publisher');
-      const text = decodeFeedBytes(new Uint8Array(await c.req.arrayBuffer()), contentType);
+      const text = decodeFeedBytes(bytes, contentType);
       const { summary } = await ingestFeedText(
         deps.db,
         { publisherSlug: publisher.slug, publisherName: publisher.name, sourceUrl: publisher.homepageUrl },
         text,
-        { iframeHosts: deps.config.feeds.iframeHosts, now: deps.now(), budget: new WorkBudget(deps.config.feeds.documentBudgetMs) },
+        { iframeHosts: deps.config.feeds.iframeHosts, publicUrl: deps.config.feeds.publicUrl, now: deps.now(), budget: new WorkBudget(deps.config.feeds.documentBudgetMs) },
       );
       await announceNewArticles(deps.db, publisher.slug, summary.createdArticles, deps.now(), deps.fanOut);
       deps.logger.info('Feed pushed', { slug: publisher.slug, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });

@@ -10,6 +10,8 @@
  *    nest at most MAX_XML_DEPTH deep;
  *  - xml2js separates text from child elements, which scrambles mixed content;
  *    markup written as raw elements is turned into CDATA text first (raw-markup.ts);
+ *  - a bare `&` or an HTML-only entity would fail the whole document; they are
+ *    escaped first (stray-ampersands.ts);
  *  - rss-parser's text snippets, which we never use, are not computed: its
  *    tag-stripping regular expressions take time in the square of their input
  *    (240 KB of "<div " in a description took 16 s);
@@ -24,6 +26,7 @@ import { DEFAULT_DOCUMENT_BUDGET_MS, WorkBudget } from '../../work-budget.js';
 import { trimToDocument } from './decode-feed-text.js';
 import { prologDeclaresEntities } from './document-prolog.js';
 import { rawMarkupAsText } from './raw-markup.js';
+import { escapeStrayAmpersands } from './stray-ampersands.js';
 
 /** An rss-parser item with the custom fields we ask for. Values are loosely typed XML. */
 export interface RawItem {
@@ -49,11 +52,23 @@ export interface RawItem {
   price?: unknown;
   /** The RSS <guid> element as parsed, attributes included. */
   guidElement?: unknown;
+  /** The article's own link where a proxy (FeedBurner, Pheedo) stands in `link`. */
+  origLink?: unknown;
+  /** Dates under other names: Atom 0.3, Dublin Core terms. */
+  issued?: unknown;
+  modified?: unknown;
+  created?: unknown;
+  dctermsCreated?: unknown;
+  dctermsIssued?: unknown;
+  dctermsModified?: unknown;
+  /** The item's `xml:base`, as written: relative links in it resolve against it. */
+  xmlBase?: string | undefined;
 }
 
 export interface RawFeed {
   title?: string;
   link?: string;
+  xmlBase?: string | undefined;
   description?: string;
   ttl?: string;
   category?: unknown;
@@ -65,6 +80,8 @@ export type ParsedItem = { ok: true; item: RawItem } | { ok: false; guid?: strin
 export interface ParsedFeed {
   title?: string | undefined;
   link?: string | undefined;
+  /** The feed's (or channel's) `xml:base`, as written. */
+  xmlBase?: string | undefined;
   /** Minutes the feed asks readers to cache it (`<ttl>`). */
   ttlMinutes?: number | undefined;
   /** The feed's own section, when it declares one (channel `<category>`). */
@@ -97,11 +114,20 @@ const ITEM_FIELDS: ItemField[] = [
   ['media:content', 'mediaContent', { keepArray: true }],
   ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
   ['media:group', 'mediaGroup', { keepArray: true }],
+  ['media:description', 'media:description'],
   ['category', 'category', { keepArray: true }],
   ['postwire:price', 'price'],
   // rss-parser flattens <guid> to its text; the element keeps isPermaLink.
   ['guid', 'guidElement', { keepArray: true }],
   'updated',
+  ['feedburner:origLink', 'origLink'],
+  ['pheedo:origLink', 'origLink'],
+  'issued',
+  'modified',
+  'created',
+  ['dcterms:created', 'dctermsCreated'],
+  ['dcterms:issued', 'dctermsIssued'],
+  ['dcterms:modified', 'dctermsModified'],
 ];
 
 class ContainedParser extends RssParser {
@@ -111,17 +137,21 @@ class ContainedParser extends RssParser {
 
   /** rss-parser's own dispatch on the root element, for a document we parsed ourselves. */
   buildFeed(root: Record<string, XmlNode | undefined>): RawFeed {
-    const version = root.rss?.$?.version;
     if (root.feed) return this.buildAtomFeed(root as { feed: XmlNode });
-    if (version?.startsWith('2')) return this.buildRSS2(root);
     if (root['rdf:RDF']) return this.buildRSS1(root);
-    if (version?.includes('0.9')) return this.buildRSS0_9(root);
-    throw new UnprocessableFeed('The document is XML but not an RSS 2.0, RSS 0.9x, RDF or Atom feed.');
+    if (root.rss) {
+      // An <rss> without a version (or with one we do not know) is read as RSS 2.0, as feed readers do.
+      const version = root.rss.$?.version?.trim() ?? '';
+      const feed = /^0\.9/.test(version) ? this.buildRSS0_9(root) : this.buildRSS2(root);
+      const channel = (root.rss.channel as XmlNode[] | undefined)?.[0];
+      return { ...feed, xmlBase: xmlBaseOf(channel) ?? xmlBaseOf(root.rss) };
+    }
+    throw new UnprocessableFeed('The document is XML but not an RSS, RDF or Atom feed.');
   }
 
   override buildAtomFeed(xmlObj: { feed: XmlNode }): RawFeed {
     dropLinksWithoutHref(xmlObj.feed);
-    return super.buildAtomFeed(xmlObj);
+    return { ...super.buildAtomFeed(xmlObj), xmlBase: xmlBaseOf(xmlObj.feed) };
   }
 
   override parseItemAtom(entry: XmlNode): RawItem {
@@ -131,6 +161,7 @@ class ContainedParser extends RssParser {
       const { content, ...rest } = entry;
       const item = super.parseItemAtom(rest);
       if (Array.isArray(content) && content.length > 0) item.content = contentOf(content[0]);
+      item.xmlBase = xmlBaseOf(entry);
       return item;
     });
   }
@@ -140,10 +171,13 @@ class ContainedParser extends RssParser {
       const { description, ...rest } = xmlItem;
       const item = super.parseItemRss(rest, fields.map(withoutSnippet));
       if (Array.isArray(description)) item.content = contentOf(description[0]);
+      item.xmlBase = xmlBaseOf(xmlItem);
       return item;
     });
   }
 }
+
+const xmlBaseOf = (node: XmlNode | undefined): string | undefined => node?.$?.['xml:base']?.trim() || undefined;
 
 const withoutSnippet = (field: ItemField): ItemField =>
   Array.isArray(field) && field[2]?.includeSnippet ? [field[0], field[1], { ...field[2], includeSnippet: false }] : field;
@@ -202,13 +236,14 @@ function assertSafeDocument(text: string): void {
 }
 
 export async function parseFeed(text: string, budget = new WorkBudget(DEFAULT_DOCUMENT_BUDGET_MS)): Promise<ParsedFeed> {
-  const document = rawMarkupAsText(trimToDocument(text));
+  const document = escapeStrayAmpersands(rawMarkupAsText(trimToDocument(text)));
   assertSafeDocument(document);
   const raw = new ContainedParser().buildFeed(await readXml(document, budget));
   const ttl = Number(textOf(raw.ttl));
   return {
     title: raw.title,
     link: raw.link,
+    xmlBase: raw.xmlBase,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
     section: textOf(raw.category)?.trim() || undefined,
     items: raw.items.map((item): ParsedItem => {
