@@ -5,7 +5,7 @@
  * feedsmith, the reference parser.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, measureCorpus } from './support/feed-fidelity.js';
+import { dekIsBroken, gluedWordsOf, loadCorpus, measureCorpus, referenceItems } from './support/feed-fidelity.js';
 import { encodeWindows1251, rss2 } from './support/feeds.js';
 import { ADMIN_TOKEN, createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -80,8 +80,11 @@ describe('links, as a feed reader resolves them', () => {
     // Known by its id: the same entry pushed again is the same article.
     expect((await pushAs(first.auth, 'fidelity-ownpage', atom, 'application/atom+xml')).answer).toMatchObject({ created: 0, unchanged: 1 });
 
-    const nothing = await push('fidelity-nothing', '<rss version="2.0"><channel><title>x</title><item><title>Neither link nor id</title></item></channel></rss>');
-    expect(nothing.answer.rejected).toEqual([{ reason: 'The item has neither a web link nor an id (guid) to know it by.' }]);
+    // Neither link nor id: known by its title, on its own page; with not even a title, nothing could know it again.
+    const titled = await push('fidelity-titled', '<rss version="2.0"><channel><title>x</title><item><title>Neither link nor id</title><description>Body.</description></item></channel></rss>');
+    expect(titled.articles.map((article) => article.url)).toEqual([`${stack.deps.config.feeds.publicUrl}/articles/${titled.articles[0]!.id}`]);
+    const nothing = await push('fidelity-nothing', '<rss version="2.0"><channel><title>x</title><item><description>Only words.</description></item></channel></rss>');
+    expect(nothing.answer.rejected).toEqual([{ reason: 'The item has neither a web link, an id (guid) nor a title to know it by.' }]);
   });
 
   it('makes a protocol-relative embed https, so an allowed video is kept', async () => {
@@ -127,10 +130,13 @@ describe('what an item says', () => {
     expect((await push('fidelity-dcterms', dcterms)).articles[0]).toMatchObject({ publishedAt: '2019-05-01T08:00:00.000Z' });
   });
 
-  it('keeps items that repeat guid and link but differ in title, and still refuses a true repeat', async () => {
+  it('keeps items that repeat guid and link but differ in title or content, and still refuses a true repeat', async () => {
     const item = (title: string) => `<item><title>${title}</title><link>https://desk.example/live</link><guid>live-1</guid></item>`;
     const { answer } = await push('fidelity-repeats', `<rss version="2.0"><channel><title>Live</title>${item('Update 1')}${item('Update 2')}${item('Update 2')}</channel></rss>`);
     expect(answer).toMatchObject({ created: 2, rejected: [{ guid: 'live-1', reason: 'The item repeats an earlier item of the same document.' }] });
+    const untitled = (text: string) => `<item><description>${text}</description><link>https://notes.example/1</link><guid>https://notes.example/1</guid></item>`;
+    const notes = await push('fidelity-untitled-repeats', `<rss version="2.0"><channel><title>Notes</title>${untitled('Good morning.')}${untitled('A longer note about storage.')}</channel></rss>`);
+    expect(notes.answer).toMatchObject({ created: 2, rejected: [] });
   });
 });
 
@@ -191,6 +197,20 @@ describe('documents feed readers recover', () => {
 });
 
 describe('the real-world corpus', () => {
+  it('judges deks and words as a reader would: the measures catch what they are meant to', () => {
+    const [reference] = referenceItems(
+      new TextEncoder().encode(
+        '<rss version="2.0"><channel><title>t</title><item><title>t</title><description>&lt;p&gt;The U.S. deal under X.org erlaubt more, said Python 2.7 users.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;on Wednesday&lt;/li&gt;&lt;li&gt;Former teams&lt;/li&gt;&lt;/ul&gt;</description></item></channel></rss>',
+      ),
+    );
+    expect(dekIsBroken('The U.', reference!)).toBe(true);
+    expect(dekIsBroken('org erlaubt more, said Python 2.', reference!)).toBe(true);
+    expect(dekIsBroken('The U.S. deal under X.org erlaubt more, said Python 2.7 users.', reference!)).toBe(false);
+    expect(dekIsBroken('The U.S. deal under X.org…', reference!)).toBe(false);
+    expect(gluedWordsOf('on WednesdayFormer teams', reference!)).toEqual(['WednesdayFormer']);
+    expect(gluedWordsOf('on Wednesday Former teams', reference!)).toEqual([]);
+  });
+
   it('stores at least 99.5 % of the items feedsmith finds in 103 real feeds, with no broken dek and no glued words, and a second push writes nothing', async () => {
     const corpus = loadCorpus();
     expect(corpus.length).toBeGreaterThanOrEqual(100);

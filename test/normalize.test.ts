@@ -58,8 +58,8 @@ describe('normalising a feed item', () => {
   it('never takes a link that is not http(s): such an item, known by its guid, gets its page on postwire', async () => {
     const result = await normalizeFirst(rss2([{ guid: 'j', title: 'J', link: 'javascript:alert(1)' }]));
     expect(result).toMatchObject({ ok: true, item: { guid: 'j', url: 'https://postwire.invalid/articles/new' } });
-    const nothing = await normalizeFirst(rss2([{ title: 'J', link: 'javascript:alert(1)' }]));
-    expect(nothing).toEqual({ ok: false, reason: 'The item has neither a web link nor an id (guid) to know it by.' });
+    const nothing = await normalizeFirst(rss2([{ description: 'Words only.', link: 'javascript:alert(1)' }]));
+    expect(nothing).toEqual({ ok: false, reason: 'The item has neither a web link, an id (guid) nor a title to know it by.' });
   });
 
   it('takes a permalink guid as the link of an item that has none, as RSS 2.0 allows, but never an opaque id', async () => {

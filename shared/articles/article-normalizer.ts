@@ -40,8 +40,9 @@ export interface ItemIdentity extends ItemLink {
   guid?: string | undefined;
   /** Hash of the raw item, the context that shapes its article, and the normaliser version. */
   sourceHash: string;
-  /** Tells apart items that repeat both guid and link. */
+  /** Digests of the title, and of the title with the body: what tells apart items that repeat both guid and link. */
   titleKey: string;
+  contentKey: string;
 }
 
 /** An identity whose web page is settled: its own, or its page on postwire. */
@@ -66,8 +67,9 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: true; identity: ItemIdentity } | Rejection {
   const guid = (textOf(raw.guid) ?? textOf(raw.id) ?? textOf((raw as Record<string, unknown>)['rdf:about']))?.trim() || undefined;
   const link = itemLink(raw, guid, context);
-  // With no web page and no id there is nothing to know the item by when it comes again.
-  if (!link.url && !guid) return { ok: false, guid, reason: 'The item has neither a web link nor an id (guid) to know it by.' };
+  const title = textOf(raw.title)?.trim() ?? '';
+  // With no web page, no id and no title there is nothing to know the item by when it comes again.
+  if (!link.url && !guid && !title) return { ok: false, guid, reason: 'The item has neither a web link, an id (guid) nor a title to know it by.' };
   // The guid element's attributes only choose the URL above; leaving them out keeps hashes of stored items valid.
   const { guidElement: _element, ...item } = raw;
   // Measured on the texts alone, before serialising: a 4 MB item is refused without being copied.
@@ -76,7 +78,8 @@ export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: tru
     return { ok: false, guid, reason: `The item is ${Math.ceil(size / 1024)} KB as sent; items may be at most ${MAX_RAW_ITEM_BYTES / 1024} KB before cleaning.` };
   }
   const shaping = JSON.stringify([NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.xmlBase, context.iframeHosts, item]);
-  return { ok: true, identity: { guid, ...link, sourceHash: hashOf(shaping), titleKey: hashOf(textOf(raw.title)?.trim() ?? '') } };
+  const body = textOf(raw['content:encoded']) ?? textOf(raw.content) ?? textOf(raw.summary) ?? '';
+  return { ok: true, identity: { guid, ...link, sourceHash: hashOf(shaping), titleKey: hashOf(title), contentKey: hashOf(`${title}\u0000${body}`) } };
 }
 
 /** Identify and build in one step; an item with no web page gets `ownPageUrl`. */

@@ -3,10 +3,10 @@
  * poller and the queue worker alike.
  *
  * Dedup key: the guid (with the link appended when the document repeats a
- * guid), else the canonical link. Items a document would otherwise confuse
- * keep apart by what differs: the link's fragment (one page, an anchor per
- * item), else the title. An item with no web page of its own (a podcast
- * episode, a `tag:` id) is known by its guid and links to its page on postwire.
+ * guid), else the canonical link, else (neither) the title. Items a document
+ * would otherwise confuse keep apart by what differs: the link's fragment (one
+ * page, an anchor per item), else the title, else the content. An item with no
+ * web page of its own (a `tag:` id, an opaque guid) links to its page on postwire.
  * Stored versions are read in BatchGetItem chunks of 100; only new or changed
  * items are sanitised and written, in BatchWriteItem chunks of 25. An
  * unchanged feed costs reads only.
@@ -165,15 +165,18 @@ function assignIds(publisherSlug: string, items: Array<{ raw: RawItem; identity:
 
 /**
  * Each item's dedup key: `guid:<guid>`, `guid:<guid>|<link>` where the
- * document repeats the guid, `link:<url>` without one. A key still shared by
- * items that differ is refined by what differs — the link's fragment, else the
- * title — so a feed of anchors on one page, or of items repeating guid and
- * link, keeps all its items; true repeats keep one key and are refused.
- * Keys of items no other item confuses are as they always were.
+ * document repeats the guid, `link:<url>` without one, `title:<digest>` with
+ * neither. A key still shared by items that differ is refined by what differs —
+ * the link's fragment, else the title, else title and body — so a feed of
+ * anchors on one page, or of items repeating guid and link, keeps all its
+ * items; true repeats keep one key and are refused. Keys of items no other
+ * item confuses are as they always were.
  */
 function dedupKeysOf(identities: ItemIdentity[]): string[] {
   const guidCounts = countOf(identities.map((identity) => identity.guid).filter((guid): guid is string => guid !== undefined));
-  const keys = identities.map(({ guid, url }) => (guid ? ((guidCounts.get(guid) ?? 0) > 1 ? `guid:${guid}|${url ?? ''}` : `guid:${guid}`) : `link:${url}`));
+  const keys = identities.map(({ guid, url, titleKey }) =>
+    guid ? ((guidCounts.get(guid) ?? 0) > 1 ? `guid:${guid}|${url ?? ''}` : `guid:${guid}`) : url ? `link:${url}` : `title:${titleKey}`,
+  );
   const groups = new Map<string, number[]>();
   keys.forEach((key, index) => groups.set(key, [...(groups.get(key) ?? []), index]));
   return keys.map((key, index) => {
@@ -183,6 +186,7 @@ function dedupKeysOf(identities: ItemIdentity[]): string[] {
     const own = identities[index]!;
     if (new Set(members.map((member) => member.fragment)).size > 1) return own.fragment ? `${key}${own.fragment}` : key;
     if (new Set(members.map((member) => member.titleKey)).size > 1) return `${key}|title:${own.titleKey}`;
+    if (new Set(members.map((member) => member.contentKey)).size > 1) return `${key}|content:${own.contentKey}`;
     return key;
   });
 }

@@ -77,11 +77,16 @@ function referenceText(bytes: Uint8Array): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   const declared = Buffer.from(bytes.subarray(0, 200)).toString('latin1').match(/encoding\s*=\s*["']([\w.-]+)["']/)?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes).replace(/^\uFEFF/, '').trimStart();
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes).trimStart();
+  // Declared, else UTF-8 when the bytes are, else the web's Latin-1 (the classic reader's fallback, not our detector).
+  for (const label of [declared, 'utf-8', 'windows-1252']) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label, { fatal: label === 'utf-8' && !declared }).decode(bytes).replace(/^\uFEFF/, '').trimStart();
+    } catch {
+      // An unknown label, or bytes that are not UTF-8: the next reading.
+    }
   }
+  return new TextDecoder('windows-1252').decode(bytes);
 }
 
 /** Text as a browser shows it: a block's edges part words, inline tags do not ("<a>announced</a><a>OSS</a>" reads "announcedOSS"). */

@@ -11,9 +11,10 @@ import sax from 'sax';
 
 // The table the parser itself reads entities from (typed on its parsers only).
 const KNOWN_ENTITIES = new Set(Object.keys((sax as unknown as { ENTITIES: Record<string, string> }).ENTITIES));
-const AMPERSAND = /&(#[0-9]{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)?/g;
-const escapeStray = (text: string) =>
-  text.replace(AMPERSAND, (whole, reference: string | undefined) => (reference && (reference.startsWith('#') || KNOWN_ENTITIES.has(reference.slice(0, -1))) ? whole : `&amp;${reference ?? ''}`));
+/** An `&` that does not start one of XML's five entities or a character reference, with the name after it, if any. */
+const SUSPECT = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)([A-Za-z][A-Za-z0-9]{0,31};)?/g;
+// Only the rare suspects reach the callback: a feed's thousands of `&lt;` and `&amp;` are passed over natively.
+const escapeStray = (text: string) => text.replace(SUSPECT, (whole, name: string | undefined) => (name && KNOWN_ENTITIES.has(name.slice(0, -1)) ? whole : `&amp;${name ?? ''}`));
 
 const SECTIONS = [
   { open: '<![CDATA[', close: ']]>' },
@@ -21,7 +22,8 @@ const SECTIONS = [
 ] as const;
 
 export function escapeStrayAmpersands(text: string): string {
-  if (!text.includes('&')) return text;
+  SUSPECT.lastIndex = 0;
+  if (!SUSPECT.test(text)) return text;
   let out = '';
   let at = 0;
   // Where each kind of section next opens; found again only once passed, so the scan stays linear.
