@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { textOf, type RawItem } from '../feeds/parse/feed-parser.js';
 import { WORDS_PER_MINUTE, type Article } from './article.js';
-import { buildTeaser, countWords, htmlToText, sanitizeArticleHtml, truncateWords } from './html-sanitizer.js';
+import { buildTeaser, countWords, htmlToText, sanitizeArticle, truncateWords } from './html-sanitizer.js';
 import { firstSentences } from './dek.js';
 import { itemBase, itemLink, type ItemLink, type LinkBases } from './item-links.js';
 import { mediaDescriptionHtml, pickImage } from './item-media.js';
@@ -98,8 +98,7 @@ export function buildArticleFields(raw: RawItem, { guid, url, sourceHash }: Plac
   const rawContent = bodyAt >= 0 ? bodies[bodyAt]! : (mediaDescriptionHtml(raw) ?? '');
   // Relative links in the body resolve against the xml:base in scope, else the article's page.
   const contentBase = raw.xmlBase || context.xmlBase ? itemBase(raw, context) : url;
-  const contentHtml = sanitizeArticleHtml(rawContent, { baseUrl: contentBase, iframeHosts: context.iframeHosts });
-  const text = htmlToText(contentHtml);
+  const { html: contentHtml, text } = sanitizeArticle(rawContent, { baseUrl: contentBase, iframeHosts: context.iframeHosts });
   const title = htmlToText(textOf(raw.title) ?? '') || truncateWords(text, 12);
   if (!title) return { ok: false, guid, reason: 'The item has neither a title nor any content.' };
 

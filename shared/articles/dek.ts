@@ -10,8 +10,8 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Longest dek built from whole sentences; a longer first sentence is cut by the caller. */
 const DEK_SENTENCES_CHARS = 200;
-/** Enough of the text for any dek. */
-const HEAD_CHARS = 1200;
+/** Enough of the text for any dek: whole sentences up to DEK_SENTENCES_CHARS, or one longer sentence cut at the dek's limit. */
+const HEAD_CHARS = 400;
 
 /** Words after which a period does not end the sentence. */
 const ABBREVIATIONS = new Set([

@@ -4,7 +4,6 @@
  * iframes only from allowlisted hosts (over https), and every link and image
  * made absolute against the article's own URL.
  */
-import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 
 const BLOCK_TAGS = [
@@ -20,12 +19,31 @@ export interface SanitizeOptions {
   iframeHosts: readonly string[];
 }
 
-export function sanitizeArticleHtml(html: string, { baseUrl, iframeHosts }: SanitizeOptions): string {
+export function sanitizeArticleHtml(html: string, options: SanitizeOptions): string {
+  return sanitizeArticle(html, options).html;
+}
+
+/**
+ * The cleaned HTML and, from the same pass, its plain text (as `htmlToText`
+ * reads it): the text an article's dek and word count come from, without
+ * parsing the cleaned HTML a second time.
+ */
+export function sanitizeArticle(html: string, { baseUrl, iframeHosts }: SanitizeOptions): { html: string; text: string } {
   const absolute = (attribute: string) => (tagName: string, attribs: sanitizeHtml.Attributes) => ({
     tagName,
     attribs: { ...attribs, ...(attribs[attribute] ? { [attribute]: absolutize(attribs[attribute], baseUrl) } : {}) },
   });
-  return sanitizeHtml(html, {
+  let text = '';
+  const partWords = (name: string) => {
+    if (WORD_BREAKING_SET.has(name)) text += ' ';
+  };
+  const clean = sanitizeHtml(html, {
+    textFilter: (escaped) => {
+      text += escaped;
+      return escaped;
+    },
+    onOpenTag: partWords,
+    onCloseTag: partWords,
     allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS],
     allowedAttributes: {
       a: ['href', 'title', 'rel'],
@@ -59,39 +77,33 @@ export function sanitizeArticleHtml(html: string, { baseUrl, iframeHosts }: Sani
       h1: 'h2', // the page owns the one h1: the article title
     },
   }).trim();
+  return { html: clean, text: decodeBasicEntities(text).replace(/\s+/g, ' ').trim() };
 }
 
 /** Elements whose edges separate words: a paragraph, a list item, a cell, a line break. */
-const WORD_BREAKING = new Set([...BLOCK_TAGS, 'h1', 'br', 'article', 'header', 'footer', 'main', 'nav', 'address', 'details', 'summary', 'center', 'img', 'iframe', 'video', 'audio']);
-const UNREAD = new Set(['script', 'style', 'noscript', 'title', 'template']);
+const WORD_BREAKING = [...BLOCK_TAGS, 'h1', 'br', 'article', 'header', 'footer', 'main', 'nav', 'address', 'details', 'summary', 'center', 'img', 'iframe', 'video', 'audio'];
+const WORD_BREAKING_SET = new Set(WORD_BREAKING);
+/** The `<` of a word-breaking tag, opening or closing. */
+const WORD_BREAKING_TAG = new RegExp(`<(?=/?(?:${WORD_BREAKING.join('|')})[\\s/>])`, 'gi');
+const UNREAD = ['script', 'style', 'noscript', 'title', 'template'];
 
 /**
  * Plain text of an HTML fragment (titles, authors, deks, word counts): tags
  * gone, every entity read, and a space wherever a block ends or a line breaks,
- * so "<li>Wednesday</li><li>Former…" never reads "WednesdayFormer".
+ * so "<li>Wednesday</li><li>Former…" never reads "WednesdayFormer". A space
+ * goes in before each word-breaking tag (a lookahead of bounded length: linear),
+ * then sanitize-html drops every tag; its parser is the one the bundles already carry.
  */
 export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return html.replace(/\s+/g, ' ').trim();
-  let text = '';
-  let unread = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (UNREAD.has(name)) unread++;
-        else if (WORD_BREAKING.has(name)) text += ' ';
-      },
-      onclosetag(name) {
-        if (UNREAD.has(name)) unread = Math.max(0, unread - 1);
-        else if (WORD_BREAKING.has(name)) text += ' ';
-      },
-      ontext(chunk) {
-        if (unread === 0) text += chunk;
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
-  return text.replace(/\s+/g, ' ').trim();
+  const spaced = html.replace(WORD_BREAKING_TAG, ' <');
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {}, nonTextTags: UNREAD });
+  return decodeBasicEntities(text).replace(/\s+/g, ' ').trim();
+}
+
+/** What sanitize-html escapes in text it writes back. */
+function decodeBasicEntities(text: string): string {
+  return text.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name]!);
 }
 
 /** The leading paragraphs of sanitised HTML, stopping once about `words` words are in. */
