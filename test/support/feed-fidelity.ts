@@ -101,13 +101,8 @@ export interface StoredCard {
   publishedAt: string;
 }
 
-export interface FeedOutcome {
-  name: string;
-  /** The API key of the publisher the feed was pushed to, to push it again. */
-  publisherKey?: string | undefined;
-  status: number;
-  reference: number;
-  stored: number;
+/** How many reference items could be compared on each point, and how many agreed. */
+export interface MatchCounts {
   /** Reference items with a title, and those stored under the same title. */
   titled: number;
   titlesMatched: number;
@@ -117,6 +112,15 @@ export interface FeedOutcome {
   /** Of those, items the reference dates, and the same moment stored. */
   dated: number;
   datesMatched: number;
+}
+
+export interface FeedOutcome extends MatchCounts {
+  name: string;
+  /** The API key of the publisher the feed was pushed to, to push it again. */
+  publisherKey?: string | undefined;
+  status: number;
+  reference: number;
+  stored: number;
   brokenDeks: string[];
   gluedWords: string[];
   /** Why items were refused, or the document was. */
@@ -191,17 +195,11 @@ function sameLink(referenceLink: string, storedUrl: string): boolean {
   return strip(referenceLink.trim()) === strip(storedUrl);
 }
 
-export interface FidelitySummary {
+export interface FidelitySummary extends MatchCounts {
   feeds: number;
   referenceItems: number;
   storedItems: number;
   feedsInFull: number;
-  titled: number;
-  titlesMatched: number;
-  linked: number;
-  linksMatched: number;
-  dated: number;
-  datesMatched: number;
   brokenDeks: number;
   gluedWords: number;
   outcomes: FeedOutcome[];
