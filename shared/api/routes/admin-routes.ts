@@ -8,7 +8,7 @@ import { CreatedPublisherSchema, CreatePublisherBody, errorResponses, Idempotenc
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'createPublisher', summary: 'Create a publisher and its first API key (operator)',
       method: 'post',
       path: '/v1/admin/publishers',
       tags: ['operator'],

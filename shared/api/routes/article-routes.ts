@@ -24,7 +24,7 @@ const ArticleIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', 
 
 export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'getArticle', summary: 'An article: teaser for everyone, full text with access, else the offer',
       method: 'get',
       path: '/v1/articles/{id}',
       tags: ['everyone'],
@@ -78,7 +78,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'unlockArticle', summary: 'Unlock an article for the signed-in reader',
       method: 'post',
       path: '/v1/articles/{id}/unlock',
       tags: ['reader'],
@@ -109,7 +109,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'undoUnlock', summary: 'Undo a points unlock within minutes',
       method: 'delete',
       path: '/v1/articles/{id}/unlock',
       tags: ['reader'],
@@ -127,7 +127,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'createGift', summary: 'Make a gift link of an article the reader may gift',
       method: 'post',
       path: '/v1/articles/{id}/gifts',
       tags: ['reader'],
@@ -144,7 +144,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'redeemGift', summary: 'Open a gifted article',
       method: 'post',
       path: '/v1/gifts/{giftId}/redeem',
       tags: ['reader'],

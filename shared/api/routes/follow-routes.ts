@@ -28,7 +28,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   };
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'follow', summary: 'Follow a reader or a publisher',
       ...reader,
       middleware: [auth, rateLimited(deps, 'follows')],
       method: 'post',
@@ -45,7 +45,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'unfollow', summary: 'Stop following a reader or a publisher',
       ...reader,
       method: 'delete',
       path: '/v1/follows/{kind}/{name}',
@@ -62,7 +62,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
 
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/users/{handle}', tags: ['social'], request: { params: HandleParam }, responses: { 200: jsonResponse(ProfileSchema, 'A reader’s public profile'), ...errorResponses(404) } }),
+    createRoute({ operationId: 'getUser', summary: 'A reader’s public profile', method: 'get', path: '/v1/users/{handle}', tags: ['social'], request: { params: HandleParam }, responses: { 200: jsonResponse(ProfileSchema, 'A reader’s public profile'), ...errorResponses(404) } }),
     async (c) => {
       const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
       if (!found) throw new NotFound('The reader');
@@ -73,7 +73,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
 
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'blockUser', summary: 'Block a reader',
       ...reader,
       method: 'post',
       path: '/v1/blocks',
@@ -91,7 +91,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(
-    createRoute({ ...reader, method: 'delete', path: '/v1/blocks/{handle}', request: { params: HandleParam }, responses: { 204: { description: 'Unblocked' }, ...errorResponses(401, 404) } }),
+    createRoute({ operationId: 'unblockUser', summary: 'Unblock a reader', ...reader, method: 'delete', path: '/v1/blocks/{handle}', request: { params: HandleParam }, responses: { 204: { description: 'Unblocked' }, ...errorResponses(401, 404) } }),
     async (c) => {
       const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
       if (!found) throw new NotFound('The reader');
@@ -113,12 +113,14 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   };
   const AccountPage = pageOf(z.object({ kind: z.enum(['reader', 'publisher']), handle: z.string() }), 'AccountPage');
 
-  for (const [path, direction] of [
-    ['/v1/users/{handle}/followers', 'followers'],
-    ['/v1/users/{handle}/following', 'following'],
+  for (const [path, direction, operationId] of [
+    ['/v1/users/{handle}/followers', 'followers', 'listUserFollowers'],
+    ['/v1/users/{handle}/following', 'following', 'listUserFollowing'],
   ] as const) {
     app.openapi(
       createRoute({
+        operationId,
+        summary: direction === 'followers' ? 'Who follows a reader' : 'Whom a reader follows',
         method: 'get',
         path,
         tags: ['social'],
@@ -140,7 +142,7 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   }
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listPublisherFollowers', summary: 'Who follows a publisher',
       method: 'get',
       path: '/v1/publishers/{slug}/followers',
       tags: ['social'],

@@ -14,7 +14,7 @@ const PaymentIdParam = z.object({ paymentId: z.string().max(200).openapi({ param
 const reader = { tags: ['reader'], security: [{ bearer: [] }] };
 
 export const paymentRouteSpecs = {
-  buyPoints: createRoute({
+  buyPoints: createRoute({ operationId: 'buyPoints', summary: 'Buy a point pack with Stripe Checkout',
     ...reader,
     method: 'post',
     path: '/v1/me/wallet/checkout',
@@ -23,7 +23,7 @@ export const paymentRouteSpecs = {
     responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
   }),
 
-  subscribe: createRoute({
+  subscribe: createRoute({ operationId: 'subscribe', summary: 'Subscribe to a publisher’s plan with Stripe Checkout',
     ...reader,
     method: 'post',
     path: '/v1/publishers/{slug}/subscribe',
@@ -33,7 +33,7 @@ export const paymentRouteSpecs = {
     responses: { 201: jsonResponse(CheckoutSchema, 'Checkout created'), ...errorResponses(400, 401, 404) },
   }),
 
-  refundPurchase: createRoute({
+  refundPurchase: createRoute({ operationId: 'refundPurchase', summary: 'Refund an unused point pack within 14 days',
     ...reader,
     method: 'post',
     path: '/v1/me/purchases/{paymentId}/refund',
@@ -46,7 +46,7 @@ export const paymentRouteSpecs = {
     },
   }),
 
-  cancelSubscription: createRoute({
+  cancelSubscription: createRoute({ operationId: 'cancelSubscription', summary: 'Cancel a subscription or trial at the period end',
     ...reader,
     method: 'post',
     path: '/v1/me/subscriptions/{slug}/cancel',
@@ -55,7 +55,7 @@ export const paymentRouteSpecs = {
     responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Will end at the period end'), ...errorResponses(401, 404, 409) },
   }),
 
-  resumeSubscription: createRoute({
+  resumeSubscription: createRoute({ operationId: 'resumeSubscription', summary: 'Resume a subscription set to end',
     ...reader,
     method: 'post',
     path: '/v1/me/subscriptions/{slug}/resume',
@@ -64,7 +64,7 @@ export const paymentRouteSpecs = {
     responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Renews again'), ...errorResponses(401, 404, 409) },
   }),
 
-  switchPlan: createRoute({
+  switchPlan: createRoute({ operationId: 'switchSubscriptionPlan', summary: 'Switch between a publisher’s monthly and yearly plans',
     ...reader,
     method: 'post',
     path: '/v1/me/subscriptions/{slug}/switch',
@@ -73,7 +73,7 @@ export const paymentRouteSpecs = {
     responses: { 200: jsonResponse(z.object({ subscription: SubscriptionSchema }), 'Switched'), ...errorResponses(400, 401, 404, 409) },
   }),
 
-  payoutOnboarding: createRoute({
+  payoutOnboarding: createRoute({ operationId: 'connectPayoutAccount', summary: 'Connect a Stripe account to be paid (onboarding link)',
     tags: ['publisher'],
     security: [{ bearer: [] }],
     method: 'post',
@@ -83,7 +83,7 @@ export const paymentRouteSpecs = {
     responses: { 200: jsonResponse(z.object({ onboardingUrl: z.string(), payoutAccount: z.enum(['onboarding', 'ready']) }), 'Onboarding link'), ...errorResponses(401) },
   }),
 
-  stripeWebhook: createRoute({
+  stripeWebhook: createRoute({ operationId: 'receiveStripeEvent', summary: 'Stripe webhook events',
     method: 'post',
     path: '/v1/webhooks/stripe',
     tags: ['payments'],

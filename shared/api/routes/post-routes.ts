@@ -19,7 +19,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   const { auth, reader, anyone, viewsOf } = socialRouteKit(deps);
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'createPost', summary: 'Write a post, a reply, a repost or a quote',
       ...reader,
       middleware: [auth, rateLimited(deps, 'posts')],
       method: 'post',
@@ -56,7 +56,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   );
 
   app.openapi(
-    createRoute({ ...anyone, method: 'get', path: '/v1/posts/{id}', request: { params: PostIdParam }, responses: { 200: jsonResponse(z.object({ post: PostSchema }), 'The post (a tombstone if deleted)'), ...errorResponses(401, 404) } }),
+    createRoute({ operationId: 'getPost', summary: 'A post', ...anyone, method: 'get', path: '/v1/posts/{id}', request: { params: PostIdParam }, responses: { 200: jsonResponse(z.object({ post: PostSchema }), 'The post (a tombstone if deleted)'), ...errorResponses(401, 404) } }),
     async (c) => {
       const [post] = await viewsOf([await getPost(deps.db, c.req.valid('param').id)], c.get('reader')?.userId);
       return c.json({ post: post! }, 200);
@@ -64,7 +64,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listReplies', summary: 'A post’s replies, oldest first',
       ...anyone,
       method: 'get',
       path: '/v1/posts/{id}/replies',
@@ -80,7 +80,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   );
 
   app.openapi(
-    createRoute({ ...reader, method: 'delete', path: '/v1/posts/{id}', request: { params: PostIdParam }, responses: { 204: { description: 'Deleted everywhere; replies stay' }, ...errorResponses(401, 403, 404) } }),
+    createRoute({ operationId: 'deletePost', summary: 'Delete one’s own post', ...reader, method: 'delete', path: '/v1/posts/{id}', request: { params: PostIdParam }, responses: { 204: { description: 'Deleted everywhere; replies stay' }, ...errorResponses(401, 403, 404) } }),
     async (c) => {
       await deletePost(deps.db, c.req.valid('param').id, readerAccount(c.get('reader')!.userId));
       return c.body(null, 204);
@@ -90,6 +90,8 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   for (const [method, liked] of [['post', true], ['delete', false]] as const) {
     app.openapi(
       createRoute({
+        operationId: liked ? 'likePost' : 'unlikePost',
+        summary: liked ? 'Like a post' : 'Take a like back',
         ...reader,
         middleware: [auth, rateLimited(deps, 'likes')],
         method,
@@ -108,7 +110,7 @@ export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
 
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'tipPost', summary: 'Tip a post’s author with purchased points',
       ...reader,
       middleware: [auth, rateLimited(deps, 'tips')],
       method: 'post',

@@ -17,12 +17,12 @@ import {
 
 export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/health', tags: ['everyone'], responses: { 200: jsonResponse(z.object({ ok: z.boolean() }), 'Alive') } }),
+    createRoute({ operationId: 'getHealth', summary: 'Liveness', method: 'get', path: '/health', tags: ['everyone'], responses: { 200: jsonResponse(z.object({ ok: z.boolean() }), 'Alive') } }),
     (c) => c.json({ ok: true }, 200),
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listPublishers', summary: 'Publishers, by slug',
       method: 'get',
       path: '/v1/publishers',
       tags: ['everyone'],
@@ -37,7 +37,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'getPublisher', summary: 'A publisher, its plans and offer',
       method: 'get',
       path: '/v1/publishers/{slug}',
       tags: ['everyone'],
@@ -50,7 +50,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listArticles', summary: 'Article cards, newest first',
       method: 'get',
       path: '/v1/articles',
       tags: ['everyone'],

@@ -34,9 +34,9 @@ const FeedIdParam = z.object({ feedId: z.string().openapi({ param: { name: 'feed
 const common = { tags: ['publisher'], security: [{ bearer: [] }] };
 
 export const publisherRouteSpecs = {
-  get: createRoute({ ...common, method: 'get', path: '/v1/publisher', responses: { 200: jsonResponse(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
+  get: createRoute({ operationId: 'getOwnPublisher', summary: 'The publisher’s own settings', ...common, method: 'get', path: '/v1/publisher', responses: { 200: jsonResponse(PublisherSchema, 'This publisher'), ...errorResponses(401) } }),
 
-  updateSettings: createRoute({
+  updateSettings: createRoute({ operationId: 'updatePublisher', summary: 'Change prices, the free meter, plans and other settings',
     ...common,
     method: 'patch',
     path: '/v1/publisher',
@@ -44,7 +44,7 @@ export const publisherRouteSpecs = {
     responses: { 200: jsonResponse(PublisherSchema, 'Updated settings'), ...errorResponses(400, 401) },
   }),
 
-  rotateKey: createRoute({
+  rotateKey: createRoute({ operationId: 'rotateApiKey', summary: 'Replace the publisher’s API key',
     ...common,
     method: 'post',
     path: '/v1/publisher/keys/rotate',
@@ -52,7 +52,7 @@ export const publisherRouteSpecs = {
     responses: { 200: jsonResponse(ApiKeySchema, 'The new key; the old one stops working now'), ...errorResponses(401) },
   }),
 
-  createFeed: createRoute({
+  createFeed: createRoute({ operationId: 'registerFeed', summary: 'Register a feed URL to poll',
     ...common,
     method: 'post',
     path: '/v1/publisher/feeds',
@@ -60,14 +60,14 @@ export const publisherRouteSpecs = {
     responses: { 201: jsonResponse(z.object({ feed: FeedSchema }), 'Registered; the first fetch is due now'), ...errorResponses(400, 401, 409) },
   }),
 
-  listFeeds: createRoute({
+  listFeeds: createRoute({ operationId: 'listFeeds', summary: 'Registered feeds with their fetch status',
     ...common,
     method: 'get',
     path: '/v1/publisher/feeds',
     responses: { 200: jsonResponse(z.object({ items: z.array(FeedSchema), nextCursor: z.null() }), 'Feeds with their fetch status'), ...errorResponses(401) },
   }),
 
-  deleteFeed: createRoute({
+  deleteFeed: createRoute({ operationId: 'deleteFeed', summary: 'Stop polling a feed',
     ...common,
     method: 'delete',
     path: '/v1/publisher/feeds/{feedId}',
@@ -75,7 +75,7 @@ export const publisherRouteSpecs = {
     responses: { 204: { description: 'Deleted; its articles stay' }, ...errorResponses(401, 404) },
   }),
 
-  refreshFeed: createRoute({
+  refreshFeed: createRoute({ operationId: 'refreshFeed', summary: 'Fetch a feed now',
     ...common,
     method: 'post',
     path: '/v1/publisher/feeds/{feedId}/refresh',
@@ -83,7 +83,7 @@ export const publisherRouteSpecs = {
     responses: { 200: jsonResponse(RefreshResultSchema, 'Fetched now (a paused feed is retried too)'), ...errorResponses(401, 404) },
   }),
 
-  ingest: createRoute({
+  ingest: createRoute({ operationId: 'ingestFeed', summary: 'Push a feed document',
     ...common,
     method: 'post',
     path: '/v1/publisher/ingest',
@@ -98,7 +98,7 @@ export const publisherRouteSpecs = {
     responses: { 200: jsonResponse(IngestSummarySchema, 'What the push changed'), ...errorResponses(401, 413, 415, 422) },
   }),
 
-  stats: createRoute({
+  stats: createRoute({ operationId: 'getPublisherStats', summary: 'Unlocks, earnings, subscribers and top articles for a period',
     ...common,
     method: 'get',
     path: '/v1/publisher/stats',
@@ -106,7 +106,7 @@ export const publisherRouteSpecs = {
     responses: { 200: jsonResponse(PublisherStatsSchema, 'Unlocks, earnings, refunds, subscribers and top articles for a period'), ...errorResponses(400, 401) },
   }),
 
-  payoutBalance: createRoute({
+  payoutBalance: createRoute({ operationId: 'getPayoutBalance', summary: 'Earnings held, available and paid out',
     ...common,
     method: 'get',
     path: '/v1/publisher/balance',
@@ -114,7 +114,7 @@ export const publisherRouteSpecs = {
     responses: { 200: jsonResponse(PayoutBalanceSchema, 'The balance'), ...errorResponses(401) },
   }),
 
-  statement: createRoute({
+  statement: createRoute({ operationId: 'getStatement', summary: 'A month’s statement, in JSON or CSV',
     ...common,
     method: 'get',
     path: '/v1/publisher/statements/{month}',
@@ -127,7 +127,7 @@ export const publisherRouteSpecs = {
     },
   }),
 
-  listPayouts: createRoute({
+  listPayouts: createRoute({ operationId: 'listPayouts', summary: 'Payouts, newest first',
     ...common,
     method: 'get',
     path: '/v1/publisher/payouts',

@@ -40,7 +40,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes);
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'signUp', summary: 'Create a reader account',
       method: 'post',
       path: '/v1/auth/signup',
       tags: ['reader'],
@@ -65,7 +65,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'logIn', summary: 'Sign in',
       method: 'post',
       path: '/v1/auth/login',
       tags: ['reader'],
@@ -94,7 +94,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   const common = { tags: ['reader'], security: [{ bearer: [] }], middleware: auth };
 
   app.openapi(
-    createRoute({ ...common, method: 'get', path: '/v1/me', responses: { 200: jsonResponse(MeSchema, 'The signed-in reader and their balance'), ...errorResponses(401) } }),
+    createRoute({ operationId: 'getMe', summary: 'The signed-in reader', ...common, method: 'get', path: '/v1/me', responses: { 200: jsonResponse(MeSchema, 'The signed-in reader and their balance'), ...errorResponses(401) } }),
     async (c) => {
       const { reader, balance } = await getReaderWithBalance(deps.db, c.get('reader')!.userId);
       if (!reader) throw new NotFound('The account');
@@ -103,7 +103,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'getWallet', summary: 'Balance and ledger',
       ...common,
       method: 'get',
       path: '/v1/me/wallet',
@@ -120,7 +120,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listLibrary', summary: 'Articles the reader can read in full',
       ...common,
       method: 'get',
       path: '/v1/me/library',
@@ -155,7 +155,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
 
   if (readers.devTopUpEnabled) {
     app.openapi(
-      createRoute({
+      createRoute({ operationId: 'devTopUp', summary: 'Development top-up (never in AWS)',
         ...common,
         middleware: auth,
         method: 'post',

@@ -13,12 +13,12 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
   const reader = { tags: ['reader'], security: [{ bearer: [] }], middleware: requireReader(deps) };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/points/packs', tags: ['everyone'], responses: { 200: jsonResponse(z.object({ items: z.array(PointPackSchema) }), 'Point packs for sale (1 point = 1 US cent of reading)') } }),
+    createRoute({ operationId: 'listPointPacks', summary: 'Point packs for sale', method: 'get', path: '/v1/points/packs', tags: ['everyone'], responses: { 200: jsonResponse(z.object({ items: z.array(PointPackSchema) }), 'Point packs for sale (1 point = 1 US cent of reading)') } }),
     (c) => c.json({ items: deps.config.pointPacks }, 200),
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'startTrial', summary: 'Start a publisher’s free trial without a card',
       ...reader,
       method: 'post',
       path: '/v1/publishers/{slug}/trial',
@@ -38,7 +38,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listSubscriptions', summary: 'The reader’s subscriptions and trials',
       ...reader,
       method: 'get',
       path: '/v1/me/subscriptions',

@@ -15,7 +15,7 @@ export function registerTimelineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
   const { reader, anyone, viewsOf } = socialRouteKit(deps);
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'getTimeline', summary: 'The home timeline',
       ...reader,
       method: 'get',
       path: '/v1/timeline',
@@ -40,7 +40,7 @@ export function registerTimelineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
   };
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listUserPosts', summary: 'A reader’s posts',
       ...anyone,
       method: 'get',
       path: '/v1/users/{handle}/posts',
@@ -56,7 +56,7 @@ export function registerTimelineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
   );
 
   app.openapi(
-    createRoute({
+    createRoute({ operationId: 'listPublisherPosts', summary: 'A publisher’s posts',
       ...anyone,
       method: 'get',
       path: '/v1/publishers/{slug}/posts',
