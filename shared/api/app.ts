@@ -12,6 +12,7 @@ import { PayloadTooLarge, ValidationFailed } from '../errors.js';
 import { accessLog } from './access-log.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorBody, handleError } from './error-handler.js';
+import { withCrossCuttingResponses } from './cross-cutting-responses.js';
 import { withIdempotencyKeys } from './idempotency.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
@@ -73,7 +74,7 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
       description: 'Social syndication for news publishers: feeds in, articles and access out.',
     },
   };
-  app.get('/openapi.json', (c) => c.json(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig))));
+  app.get('/openapi.json', (c) => c.json(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig)))));
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

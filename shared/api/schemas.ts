@@ -187,7 +187,9 @@ export const ArticleListQuery = PageQuery.extend({
   section: z.string().trim().min(1).max(60).optional().openapi({ param: { name: 'section', in: 'query' } }),
 });
 
-export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503>) =>
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+export const errorResponses = (...statuses: ErrorStatus[]) =>
   Object.fromEntries(
     statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } }]),
   );
@@ -202,6 +204,7 @@ const ERROR_DESCRIPTIONS = {
   415: 'Unsupported media type',
   422: 'Not a readable feed',
   429: 'Rate limited',
+  500: 'Unexpected failure: the same error shape, never a stack trace',
   503: 'Contention: nothing changed; retry after the Retry-After seconds',
 } as const;
 
