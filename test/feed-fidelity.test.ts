@@ -68,10 +68,12 @@ describe('links, as a feed reader resolves them', () => {
   });
 
   it('stores an episode with only an enclosure, and an entry with only a tag: id on its own postwire page', async () => {
-    const podcast = `<rss version="2.0"><channel><title>Show</title>
-      <item><title>Episode 1</title><guid isPermaLink="false">ep-1</guid><enclosure url="https://cdn.show.example/ep1.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`;
+    const podcast = `<rss version="2.0"><channel><title>Show</title><link>https://show.example/</link>
+      <item><title>Episode 1</title><guid isPermaLink="false">ep-1</guid><description>&lt;p&gt;See the &lt;a href="/notes/1"&gt;notes&lt;/a&gt;.&lt;/p&gt;</description><enclosure url="https://cdn.show.example/ep1.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`;
     const { articles: episodes } = await push('fidelity-podcast', podcast);
     expect(episodes.map((article) => article.url)).toEqual(['https://cdn.show.example/ep1.mp3']);
+    // The body's relative links belong to the show's site, not to the audio file's host.
+    expect(await contentOf(episodes[0]!.id)).toContain('href="https://show.example/notes/1"');
 
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Tags</title><entry><id>tag:tags.example,2026:7</id><title>No page</title><updated>2026-11-01T10:00:00Z</updated><content>Words.</content></entry></feed>`;
     const first = await push('fidelity-ownpage', atom);

@@ -88,7 +88,7 @@ export function normalizeItem(raw: RawItem, context: NormalizeContext, ownPageUr
   return identified.ok ? buildArticleFields(raw, { ...identified.identity, url: identified.identity.url ?? ownPageUrl }, context) : identified;
 }
 
-export function buildArticleFields(raw: RawItem, { guid, url, sourceHash }: PlacedIdentity, context: NormalizeContext): NormalizeResult {
+export function buildArticleFields(raw: RawItem, { guid, url, sourceHash, isPage }: PlacedIdentity, context: NormalizeContext): NormalizeResult {
   if (textsOf(raw).some((text) => markupDeeperThan(text, MAX_MARKUP_DEPTH))) {
     return { ok: false, guid, reason: `The item's HTML nests elements deeper than ${MAX_MARKUP_DEPTH} levels; it was refused uncleaned.` };
   }
@@ -96,8 +96,9 @@ export function buildArticleFields(raw: RawItem, { guid, url, sourceHash }: Plac
   const bodies = [textOf(raw['content:encoded']), textOf(raw.content), textOf(raw.summary)];
   const bodyAt = bodies.findIndex(saysSomething);
   const rawContent = bodyAt >= 0 ? bodies[bodyAt]! : (mediaDescriptionHtml(raw) ?? '');
-  // Relative links in the body resolve against the xml:base in scope, else the article's page.
-  const contentBase = raw.xmlBase || context.xmlBase ? itemBase(raw, context) : url;
+  // Relative links in the body resolve against the xml:base in scope, else the article's own page (not an
+  // enclosure, nor its page on postwire: then the channel link or the document's URL).
+  const contentBase = raw.xmlBase || context.xmlBase || !isPage ? itemBase(raw, context) : url;
   const { html: contentHtml, text } = sanitizeArticle(rawContent, { baseUrl: contentBase, iframeHosts: context.iframeHosts });
   const title = htmlToText(textOf(raw.title) ?? '') || truncateWords(text, 12);
   if (!title) return { ok: false, guid, reason: 'The item has neither a title nor any content.' };

@@ -57,6 +57,8 @@ export interface ItemLink {
   url?: string | undefined;
   /** The link's fragment: a feed that posts one page with an anchor per item tells its items apart by it. */
   fragment?: string | undefined;
+  /** Whether `url` is the item's own web page (not an enclosure): then the body's relative links resolve against it. */
+  isPage?: boolean | undefined;
 }
 
 /**
@@ -67,9 +69,9 @@ export interface ItemLink {
 export function itemLink(raw: RawItem, guid: string | undefined, bases: LinkBases): ItemLink {
   const base = itemBase(raw, bases);
   const linked = absoluteHttpUrl(textOf(raw.origLink), base) ?? absoluteHttpUrl(textOf(raw.link), base);
-  if (linked) return { url: canonicalOf(linked), fragment: linked.hash.length > 1 ? linked.hash : undefined };
+  if (linked) return { url: canonicalOf(linked), fragment: linked.hash.length > 1 ? linked.hash : undefined, isPage: true };
   const permalink = permalinkOf(raw, guid);
-  if (permalink) return { url: permalink };
+  if (permalink) return { url: permalink, isPage: true };
   const enclosure = absoluteHttpUrl(raw.enclosure?.url, base);
   return { url: enclosure ? canonicalOf(enclosure) : undefined };
 }
