@@ -4,30 +4,17 @@
  * same bytes (the reference, in the same run); and the time postwire takes to
  * parse and normalise an item of it, in process.
  */
-import { randomBytes } from 'node:crypto';
-import { buildApp } from '../shared/api/app.js';
-import { ALL_ROUTES } from '../shared/api/all-routes.js';
-import { createDeps } from '../shared/api/api-deps.js';
 import { buildArticleFields, identifyItem } from '../shared/articles/article-normalizer.js';
-import { loadApiConfig } from '../shared/config.js';
-import { ensureTable } from '../shared/db/ensure-table.js';
 import { decodeFeedBytes } from '../shared/feeds/parse/decode-feed-text.js';
 import { parseFeed } from '../shared/feeds/parse/feed-parser.js';
-import { createConsoleLogger } from '../shared/logger.js';
 import { loadCorpus, measureCorpus } from '../test/support/feed-fidelity.js';
+import { benchApp } from './bench-app.js';
 import { median, printTable, round } from './stats.js';
 
 const TIMING_RUNS = 5;
 
 export async function runFidelityBench(endpoint: string): Promise<void> {
-  const config = loadApiConfig({
-    TABLE_NAME: `bench-fidelity-${randomBytes(4).toString('hex')}`,
-    DYNAMODB_ENDPOINT: endpoint,
-    ADMIN_TOKEN: 'bench-admin-token-0123456789',
-  });
-  const deps = createDeps(config, createConsoleLogger('bench', true));
-  await ensureTable(deps.db);
-  const app = buildApp(deps, ALL_ROUTES);
+  const { config, app } = await benchApp('fidelity', endpoint);
   const corpus = loadCorpus();
   const summary = await measureCorpus((path, init) => Promise.resolve(app.request(path, init)), config.adminToken, corpus);
   const percent = (part: number, whole: number) => `${round((100 * part) / Math.max(1, whole), 1)} %`;

@@ -4,34 +4,22 @@
  * purchase in the first place (the baseline, measured in the same run).
  * Spent refunds trace five unlocks each; disputes are opened, then won.
  */
-import { randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
 import StripeSdk from 'stripe';
-import { buildApp } from '../shared/api/app.js';
-import { ALL_ROUTES } from '../shared/api/all-routes.js';
-import { createDeps } from '../shared/api/api-deps.js';
-import { loadApiConfig } from '../shared/config.js';
-import { ensureTable } from '../shared/db/ensure-table.js';
-import { createConsoleLogger } from '../shared/logger.js';
 import { handleStripeEvent } from '../shared/payments/stripe-webhooks.js';
+import { benchApp } from './bench-app.js';
 import { median, printTable, round } from './stats.js';
 
 const READERS_PER_CASE = 20;
 const UNLOCKS_BEFORE_REFUND = 5;
 
 export async function runRefundBench(endpoint: string): Promise<void> {
-  const config = loadApiConfig({
-    TABLE_NAME: `bench-refund-${randomBytes(4).toString('hex')}`,
-    DYNAMODB_ENDPOINT: endpoint,
-    ADMIN_TOKEN: 'bench-admin-token-0123456789',
+  const { config, deps, app } = await benchApp('refund', endpoint, {
     PASSWORD_HASH_COST: '12',
     STARTER_POINTS: '0',
     // Sixty sign-ups from one domain in a minute: what the sign-up limit exists to stop, here on purpose.
     SIGNUP_RATE_LIMITS: 'address:1000,domain:1000',
   });
-  const deps = createDeps(config, createConsoleLogger('bench', true));
-  await ensureTable(deps.db);
-  const app = buildApp(deps, ALL_ROUTES);
   // Settling a purchase we hold calls no Stripe API; the SDK is only there to satisfy the handler.
   const stripe: Stripe = new StripeSdk('sk_test_bench_never_called');
   const call = async (path: string, init: RequestInit) => (await app.request(path, init)).json() as Promise<Record<string, any>>;

@@ -4,18 +4,13 @@
  * beside a raw TransactWriteItems loop of the same shape in the same run, so
  * our overhead (HTTP, auth, validation, the facts read) shows as a ratio.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { buildApp } from '../shared/api/app.js';
-import { ALL_ROUTES } from '../shared/api/all-routes.js';
-import { loadApiConfig } from '../shared/config.js';
-import { ensureTable } from '../shared/db/ensure-table.js';
 import { earningKey, entitlementKey, ledgerEntryKey, walletKey } from '../shared/db/keys.js';
-import { createConsoleLogger } from '../shared/logger.js';
-import { createDeps } from '../shared/api/api-deps.js';
+import { benchApp } from './bench-app.js';
 import { median, printTable, round } from './stats.js';
 
 const READERS = 40;
@@ -24,16 +19,7 @@ const UNLOCKS = 2000;
 const CONNECTIONS = 16;
 
 export async function runUnlockBench(endpoint: string): Promise<void> {
-  const config = loadApiConfig({
-    TABLE_NAME: `bench-unlock-${randomBytes(4).toString('hex')}`,
-    DYNAMODB_ENDPOINT: endpoint,
-    ADMIN_TOKEN: 'bench-admin-token-0123456789',
-    PASSWORD_HASH_COST: '12',
-    DEV_TOPUP_ENABLED: 'true',
-  });
-  const deps = createDeps(config, createConsoleLogger('bench', true));
-  await ensureTable(deps.db);
-  const app = buildApp(deps, ALL_ROUTES);
+  const { config, deps, app } = await benchApp('unlock', endpoint, { PASSWORD_HASH_COST: '12', DEV_TOPUP_ENABLED: 'true' });
   const call = async (path: string, init: RequestInit) => (await app.request(path, init)).json() as Promise<Record<string, any>>;
 
   const { apiKey } = await call('/v1/admin/publishers', {
