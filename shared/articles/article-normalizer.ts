@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { textOf, type RawItem } from '../feeds/parse/feed-parser.js';
 import { WORDS_PER_MINUTE, type Article } from './article.js';
-import { buildTeaser, countWords, htmlToText, sanitizeArticle, truncateWords } from './html-sanitizer.js';
+import { buildTeaser, countWords, htmlToText, limitChars, sanitizeArticle, truncateWords } from './html-sanitizer.js';
 import { firstSentences } from './dek.js';
 import { itemBase, itemLink, type ItemLink, type LinkBases } from './item-links.js';
 import { mediaDescriptionHtml, pickImage } from './item-media.js';
@@ -40,9 +40,8 @@ export interface ItemIdentity extends ItemLink {
   guid?: string | undefined;
   /** Hash of the raw item, the context that shapes its article, and the normaliser version. */
   sourceHash: string;
-  /** Digests of the title, and of the title with the body: what tells apart items that repeat both guid and link. */
+  /** A digest of the title: what tells apart items that repeat both guid and link, or know an item with neither. */
   titleKey: string;
-  contentKey: string;
 }
 
 /** An identity whose web page is settled: its own, or its page on postwire. */
@@ -78,8 +77,13 @@ export function identifyItem(raw: RawItem, context: NormalizeContext): { ok: tru
     return { ok: false, guid, reason: `The item is ${Math.ceil(size / 1024)} KB as sent; items may be at most ${MAX_RAW_ITEM_BYTES / 1024} KB before cleaning.` };
   }
   const shaping = JSON.stringify([NORMALIZER_VERSION, context.feedSection, context.channelSection, context.baseUrl, context.xmlBase, context.iframeHosts, item]);
+  return { ok: true, identity: { guid, ...link, sourceHash: hashOf(shaping), titleKey: hashOf(title) } };
+}
+
+/** A digest of title and body, for the rare items that repeat guid, link and title: computed only for those. */
+export function contentKeyOf(raw: RawItem): string {
   const body = textOf(raw['content:encoded']) ?? textOf(raw.content) ?? textOf(raw.summary) ?? '';
-  return { ok: true, identity: { guid, ...link, sourceHash: hashOf(shaping), titleKey: hashOf(title), contentKey: hashOf(`${title}\u0000${body}`) } };
+  return hashOf(`${textOf(raw.title)?.trim() ?? ''}\u0000${body}`);
 }
 
 /** Identify and build in one step; an item with no web page gets `ownPageUrl`. */
@@ -108,7 +112,7 @@ export function buildArticleFields(raw: RawItem, { guid, url, sourceHash, isPage
   const summaryText = summarySource ? htmlToText(summarySource) : '';
   const dek = limitChars(summaryText && summaryText !== text ? summaryText : firstSentences(text, MAX_DEK_CHARS), MAX_DEK_CHARS);
   const wordCount = countWords(text);
-  const image = pickImage(raw, contentHtml, contentBase, limitChars);
+  const image = pickImage(raw, contentHtml, contentBase);
 
   const fields = {
     publisherSlug: context.publisherSlug,
@@ -175,11 +179,6 @@ function textsOf(raw: object): string[] {
     else if (value && typeof value === 'object') pending.push(...Object.values(value));
   }
   return texts;
-}
-
-function limitChars(value: string | undefined, max: number): string | undefined {
-  if (!value) return undefined;
-  return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
 }
 
 function hashOf(serialized: string): string {

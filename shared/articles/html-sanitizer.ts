@@ -129,6 +129,12 @@ export function countWords(text: string): number {
   return trimmed ? trimmed.split(/\s+/).length : 0;
 }
 
+/** At most `max` characters, an ellipsis marking a cut. */
+export function limitChars(value: string | undefined, max: number): string | undefined {
+  if (!value) return undefined;
+  return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
+}
+
 export function truncateWords(text: string, words: number): string {
   const parts = text.trim().split(/\s+/);
   return parts.length <= words ? text.trim() : `${parts.slice(0, words).join(' ')}…`;

@@ -16,7 +16,7 @@ import type { Db } from '../db/client.js';
 import { parseFeed, type ParsedFeed, type RawItem } from '../feeds/parse/feed-parser.js';
 import { DEFAULT_DOCUMENT_BUDGET_MS, WorkBudget } from '../work-budget.js';
 import type { Article } from './article.js';
-import { buildArticleFields, identifyItem, type ItemIdentity, type NormalizeContext, type PlacedIdentity } from './article-normalizer.js';
+import { buildArticleFields, contentKeyOf, identifyItem, type ItemIdentity, type NormalizeContext, type PlacedIdentity } from './article-normalizer.js';
 import { documentBases } from './item-links.js';
 import { findStoredVersions, putArticles } from './article-store.js';
 
@@ -147,7 +147,7 @@ interface Candidate {
 }
 
 function assignIds(publisherSlug: string, items: Array<{ raw: RawItem; identity: ItemIdentity }>, summary: IngestSummary, publicUrl: string): Candidate[] {
-  const keys = dedupKeysOf(items.map((item) => item.identity));
+  const keys = dedupKeysOf(items);
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
   for (const [index, { raw, identity }] of items.entries()) {
@@ -172,23 +172,32 @@ function assignIds(publisherSlug: string, items: Array<{ raw: RawItem; identity:
  * items; true repeats keep one key and are refused. Keys of items no other
  * item confuses are as they always were.
  */
-function dedupKeysOf(identities: ItemIdentity[]): string[] {
+function dedupKeysOf(items: Array<{ raw: RawItem; identity: ItemIdentity }>): string[] {
+  const identities = items.map((item) => item.identity);
   const guidCounts = countOf(identities.map((identity) => identity.guid).filter((guid): guid is string => guid !== undefined));
   const keys = identities.map(({ guid, url, titleKey }) =>
     guid ? ((guidCounts.get(guid) ?? 0) > 1 ? `guid:${guid}|${url ?? ''}` : `guid:${guid}`) : url ? `link:${url}` : `title:${titleKey}`,
   );
   const groups = new Map<string, number[]>();
-  keys.forEach((key, index) => groups.set(key, [...(groups.get(key) ?? []), index]));
-  return keys.map((key, index) => {
-    const group = groups.get(key)!;
-    if (group.length === 1) return key;
-    const members = group.map((member) => identities[member]!);
-    const own = identities[index]!;
-    if (new Set(members.map((member) => member.fragment)).size > 1) return own.fragment ? `${key}${own.fragment}` : key;
-    if (new Set(members.map((member) => member.titleKey)).size > 1) return `${key}|title:${own.titleKey}`;
-    if (new Set(members.map((member) => member.contentKey)).size > 1) return `${key}|content:${own.contentKey}`;
-    return key;
+  keys.forEach((key, index) => {
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
   });
+  const refined = [...keys];
+  for (const [key, group] of groups) {
+    if (group.length === 1) continue;
+    const members = group.map((index) => identities[index]!);
+    if (new Set(members.map((member) => member.fragment)).size > 1) {
+      group.forEach((index) => (refined[index] = identities[index]!.fragment ? `${key}${identities[index]!.fragment}` : key));
+    } else if (new Set(members.map((member) => member.titleKey)).size > 1) {
+      group.forEach((index) => (refined[index] = `${key}|title:${identities[index]!.titleKey}`));
+    } else {
+      const contents = group.map((index) => contentKeyOf(items[index]!.raw));
+      if (new Set(contents).size > 1) group.forEach((index, at) => (refined[index] = `${key}|content:${contents[at]}`));
+    }
+  }
+  return refined;
 }
 
 function countOf(values: string[]): Map<string, number> {

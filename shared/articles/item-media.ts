@@ -6,7 +6,7 @@
  * first image of the body.
  */
 import { textOf, type RawItem } from '../feeds/parse/feed-parser.js';
-import { htmlToText } from './html-sanitizer.js';
+import { htmlToText, limitChars } from './html-sanitizer.js';
 import { canonicalUrl } from './item-links.js';
 
 export interface PickedImage {
@@ -20,7 +20,7 @@ type MediaNode = Record<string, unknown> & { $?: Record<string, string> };
 const groupsOf = (raw: RawItem) => (raw.mediaGroup ?? []) as MediaNode[];
 const childrenOf = (nodes: MediaNode[], name: string) => nodes.flatMap((node) => (node[name] as MediaNode[] | undefined) ?? []);
 
-export function pickImage(raw: RawItem, contentHtml: string, articleUrl: string | undefined, limit: (value: string | undefined, max: number) => string | undefined): PickedImage {
+export function pickImage(raw: RawItem, contentHtml: string, articleUrl: string | undefined): PickedImage {
   const contents = [...((raw.mediaContent ?? []) as MediaNode[]), ...childrenOf(groupsOf(raw), 'media:content')].filter(isImage);
   const thumbnails = [...((raw.mediaThumbnail ?? []) as MediaNode[]), ...childrenOf(groupsOf(raw), 'media:thumbnail')];
   for (const candidates of [contents, thumbnails]) {
@@ -28,8 +28,8 @@ export function pickImage(raw: RawItem, contentHtml: string, articleUrl: string 
     if (widest) {
       return {
         url: canonicalUrl(widest.$!.url, articleUrl),
-        caption: limit(htmlToText(textOf(widest['media:description']) ?? textOf(widest['media:title']) ?? ''), 500),
-        credit: limit(htmlToText(textOf(widest['media:credit']) ?? ''), 200),
+        caption: limitChars(htmlToText(textOf(widest['media:description']) ?? textOf(widest['media:title']) ?? ''), 500),
+        credit: limitChars(htmlToText(textOf(widest['media:credit']) ?? ''), 200),
       };
     }
   }

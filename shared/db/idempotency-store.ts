@@ -7,7 +7,7 @@
  * function dies mid-request, a retry a minute later runs instead of getting
  * "still being processed" for a day. A completed response lives 24 hours.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { conditionHeld } from './conditional-write.js';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.js';
 import { idempotencyKey } from './keys.js';
@@ -29,8 +29,8 @@ export const CLAIM_LEASE_SECONDS = 60;
 
 export async function claimIdempotencyKey(db: Db, scope: string, key: string, fingerprint: string, now: Date): Promise<ClaimResult> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  try {
-    await db.doc.send(
+  const claimed = await conditionHeld(
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: { ...idempotencyKey(scope, key), type: 'idempotency', fingerprint, state: 'pending', [TTL_ATTRIBUTE]: nowSeconds + CLAIM_LEASE_SECONDS },
@@ -39,11 +39,9 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, fi
         ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ':now': nowSeconds },
       }),
-    );
-    return { claimed: true };
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+    ),
+  );
+  if (claimed) return { claimed: true };
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: idempotencyKey(scope, key), ConsistentRead: true }));
   return { claimed: false, fingerprint: (Item?.fingerprint as string) ?? '', response: Item?.state === 'done' ? (Item.response as StoredResponse) : undefined };
 }

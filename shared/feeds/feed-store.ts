@@ -8,8 +8,8 @@
  * registration a 409, so nobody can take another outlet's articles under their
  * own name. Deleting the feed frees the URL.
  */
+import { conditionHeld } from '../db/conditional-write.js';
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { FEED_SK_PREFIX, FEEDS_DUE_PK, feedDueKeys, feedKey, feedUrlClaimKey, INDEX, publisherPartition } from '../db/keys.js';
@@ -97,11 +97,7 @@ export async function deleteFeed(db: Db, slug: string, feedId: string): Promise<
  * (the condition fails and the state is dropped).
  */
 export async function saveFeedState(db: Db, feed: Feed): Promise<void> {
-  try {
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: toItem(feed), ConditionExpression: 'attribute_exists(PK)' }));
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+  await conditionHeld(db.doc.send(new PutCommand({ TableName: db.tableName, Item: toItem(feed), ConditionExpression: 'attribute_exists(PK)' })));
 }
 
 export interface FeedRef {
@@ -128,8 +124,8 @@ export async function claimDueFeeds(db: Db, now: Date, limit: number, leaseMs: n
   const claims = (due.Items ?? []).map(async (item): Promise<FeedRef | undefined> => {
     const slug = item.publisherSlug as string;
     const feedId = item.feedId as string;
-    try {
-      await db.doc.send(
+    const claimed = await conditionHeld(
+      db.doc.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: feedKey(slug, feedId),
@@ -137,12 +133,9 @@ export async function claimDueFeeds(db: Db, now: Date, limit: number, leaseMs: n
           ConditionExpression: 'GSI2SK = :seen',
           ExpressionAttributeValues: { ':lease': leaseUntil, ':sk': feedDueKeys(leaseUntil, slug, feedId).GSI2SK, ':seen': item.GSI2SK },
         }),
-      );
-      return { publisherSlug: slug, feedId };
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+      ),
+    );
+    return claimed ? { publisherSlug: slug, feedId } : undefined;
   });
   return (await Promise.all(claims)).filter((claim): claim is FeedRef => claim !== undefined);
 }

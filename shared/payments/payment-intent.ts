@@ -6,8 +6,8 @@
  * amount only grows, a decided dispute stays decided, and what should be
  * reversed is always worked out again from the facts (`pendingReversal`).
  */
+import { conditionHeld } from '../db/conditional-write.js';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Db } from '../db/client.js';
 import { paymentIntentKey } from '../db/keys.js';
 import { Contention } from '../errors.js';
@@ -112,13 +112,8 @@ export async function updatePaymentIntent(
     const seen = (attempt === 0 && known) || (await readPaymentIntent(db, paymentIntentId)) || blankPaymentIntent(paymentIntentId);
     const next = change(seen);
     if (sameFacts(next, seen)) return seen;
-    try {
-      await db.doc.send(new PutCommand(paymentIntentPut(db, next, seen.version)));
-      return { ...next, version: seen.version + 1 };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
-    }
+    if (await conditionHeld(db.doc.send(new PutCommand(paymentIntentPut(db, next, seen.version))))) return { ...next, version: seen.version + 1 };
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
   throw new Contention('The payment was too busy to update; Stripe will deliver the event again.');
 }

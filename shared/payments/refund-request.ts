@@ -32,9 +32,9 @@ export async function refundUnusedPurchase(db: Db, stripe: Stripe, userId: strin
   const points = payment.points as number;
   const ageDays = (options.now().getTime() - Date.parse(payment.at as string)) / 86400_000;
   if (ageDays > REFUND_WINDOW_DAYS) throw new Conflict(`A purchase can be refunded within ${REFUND_WINDOW_DAYS} days; this one was made on ${(payment.at as string).slice(0, 10)}.`);
-  const facts = await readPaymentIntent(db, paymentIntentId);
+  const [facts, wallet] = await Promise.all([readPaymentIntent(db, paymentIntentId), getWallet(db, userId)]);
   if (facts && (facts.refundedCents > 0 || Object.keys(facts.disputes).length > 0)) throw new Conflict('This purchase has already been refunded or disputed.');
-  const purchased = purchasedOf(await getWallet(db, userId));
+  const purchased = purchasedOf(wallet);
   if (purchased < points) {
     throw new Conflict(`Only an unused purchase can be refunded: it brought ${points} points, and your wallet holds ${Math.max(0, purchased)} purchased points.`);
   }

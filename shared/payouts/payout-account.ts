@@ -2,7 +2,7 @@
  * A publisher's Stripe Connect (Express) account: created on the publisher's
  * first onboarding request, its status kept from Stripe's `account.updated`.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { conditionHeld } from '../db/conditional-write.js';
 import { GetCommand, paginateQuery, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { INDEX, PAYOUT_ACCOUNTS_PK, payoutAccountKey, payoutAccountListKeys } from '../db/keys.js';
@@ -43,8 +43,8 @@ export async function updatePayoutAccountStatus(
   status: { payoutsEnabled: boolean; detailsSubmitted: boolean },
   now: Date,
 ): Promise<boolean> {
-  try {
-    await db.doc.send(
+  return conditionHeld(
+    db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: payoutAccountKey(publisherSlug),
@@ -52,12 +52,8 @@ export async function updatePayoutAccountStatus(
         ConditionExpression: 'stripeAccountId = :id',
         ExpressionAttributeValues: { ':payouts': status.payoutsEnabled, ':details': status.detailsSubmitted, ':at': now.toISOString(), ':id': stripeAccountId },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Every publisher with a payout account, a page of slugs at a time. */

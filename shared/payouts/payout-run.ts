@@ -14,8 +14,8 @@
  * A run killed anywhere and run again finds the claim and finishes it with the
  * same id: nothing is paid twice, and nothing is skipped.
  */
+import { conditionHeld } from '../db/conditional-write.js';
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { earningKey, payoutKey, payoutStateKey } from '../db/keys.js';
@@ -95,8 +95,8 @@ export async function readPayoutState(db: Db, publisherSlug: string): Promise<Pa
 
 /** Step 1: only one payout in flight per publisher, and only from the state we summed from. */
 async function claimPayout(db: Db, publisherSlug: string, seen: PayoutState, pending: PendingPayout): Promise<void> {
-  try {
-    await db.doc.send(
+  const claimed = await conditionHeld(
+    db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: payoutStateKey(publisherSlug),
@@ -105,11 +105,9 @@ async function claimPayout(db: Db, publisherSlug: string, seen: PayoutState, pen
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: { ':pending': pending, ':seen': seen.paidThrough, ':type': 'payout_state' },
       }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new Contention('Another payout run is paying this publisher; run again later.');
-    throw error;
-  }
+    ),
+  );
+  if (!claimed) throw new Contention('Another payout run is paying this publisher; run again later.');
 }
 
 /** Steps 2 and 3: send (again, harmlessly, after a crash), then record, once. */

@@ -1,4 +1,5 @@
 /** Publishers in DynamoDB. Slug uniqueness is a condition on the write, never a read-then-write. */
+import { conditionHeld } from '../db/conditional-write.js';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
@@ -23,18 +24,16 @@ export function toPublisher(item: Record<string, unknown>): Publisher {
 }
 
 export async function createPublisher(db: Db, publisher: StoredPublisher): Promise<void> {
-  try {
-    await db.doc.send(
+  const created = await conditionHeld(
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: { ...publisherKey(publisher.slug), ...publisherListKeys(publisher.slug), type: 'publisher', ...publisher },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new Conflict(`The slug "${publisher.slug}" is already taken.`);
-    throw error;
-  }
+    ),
+  );
+  if (!created) throw new Conflict(`The slug "${publisher.slug}" is already taken.`);
 }
 
 /** The publisher, if it exists; a slug that could never exist is answered without a read. */

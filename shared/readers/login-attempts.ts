@@ -9,6 +9,7 @@
  * loses that race counts in the window the winner opened. (An unconditional
  * reset let each of a burst at window expiry believe it was attempt 1.)
  */
+import { conditionHeld } from '../db/conditional-write.js';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
@@ -62,8 +63,8 @@ async function countInOpenWindow(db: Db, email: string, nowSeconds: number, wind
 /** Replaces an ended window with a new one holding this attempt; undefined when another attempt did so first. */
 async function openNextWindow(db: Db, email: string, nowSeconds: number, windowSeconds: number): Promise<LoginAttempt | undefined> {
   const fresh = { attempt: 1, windowEndsAt: nowSeconds + windowSeconds };
-  try {
-    await db.doc.send(
+  const opened = await conditionHeld(
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: { ...loginFailuresKey(email), type: 'login_attempts', attempts: 1, [TTL_ATTRIBUTE]: fresh.windowEndsAt },
@@ -71,12 +72,9 @@ async function openNextWindow(db: Db, email: string, nowSeconds: number, windowS
         ExpressionAttributeNames: { '#ends': TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ':now': nowSeconds },
       }),
-    );
-    return fresh;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return undefined;
-    throw error;
-  }
+    ),
+  );
+  return opened ? fresh : undefined;
 }
 
 export async function releaseLoginAttempts(db: Db, email: string): Promise<void> {

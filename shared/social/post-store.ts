@@ -3,7 +3,7 @@
  * (GSI2). A reply bumps its parent's reply count in the same transaction; a
  * delete leaves a tombstone so replies still show their parent is gone.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { conditionHeld } from '../db/conditional-write.js';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
@@ -60,8 +60,8 @@ export async function getPost(db: Db, postId: string): Promise<Post> {
 
 /** Only the author deletes; the post becomes a tombstone that keeps its place in threads. */
 export async function deletePost(db: Db, postId: string, author: AccountKey): Promise<void> {
-  try {
-    await db.doc.send(
+  const deleted = await conditionHeld(
+    db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: postKey(postId),
@@ -70,12 +70,11 @@ export async function deletePost(db: Db, postId: string, author: AccountKey): Pr
         ExpressionAttributeNames: { '#text': 'text' },
         ExpressionAttributeValues: { ':true': true, ':empty': '', ':none': [], ':author': author },
       }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    await getPost(db, postId); // 404 when it does not exist…
-    throw new Forbidden('Only the author can delete a post.'); // …403 when it is someone else's.
-  }
+    ),
+  );
+  if (deleted) return;
+  await getPost(db, postId); // 404 when it does not exist…
+  throw new Forbidden('Only the author can delete a post.'); // …403 when it is someone else's.
 }
 
 async function queryPosts(db: Db, index: IndexName, partition: string, newestFirst: boolean, limit: number, startKey?: PageKey, before?: string) {

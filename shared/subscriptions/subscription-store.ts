@@ -3,7 +3,7 @@
  * listed for the publisher through a sparse GSI1 entry kept only while the
  * subscription grants access.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { conditionHeld } from '../db/conditional-write.js';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { INDEX, readerPartition, subscriberKeys, subscribersPk, subscriptionKey, trialClaimKey } from '../db/keys.js';
@@ -72,8 +72,8 @@ export async function saveSubscription(db: Db, userId: string, subscription: Sub
   const sameAndOlder = 'stripeSubscriptionId = :id AND updatedAt <= :updatedAt';
   const otherOne = '(attribute_not_exists(stripeSubscriptionId) OR stripeSubscriptionId <> :id)';
   const storedGrants = '#status IN (:active, :trialing) AND currentPeriodEnd > :now';
-  try {
-    await db.doc.send(
+  const saved = await conditionHeld(
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: subscriptionItem(userId, subscription, now),
@@ -87,12 +87,9 @@ export async function saveSubscription(db: Db, userId: string, subscription: Sub
           ...(grants ? {} : { ':active': 'active', ':trialing': 'trialing', ':now': now.toISOString() }),
         },
       }),
-    );
-    return 'saved';
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 'stale';
-    throw error;
-  }
+    ),
+  );
+  return saved ? 'saved' : 'stale';
 }
 
 export async function findSubscription(db: Db, userId: string, publisherSlug: string): Promise<Subscription | undefined> {
@@ -113,17 +110,16 @@ export async function hasHadTrial(db: Db, userId: string, publisherSlug: string)
 
 /** Records that the reader has had their trial of this publisher (a card trial through Stripe); the first record stays. */
 export async function recordTrialClaim(db: Db, userId: string, publisherSlug: string, planId: string, at: string): Promise<void> {
-  try {
-    await db.doc.send(
+  // A claim already there is the first one: it stays.
+  await conditionHeld(
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: { ...trialClaimKey(userId, publisherSlug), type: 'trial_claim', planId, at },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+    ),
+  );
 }
 
 export async function listReaderSubscriptions(db: Db, userId: string): Promise<Subscription[]> {

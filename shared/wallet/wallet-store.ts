@@ -4,8 +4,8 @@
  * ledger is exact and the balance never goes negative), and the ledger entry is
  * written beside it. Callers add their own items (an entitlement, a meter).
  */
+import { conditionHeld } from '../db/conditional-write.js';
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { Contention } from '../errors.js';
@@ -198,17 +198,14 @@ async function findWallet(db: Db, userId: string): Promise<WalletBalance | undef
 }
 
 async function recordOrphanedPayment(db: Db, payment: { paymentId: string; userId: string; points: number }, now: Date): Promise<'orphaned' | 'duplicate'> {
-  try {
-    await db.doc.send(
+  const recorded = await conditionHeld(
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: { ...paymentKey(payment.paymentId), type: 'payment', status: 'orphaned', userId: payment.userId, points: payment.points, at: now.toISOString() },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-    return 'orphaned';
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 'duplicate';
-    throw error;
-  }
+    ),
+  );
+  return recorded ? 'orphaned' : 'duplicate';
 }
