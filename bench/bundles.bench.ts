@@ -28,6 +28,8 @@ export const BUDGETS_KB: Record<string, number> = {
   FeedDispatcher: 480,
   FeedWorker: 950,
   FanOutWorker: 450,
+  // Pages and forms over the API's public address: hono, its JSX renderer, the Secrets Manager client; no table, no zod-openapi.
+  Web: 500,
 };
 const IMPORT_RUNS = 7;
 

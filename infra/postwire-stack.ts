@@ -1,5 +1,5 @@
 /**
- * The postwire stack: one DynamoDB table, the API behind an HTTP API, feed
+ * The postwire stack: one DynamoDB table, the API and the web app behind an HTTP API, feed
  * polling (Scheduler → dispatcher → SQS → worker, with a DLQ), timeline fan-out
  * from the table's stream, plus the alarms that matter for those.
  */
@@ -22,6 +22,7 @@ import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } fro
 import { UNSET_SECRET } from '../shared/secrets.js';
 import { POST_ITEM_TYPE } from '../shared/social/post.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
+import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction } from './postwire-function.js';
@@ -210,9 +211,21 @@ export class PostwireStack extends Stack {
       target: new LambdaInvoke(dispatcher.fn, {}),
     });
 
+    // The web app's function: pages for readers and publishers. It calls the API at its public address and holds only the reader-token secret.
+    const web = new PostwireFunction(this, 'Web', {
+      ...shared,
+      entry: 'web',
+      description: 'postwire web app: server-rendered pages over the public API',
+      memorySize: 512,
+      timeout: API_TIMEOUT,
+      environment: { JWT_SECRET_ARN: jwtSecret.secretArn, PAYMENTS_ENABLED: String(config.payments) },
+    });
+    jwtSecret.grantRead(web.fn);
+
     const httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `postwire-${config.stage}`,
-      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api.fn),
+      // Every path the API does not claim is a page (shared/web/site-paths.ts).
+      defaultIntegration: new HttpLambdaIntegration('WebIntegration', web.fn),
       // The stage is added below, with throttling.
       createDefaultStage: false,
       corsPreflight: config.corsOrigins.length
@@ -233,6 +246,8 @@ export class PostwireStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
       ...(domainName ? { domainMapping: { domainName } } : {}),
     });
+    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', api.fn);
+    for (const path of API_ROUTE_PATHS) httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: apiIntegration });
     for (const [fn, routes] of [
       [publisherApi, PUBLISHER_ROUTES],
       [paymentsApi, PAYMENT_ROUTES],
@@ -242,7 +257,8 @@ export class PostwireStack extends Stack {
     }
     // Items with no web page of their own link to their article page here (functions that ingest feeds).
     const publicUrl = config.domain ? `https://${config.domain.name}` : httpApi.apiEndpoint;
-    for (const ingesting of [publisherApi, worker]) ingesting.fn.addEnvironment('PUBLIC_URL', publicUrl);
+    for (const linking of [api, publisherApi, worker, web]) linking.fn.addEnvironment('PUBLIC_URL', publicUrl);
+    web.fn.addEnvironment('API_URL', publicUrl);
     if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
 
     const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
@@ -254,6 +270,7 @@ export class PostwireStack extends Stack {
         { name: 'Api', fn: api.fn, timeout: API_TIMEOUT },
         { name: 'PublisherApi', fn: publisherApi.fn, timeout: API_TIMEOUT },
         { name: 'PaymentsApi', fn: paymentsApi.fn, timeout: API_TIMEOUT },
+        { name: 'Web', fn: web.fn, timeout: API_TIMEOUT },
         { name: 'FeedDispatcher', fn: dispatcher.fn, timeout: DISPATCHER_TIMEOUT },
         { name: 'FeedWorker', fn: worker.fn, timeout: WORKER_TIMEOUT },
         { name: 'FanOutWorker', fn: fanOutWorker.fn, timeout: FANOUT_TIMEOUT },

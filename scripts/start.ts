@@ -13,6 +13,10 @@ import { ensureTable } from '../shared/db/ensure-table.js';
 import { startLocalPoller } from '../shared/feeds/local-poller.js';
 import { createConsoleLogger } from '../shared/logger.js';
 import { createDeps } from '../shared/api/api-deps.js';
+import { buildWebApp } from '../shared/web/web-app.js';
+import { createWebDeps } from '../shared/web/web-deps.js';
+import { webConfigOf } from '../shared/web/web-config.js';
+import { siteFetch } from '../shared/web/site-paths.js';
 import { JavaMissingError, startLocalDynamo } from './dynamodb-local.js';
 
 async function main(): Promise<void> {
@@ -35,7 +39,9 @@ async function main(): Promise<void> {
   const deps = createDeps(config, logger);
   const tableState = await ensureTable(deps.db);
   const app = buildApp(deps, ALL_ROUTES);
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+  // The web app calls the API in-process here; in AWS it calls the API's address.
+  const web = buildWebApp(createWebDeps(webConfigOf(config, 'http://postwire.internal'), logger, async (request) => app.fetch(request)));
+  const server = serve({ fetch: siteFetch(app, web), port, hostname: process.env.HOST ?? '127.0.0.1' });
   const poller = startLocalPoller(deps.feedRuntime, logger, {
     intervalMs: Number(process.env.POLL_INTERVAL_SECONDS ?? 30) * 1000,
     concurrency: 4,
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `postwire is running at ${url}  (API docs: ${url}/docs)`,
+      `postwire is running at ${url}  (open it in a browser; API docs: ${url}/docs)`,
       `  DynamoDB Local: ${dynamo.endpoint} (${process.env.DATA_DIR ? `data in ${process.env.DATA_DIR}` : 'in memory'}), table "${config.tableName}" ${tableState}`,
       `  Admin token: ${config.adminToken}${generatedToken ? '  (generated; set ADMIN_TOKEN to choose one)' : ''}`,
       `  Feed URLs on private addresses are ${config.feeds.allowPrivateHosts ? 'ALLOWED (FEED_ALLOW_PRIVATE_HOSTS=true)' : 'refused'}.`,

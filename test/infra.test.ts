@@ -9,6 +9,7 @@ import { PostwireStack } from '../infra/postwire-stack.js';
 import { stageConfig } from '../infra/stage-config.js';
 import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
+import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 
 // Every synthesis bundles six functions with esbuild: seconds on an idle machine, far longer on a busy one.
 vi.setConfig({ testTimeout: 300_000 });
@@ -71,19 +72,20 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are seven Node.js 24 ARM64 functions with JSON logs in log groups that expire', () => {
+  it('are eight Node.js 24 ARM64 functions with JSON logs in log groups that expire; all but the web app work on the table', () => {
     const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
     expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi'],
+      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi', 'Web'],
     );
-    for (const fn of Object.values(functions)) {
+    for (const [id, fn] of Object.entries(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
-      expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
+      if (id.startsWith('WebFunction')) expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
+      else expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 8);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 9);
   });
 
-  it('never carry a secret value in their environment; only the API functions may read the secrets', () => {
+  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app only the reader-token key', () => {
     const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
     for (const [, fn] of functions) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -100,8 +102,11 @@ describe('the functions', () => {
     const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
       .map(([id]) => id);
-    expect(secretReaders).toEqual(expect.arrayContaining(apiFunctions));
-    expect(secretReaders).toHaveLength(3);
+    expect(secretReaders).toEqual(expect.arrayContaining([...apiFunctions, expect.stringMatching(/^WebFunction/)]));
+    expect(secretReaders).toHaveLength(4);
+    const [, webPolicy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('WebFunction'))!;
+    expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).toMatch(/JwtSecret/);
+    expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).not.toMatch(/AdminToken|CursorSecret|dynamodb:/);
   });
 
   it('give only the payments and payout functions the Stripe secrets, where payments are on (prod), and none where they are off (dev)', () => {
@@ -191,8 +196,8 @@ describe('feed polling', () => {
     });
     dev.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-dev-fanout-failures', MessageRetentionPeriod: 14 * 86400 });
     // Writers no longer hand posts on: nothing in the stack knows a fan-out queue.
-    for (const fn of Object.values(dev.findResources('AWS::Lambda::Function'))) {
-      expect(fn.Properties.Environment.Variables.TIMELINE_FANOUT).toBe('stream');
+    for (const [id, fn] of Object.entries(dev.findResources('AWS::Lambda::Function'))) {
+      if (!id.startsWith('WebFunction')) expect(fn.Properties.Environment.Variables.TIMELINE_FANOUT).toBe('stream');
     }
     const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties as Record<string, any>);
     expect(alarms.find((alarm) => alarm.AlarmName === 'postwire-dev-FanOutWorkerIteratorAge')).toMatchObject({ MetricName: 'IteratorAge', Statistic: 'Maximum', Threshold: 300_000 });
@@ -248,7 +253,7 @@ describe('the HTTP API', () => {
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() } });
   });
 
-  it('sends publisher and payment routes to their functions, everything else to the main API, and throttles its stage', () => {
+  it('sends publisher and payment routes to their functions, the rest of the API to the main API, every other path to the web app, and throttles its stage', () => {
     dev.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties as { RouteKey: string; Target: unknown });
     const integrations = dev.findResources('AWS::ApiGatewayV2::Integration');
@@ -257,12 +262,13 @@ describe('the HTTP API', () => {
       return JSON.stringify(integrations[integrationId]!.Properties.IntegrationUri).match(/"(\w+)Function[0-9A-F]{8}"/)![1];
     };
     const byKey = new Map(routes.map((route) => [route.RouteKey, functionOf(route)]));
-    expect(byKey.get('$default')).toBe('Api');
+    expect(byKey.get('$default')).toBe('Web');
+    for (const path of API_ROUTE_PATHS) expect(byKey.get(`ANY ${path}`)).toBe('Api');
     for (const spec of PUBLISHER_ROUTES) expect(byKey.get(`${spec.method.toUpperCase()} ${spec.path}`)).toBe('PublisherApi');
     for (const spec of PAYMENT_ROUTES) expect(byKey.get(`${spec.method.toUpperCase()} ${spec.path}`)).toBe('PaymentsApi');
     expect(byKey.get('POST /v1/publisher/ingest')).toBe('PublisherApi');
     expect(byKey.get('POST /v1/webhooks/stripe')).toBe('PaymentsApi');
-    expect(routes).toHaveLength(1 + PUBLISHER_ROUTES.length + PAYMENT_ROUTES.length);
+    expect(routes).toHaveLength(1 + API_ROUTE_PATHS.length + PUBLISHER_ROUTES.length + PAYMENT_ROUTES.length);
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,

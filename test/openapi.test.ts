@@ -4,6 +4,8 @@
  * configured so the payment operations are in it too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { API_TYPES_FILE, apiTypesSource } from '../scripts/generate-api-types.js';
 import { createStripeTestStack, type StripeTestStack } from './support/stripe-stack.js';
 
 let payments: StripeTestStack;
@@ -56,5 +58,9 @@ describe('the OpenAPI document', () => {
     const retryable = Object.values(document.paths).flatMap((methods) => Object.values(methods)).flatMap((operation) => ['429', '503'].map((status) => operation.responses[status]).filter(Boolean));
     expect(retryable.length).toBeGreaterThan(5);
     expect(retryable.every((response) => response!.headers?.['Retry-After'])).toBe(true);
+  });
+
+  it('is what the web app\'s typed client was generated from (run `npm run api:types` after changing a route)', async () => {
+    expect(await readFile(API_TYPES_FILE, 'utf8')).toBe(await apiTypesSource());
   });
 });

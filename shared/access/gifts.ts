@@ -101,6 +101,14 @@ function markGifted(db: Db, giverId: string, entitlement: Entitlement, at: strin
   };
 }
 
+/** A gift link as anyone holding it sees it: what it opens and whether it still can. Not who made it. */
+export async function findGift(db: Db, giftId: string): Promise<Omit<Gift, 'giverId'> | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: giftKey(giftId) }));
+  if (!Item) return undefined;
+  const { PK: _pk, SK: _sk, type: _type, giverId: _giver, ...gift } = Item as Gift & Record<string, unknown>;
+  return gift as Omit<Gift, 'giverId'>;
+}
+
 /** Opens the gifted article for this reader, for good, if the link still has room and time. */
 export async function redeemGift(db: Db, giftId: string, userId: string, now: Date): Promise<{ articleId: string; via: 'gift' | 'already' }> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: giftKey(giftId) }));

@@ -185,6 +185,11 @@ export const PageQuery = z.object({
 export const ArticleListQuery = PageQuery.extend({
   publisher: z.string().regex(SLUG_PATTERN).optional().openapi({ param: { name: 'publisher', in: 'query' } }),
   section: z.string().trim().min(1).max(60).optional().openapi({ param: { name: 'section', in: 'query' } }),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
+    .optional()
+    .openapi({ param: { name: 'month', in: 'query', description: 'Only articles published in this month (UTC), for the archive.' }, example: '2026-11' }),
 });
 
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
@@ -369,8 +374,24 @@ export const ProfileSchema = z
   .openapi('Profile');
 
 export const GiftSchema = z
-  .object({ giftId: z.string(), articleId: z.string(), maxRedemptions: z.number().int(), redemptions: z.number().int(), expiresAt: z.string(), createdAt: z.string() })
+  .object({
+    giftId: z.string(),
+    articleId: z.string(),
+    url: z.string().openapi({ description: 'The shareable gift page: anyone with it can open the article, signed in, while the gift lasts.' }),
+    maxRedemptions: z.number().int(),
+    redemptions: z.number().int(),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('Gift');
+
+export const GiftViewSchema = z
+  .object({
+    gift: GiftSchema,
+    open: z.boolean().openapi({ description: 'Whether the link can still be redeemed: not expired, readers left.' }),
+    article: ArticleCardSchema,
+  })
+  .openapi('GiftView');
 
 export const PayoutBalanceSchema = z
   .object({

@@ -19,11 +19,14 @@ export const ARTICLE_CARD_FIELDS = [
 export interface ArticleFilter {
   publisher?: string | undefined;
   section?: string | undefined;
+  /** `YYYY-MM`: only articles published in that month (the archive). */
+  month?: string | undefined;
 }
 
 export async function listArticles(db: Db, filter: ArticleFilter, limit: number, startKey?: PageKey) {
   const { index, partition } = articleListQuery(filter);
-  const page = await queryIndexPage(db, { index, partition, limit, startKey });
+  // Index sort keys start with the ISO publication time, so a month is a key prefix.
+  const page = await queryIndexPage(db, { index, partition, limit, startKey, prefix: filter.month });
   return { items: page.items.map((item) => stripKeys<ArticleCardFields>(item)), lastKey: page.lastKey };
 }
 
@@ -50,4 +53,10 @@ function stripKeys<T>(item: Record<string, unknown>): T {
   const { PK: _pk, SK: _sk, type: _type, ...rest } = item;
   for (const key of Object.keys(rest)) if (/^GSI\d(PK|SK)$/.test(key)) delete rest[key];
   return rest as T;
+}
+
+/** One article's card fields (no content), or undefined. */
+export async function getArticleCard(db: Db, articleId: string): Promise<ArticleCardFields | undefined> {
+  const [item] = await batchGetAll(db, [articleKey(articleId)], [...ARTICLE_CARD_FIELDS]);
+  return item ? (item as unknown as ArticleCardFields) : undefined;
 }

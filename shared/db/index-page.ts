@@ -17,16 +17,19 @@ export interface IndexPageQuery {
   ascending?: boolean;
   /** Only sort keys below this one (a point in time), for pages that must not shift as items arrive. */
   before?: string | undefined;
+  /** Only sort keys that start with this (a month of `YYYY-MM…` keys, say). */
+  prefix?: string | undefined;
 }
 
 export async function queryIndexPage(db: Db, query: IndexPageQuery): Promise<{ items: Record<string, unknown>[]; lastKey: PageKey | undefined }> {
-  const { index, partition, before } = query;
+  const { index, partition, before, prefix } = query;
+  const sortCondition = before ? ` AND ${index}SK < :before` : prefix ? ` AND begins_with(${index}SK, :prefix)` : '';
   const page = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: index,
-      KeyConditionExpression: before ? `${index}PK = :pk AND ${index}SK < :before` : `${index}PK = :pk`,
-      ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : {}) },
+      KeyConditionExpression: `${index}PK = :pk${sortCondition}`,
+      ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : prefix ? { ':prefix': prefix } : {}) },
       ScanIndexForward: query.ascending === true,
       Limit: query.limit,
       ExclusiveStartKey: query.startKey,

@@ -3,14 +3,16 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isArticleId, loadAccessFacts, readerFactsOf } from '../../access/access-facts.js';
 import { decideAccess, type AccessDecision } from '../../access/access-policy.js';
 import { UNDO_WINDOW_MS, UNDOS_PER_MONTH, undoUnlock } from '../../access/undo-unlock.js';
-import { createGift, GIFT_LIFETIME_DAYS, GIFTS_PER_MONTH, READERS_PER_GIFT, redeemGift } from '../../access/gifts.js';
+import { createGift, findGift, GIFT_LIFETIME_DAYS, GIFTS_PER_MONTH, READERS_PER_GIFT, redeemGift } from '../../access/gifts.js';
 import { unlockArticle } from '../../access/unlock-article.js';
 import { offeredPlans } from '../../publishers/plan-offer.js';
 import { NotFound } from '../../errors.js';
+import { getArticleCard } from '../../articles/article-store.js';
+import { getPublishers } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
 import { priceOf, toCard } from '../presenters.js';
-import { ArticleDetailSchema, ErrorSchema, errorResponses, GiftSchema, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
+import { ArticleDetailSchema, ErrorSchema, errorResponses, GiftSchema, GiftViewSchema, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
 import { rateLimited } from '../rate-limit.js';
 import { deficitOf } from '../../wallet/ledger.js';
 
@@ -19,6 +21,11 @@ function unlockCostOf(decision: AccessDecision): number {
   if (decision.kind === 'unlock') return decision.via === 'points' ? decision.charge : 0;
   return decision.kind === 'insufficient' || decision.kind === 'sign_in' ? decision.price : 0;
 }
+
+const GiftIdParam = z.object({ giftId: z.string().max(40).openapi({ param: { name: 'giftId', in: 'path' } }) });
+
+/** The gift page anyone can open: on the web app, under the public address. */
+const giftUrl = (deps: AppDeps, giftId: string) => `${deps.config.feeds.publicUrl}/gifts/${encodeURIComponent(giftId)}`;
 
 const ArticleIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -139,7 +146,27 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const { giverId: _giver, publisherSlug: _slug, ...gift } = await createGift(deps.db, c.get('reader')!.userId, c.req.valid('param').id, deps.config.defaultArticlePrice, deps.now());
-      return c.json({ gift }, 201);
+      return c.json({ gift: { ...gift, url: giftUrl(deps, gift.giftId) } }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'getGift', summary: 'What a gift link opens, for the gift page',
+      method: 'get',
+      path: '/v1/gifts/{giftId}',
+      tags: ['everyone'],
+      description: 'The gifted article\'s card and whether the link can still be redeemed. Who made the link is not shown.',
+      request: { params: GiftIdParam },
+      responses: { 200: jsonResponse(GiftViewSchema, 'The gift and its article'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const gift = await findGift(deps.db, c.req.valid('param').giftId);
+      if (!gift) throw new NotFound('The gift link');
+      const [article, publishers] = await Promise.all([getArticleCard(deps.db, gift.articleId), getPublishers(deps.db, [gift.publisherSlug])]);
+      if (!article) throw new NotFound('The gifted article');
+      const { publisherSlug: _slug, ...view } = gift;
+      const open = gift.expiresAt > deps.now().toISOString() && gift.redemptions < gift.maxRedemptions;
+      return c.json({ gift: { ...view, url: giftUrl(deps, gift.giftId) }, open, article: toCard(article, publishers.get(gift.publisherSlug), deps.config.defaultArticlePrice) }, 200);
     },
   );
 
@@ -150,7 +177,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       tags: ['reader'],
       security: [{ bearer: [] }],
       middleware: requireReader(deps),
-      request: { params: z.object({ giftId: z.string().max(40).openapi({ param: { name: 'giftId', in: 'path' } }) }) },
+      request: { params: GiftIdParam },
       responses: { 200: jsonResponse(z.object({ articleId: z.string(), access: z.object({ granted: z.literal(true), via: z.string() }) }), 'The article is yours to read'), ...errorResponses(401, 404, 409) },
     }),
     async (c) => {

@@ -58,9 +58,9 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       responses: { 200: jsonResponse(pageOf(ArticleCardSchema, 'ArticleCardPage'), 'Article cards, newest first'), ...errorResponses(400) },
     }),
     async (c) => {
-      const { limit, cursor, publisher, section } = c.req.valid('query');
-      const scope = `articles:${publisher ?? ''}:${section?.toLowerCase() ?? ''}`;
-      const page = await listArticles(deps.db, { publisher, section }, limit, deps.cursors.decode(scope, cursor));
+      const { limit, cursor, publisher, section, month } = c.req.valid('query');
+      const scope = `articles:${publisher ?? ''}:${section?.toLowerCase() ?? ''}:${month ?? ''}`;
+      const page = await listArticles(deps.db, { publisher, section, month }, limit, deps.cursors.decode(scope, cursor));
       const publishers = await getPublishers(deps.db, page.items.map((item) => item.publisherSlug));
       return c.json(
         {

@@ -1,0 +1,81 @@
+/** What every page handler needs: the viewer, their API credentials, redirects with a message, and form input. */
+import type { Context, Env } from 'hono';
+import type { Logger } from '../api/app-env.js';
+import type { ApiClient } from './api-client.js';
+import type { Viewer } from './layout.js';
+import type { Sessions } from './session.js';
+
+export interface WebDeps {
+  api: ApiClient;
+  sessions: Sessions;
+  logger: Logger;
+  /** The reader's handle from a session token, or undefined when the token is not (or no longer) valid. */
+  readerHandle(token: string): Promise<string | undefined>;
+  /** Buying points without a payment provider (one machine only). */
+  devTopUp: boolean;
+  /** Stripe configured: plans and point packs can be paid by card. */
+  payments: boolean;
+}
+
+export interface WebEnv extends Env {
+  Variables: { viewer: Viewer; readerToken: string | undefined; csrfNonce: string };
+}
+
+export type WebContext = Context<WebEnv>;
+
+/** The bearer header for the signed-in reader's API calls, or none. */
+export function readerHeaders(c: WebContext): Record<string, string> {
+  const token = c.get('readerToken');
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * Messages a redirect may ask the next page to show, by code. The page shows
+ * only these sentences, so a crafted link cannot put words on postwire's pages.
+ */
+export const MESSAGES = {
+  welcome: { text: 'Welcome to postwire. Your starter points are in your wallet.' },
+  signed_in: { text: 'You are signed in.' },
+  signed_out: { text: 'You are signed out.' },
+  unlocked: { text: 'Unlocked: the article is in your library.' },
+  insufficient: { text: 'You do not have enough points for this article. Add points to your wallet first.', error: true },
+  followed: { text: 'Followed. Its new articles will appear in your timeline.' },
+  unfollowed: { text: 'Unfollowed.' },
+  posted: { text: 'Posted.' },
+  trial_started: { text: 'Your free trial has started. Enjoy reading.' },
+  topped_up: { text: 'Points added to your wallet.' },
+  gift_made: { text: 'Gift link made: share it with up to ten people.' },
+  gift_opened: { text: 'The gift is yours: read on.' },
+  cancelled: { text: 'Your subscription will end at the close of the period you paid for.' },
+  resumed: { text: 'Your subscription will renew.' },
+  payments_off: { text: 'Card payments are not set up on this postwire.', error: true },
+  session_expired: { text: 'Your session has ended; please sign in again.', error: true },
+  feed_added: { text: 'Feed added; it is fetched within a minute.' },
+  feed_removed: { text: 'Feed removed.' },
+  refreshed: { text: 'Feed fetched.' },
+  settings_saved: { text: 'Settings saved.' },
+} as const satisfies Record<string, { text: string; error?: boolean }>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+export function messageOf(c: WebContext): { text: string; error?: boolean } | undefined {
+  const code = c.req.query('m');
+  return code && code in MESSAGES ? MESSAGES[code as MessageCode] : undefined;
+}
+
+/** A redirect after a form (303, so the browser GETs the next page), with a message code. */
+export function seeOther(c: WebContext, path: string, message?: MessageCode): Response {
+  const target = message ? `${path}${path.includes('?') ? '&' : '?'}m=${message}` : path;
+  return c.redirect(target, 303);
+}
+
+/** A same-site path to go on to after signing in; anything else goes home. */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length <= 500 ? value : '/';
+}
+
+/** A form's fields as strings (the CSRF check has already read the body). */
+export async function formOf(c: WebContext): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}

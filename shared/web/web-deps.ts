@@ -1,0 +1,26 @@
+/** The web app's dependencies, from the API's configuration and a way to reach the API. */
+import { createHmac } from 'node:crypto';
+import type { Logger } from '../api/app-env.js';
+import { verifyReaderToken } from '../readers/reader-tokens.js';
+import { createApiClient, type ApiFetch } from './api-client.js';
+import { Sessions } from './session.js';
+import type { WebConfig } from './web-config.js';
+import type { WebDeps } from './web-context.js';
+
+export function createWebDeps(config: WebConfig, logger: Logger, apiFetch: ApiFetch = fetch): WebDeps {
+  const publicUrl = config.publicUrl;
+  return {
+    api: createApiClient(config.apiUrl, apiFetch),
+    logger,
+    sessions: new Sessions({
+      // Browsers keep Secure cookies from http://localhost too, but not from other plain-HTTP hosts.
+      secure: publicUrl.startsWith('https://'),
+      csrfKey: createHmac('sha256', config.jwtSecret).update('postwire web forms').digest('base64url'),
+      readerMaxAgeSeconds: config.readerTokenTtlMinutes * 60,
+    }),
+    // The token is checked here only to greet the reader and to drop a dead session early; the API checks it on every call.
+    readerHandle: (token) => verifyReaderToken(token, config.jwtSecret).then((claims) => claims.handle, () => undefined),
+    devTopUp: config.devTopUp,
+    payments: config.payments,
+  };
+}
