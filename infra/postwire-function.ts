@@ -22,6 +22,8 @@ export interface PostwireFunctionProps {
   logRetention: RetentionDays;
   description: string;
   tracing: boolean;
+  /** Files of installed packages to place beside the bundle, e.g. Swagger UI's assets: [package, file names, folder]. */
+  packageFiles?: { packageName: string; files: string[]; into: string };
 }
 
 export class PostwireFunction extends Construct {
@@ -54,6 +56,7 @@ export class PostwireFunction extends Construct {
         externalModules: [],
         // CommonJS dependencies (rss-parser, sanitize-html) call require() inside an ESM bundle.
         banner: "import { createRequire as __postwireRequire } from 'module'; const require = __postwireRequire(import.meta.url);",
+        ...(props.packageFiles ? { commandHooks: copyPackageFiles(props.packageFiles) } : {}),
       },
     });
     if (props.tracing && this.fn.role) {
@@ -64,4 +67,16 @@ export class PostwireFunction extends Construct {
       });
     }
   }
+}
+
+/** Bundling hooks that copy a package's files beside the bundle (plain cp: no network, no Docker). */
+function copyPackageFiles({ packageName, files, into }: NonNullable<PostwireFunctionProps['packageFiles']>) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${outputDir}/${into}"`,
+      ...files.map((file) => `cp "${inputDir}/node_modules/${packageName}/${file}" "${outputDir}/${into}/"`),
+    ],
+  };
 }

@@ -25,7 +25,8 @@ import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
-import { PostwireFunction } from './postwire-function.js';
+import { PostwireFunction, type PostwireFunctionProps } from './postwire-function.js';
+import { BUNDLED_SWAGGER_DIR, SWAGGER_UI_FILES } from '../shared/api/docs-assets.js';
 import { WorkQueue } from './work-queue.js';
 import type { StageConfig } from './stage-config.js';
 
@@ -94,13 +95,26 @@ export class PostwireStack extends Stack {
       CURSOR_SECRET_ARN: cursorSecret.secretArn,
       JWT_SECRET_ARN: jwtSecret.secretArn,
     };
-    const httpFunction = (id: string, entry: string, description: string, memorySize: number, extra: Record<string, string> = {}) => {
-      const fn = new PostwireFunction(this, id, { ...shared, entry, description, memorySize, timeout: API_TIMEOUT, environment: { ...environment, ...apiSecrets, ...extra } });
+    const httpFunction = (id: string, entry: string, description: string, memorySize: number, extra: Record<string, string> = {}, packageFiles?: PostwireFunctionProps['packageFiles']) => {
+      const fn = new PostwireFunction(this, id, { ...shared, entry, description, memorySize, timeout: API_TIMEOUT, environment: { ...environment, ...apiSecrets, ...extra }, packageFiles });
       table.grantReadWriteData(fn.fn);
       for (const secret of [adminToken, cursorSecret, jwtSecret]) secret.grantRead(fn.fn);
       return fn;
     };
-    const api = httpFunction('Api', 'api', 'postwire HTTP API (Hono): readers, articles, social, operators', 1024);
+    // The main API serves /docs; Swagger UI's two files travel beside its bundle, read only when /docs is opened.
+    const api = httpFunction('Api', 'api', 'postwire HTTP API (Hono): readers, articles, social, operators', 1024, {}, {
+      packageName: 'swagger-ui-dist',
+      files: Object.keys(SWAGGER_UI_FILES),
+      into: BUNDLED_SWAGGER_DIR,
+    });
+    // Seeds of the keys that sign entitlement tokens; rotation is a new seed in front of the old (docs/OPERATIONS.md).
+    const entitlementKeys = new Secret(this, 'EntitlementKeys', {
+      secretName: `postwire/${config.stage}/entitlement-keys`,
+      description: 'Seeds of the ES256 keys that sign entitlement tokens (JSON: {kid, seed} or a list, the signing key first)',
+      generateSecretString: { secretStringTemplate: JSON.stringify({ kid: `${config.stage}-1` }), generateStringKey: 'seed', passwordLength: 48, excludePunctuation: true },
+    });
+    entitlementKeys.grantRead(api.fn);
+    api.fn.addEnvironment('ENTITLEMENT_KEYS_SECRET_ARN', entitlementKeys.secretArn);
     const publisherApi = httpFunction('PublisherApi', 'publisher-api', 'postwire publisher API: settings, feeds and pushes', 1024, {
       // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
       MAX_BODY_BYTES: String(4 * 1024 * 1024),

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { FanOutMode } from './social/fan-out-jobs.js';
 import { DEFAULT_DOCUMENT_BUDGET_MS } from './work-budget.js';
+import { parseKeySeeds, type KeySeed } from './access/entitlement-keys.js';
 
 const booleanFlag = z.pipe(
   z.optional(z.enum(['true', 'false', '1', '0', ''])),
@@ -169,6 +170,8 @@ export interface ApiConfig extends Config {
   cursorSecret: string;
   /** Signs reader JWTs (HS256). */
   jwtSecret: string;
+  /** Seeds of the keys that sign entitlement tokens, the signing key first (shared/access/entitlement-keys.ts). */
+  entitlementKeySeeds: KeySeed[];
 }
 
 export class ConfigError extends Error {}
@@ -180,7 +183,15 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
   // Locally a key derived from the admin token is enough; in AWS JWT_SECRET comes from its own secret.
   const jwtSecret = env.JWT_SECRET ?? createHmac('sha256', adminToken).update('postwire reader tokens').digest('base64url');
   if (jwtSecret.length < 32) throw new ConfigError('Invalid configuration: JWT_SECRET must be at least 32 characters.');
-  return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}`, jwtSecret };
+  // Locally one key derived from the admin token (stable across restarts); in AWS a generated secret.
+  const keys = env.ENTITLEMENT_KEYS ?? JSON.stringify({ kid: 'local-1', seed: createHmac('sha256', adminToken).update('postwire entitlement keys').digest('base64url') });
+  let entitlementKeySeeds: KeySeed[];
+  try {
+    entitlementKeySeeds = parseKeySeeds(keys);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
+  }
+  return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}`, jwtSecret, entitlementKeySeeds };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

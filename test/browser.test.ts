@@ -4,6 +4,9 @@
  * axe-core on every page they meet. Screenshots go to test/output/screenshots.
  */
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser.js';
@@ -209,6 +212,46 @@ describe('in a browser', () => {
     expect(await page.getByRole('heading', { name: 'Dash Desk' }).isVisible()).toBe(true);
   });
 
+  it('a publisher\'s own page on another origin carries the embed: it shows the offer, the reader unlocks on postwire and comes back with a token the publisher verifies', async () => {
+    const articleUrl = 'https://worldwire.example/asia/japan-s-rice-prices-fall-for-the-first-time-in-two-years';
+    const publisherSite = await servePublisherPage(articleUrl);
+    try {
+      await stack.request('/v1/publisher', { method: 'PATCH', headers: { ...publisherAuth, 'content-type': 'application/json' }, body: JSON.stringify({ embedOrigins: [publisherSite.origin] }) });
+      const page = await newReaderPage();
+      await page.goto(`${publisherSite.origin}/asia/rice`);
+      const offer = page.getByText('Read on postwire: free with your monthly article, or for 30 points');
+      await expect.poll(() => offer.isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Read on postwire' }).click();
+
+      await expect.poll(() => page.url()).toContain(`${stack.url}/articles/`);
+      await page.getByRole('region', { name: 'Keep reading' }).getByRole('link', { name: 'create an account' }).click();
+      await signUp(page, 'embed_reader');
+      await page.getByRole('button', { name: 'Read free' }).click();
+
+      await expect.poll(() => page.url()).toBe(`${publisherSite.origin}/asia/rice`);
+      await expect.poll(() => page.getByText('Unlocked on postwire: you can read this article.').isVisible()).toBe(true);
+      const token = (await page.locator('#token').textContent())!;
+      const keys = createLocalJWKSet((await (await stack.request('/.well-known/jwks.json')).json()) as JSONWebKeySet);
+      const { payload } = await jwtVerify(token, keys, { audience: 'publisher:worldwire', algorithms: ['ES256'] });
+      expect(payload).toMatchObject({ url: articleUrl, via: 'meter' });
+    } finally {
+      await publisherSite.close();
+    }
+  });
+
+  it('the API documentation works with no network beyond postwire: Swagger UI comes from postwire itself', async () => {
+    const page = await newReaderPage();
+    const elsewhere: string[] = [];
+    await page.route('**/*', (route) => {
+      if (route.request().url().startsWith(stack.url)) return route.continue();
+      elsewhere.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(`${stack.url}/docs`);
+    await expect.poll(() => page.getByText('Unlock an article for the signed-in reader').first().isVisible()).toBe(true);
+    expect(elsewhere).toEqual([]);
+  });
+
   it('the archive, the sign-in page and the not-found page pass axe-core too', async () => {
     const page = await newReaderPage();
     for (const path of ['/p/worldwire/archive/2026-11', '/login', '/no/such/page']) {
@@ -219,6 +262,19 @@ describe('in a browser', () => {
     expect(checkedPages.size).toBeGreaterThanOrEqual(15);
   });
 });
+
+/** A publisher's article page on its own origin (localhost, not 127.0.0.1), with the embed and a listener for its token. */
+async function servePublisherPage(canonicalUrl: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>World Wire</title><link rel="canonical" href="${canonicalUrl}"></head>
+<body><h1>Japan's rice prices fall</h1><p>The first paragraph, free on our own site.</p>
+<div data-postwire-paywall></div><pre id="token"></pre>
+<script>document.addEventListener('postwire:entitled', function (event) { document.getElementById('token').textContent = event.detail.token; });</script>
+<script src="${stack.url}/embed.js" async></script></body></html>`;
+  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://localhost:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 
 async function firstArticleId(title: string): Promise<string> {
   const page = (await (await stack.request('/v1/articles?publisher=worldwire&limit=50')).json()) as { items: Array<{ id: string; title: string }> };

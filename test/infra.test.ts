@@ -98,7 +98,9 @@ describe('the functions', () => {
     const apiFunctions = [/^ApiFunction/, /^PublisherApiFunction/, /^PaymentsApiFunction/].map((pattern) => expect.stringMatching(pattern));
     expect(withSecretArns).toEqual(expect.arrayContaining(apiFunctions));
     expect(withSecretArns).toHaveLength(3);
-    dev.resourceCountIs('AWS::SecretsManager::Secret', 3);
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 4);
+    const withKeySeeds = functions.filter(([, fn]) => 'ENTITLEMENT_KEYS_SECRET_ARN' in fn.Properties.Environment.Variables).map(([id]) => id);
+    expect(withKeySeeds).toEqual([expect.stringMatching(/^ApiFunction/)]);
     const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
       .map(([id]) => id);
@@ -115,7 +117,7 @@ describe('the functions', () => {
         .filter(([, fn]) => 'STRIPE_SECRET_KEY_ARN' in fn.Properties.Environment.Variables && 'STRIPE_WEBHOOK_SECRET_ARN' in fn.Properties.Environment.Variables)
         .map(([id]) => id);
     expect(withStripe(prod).sort()).toEqual([expect.stringMatching(/^PaymentsApiFunction/), expect.stringMatching(/^PayoutRunFunction/)]);
-    prod.resourceCountIs('AWS::SecretsManager::Secret', 5);
+    prod.resourceCountIs('AWS::SecretsManager::Secret', 6);
     const stripeReaders = Object.entries(prod.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('Stripestripe'))
       .map(([id]) => id);

@@ -1,5 +1,6 @@
 /** Everything the Hono app is built from, once per process. */
 import type { ApiConfig } from '../config.js';
+import { EntitlementKeys } from '../access/entitlement-keys.js';
 import { CursorCodec } from '../db/cursor.js';
 import { createFeedDeps, type DepsOverrides } from '../runtime.js';
 import type { AppDeps, Logger } from './app-env.js';
@@ -10,5 +11,6 @@ export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOve
     config,
     logger,
     cursors: new CursorCodec(config.cursorSecret),
+    entitlementKeys: new EntitlementKeys(config.entitlementKeySeeds),
   };
 }

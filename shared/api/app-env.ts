@@ -1,4 +1,5 @@
 /** What the Hono app is built from, and what its middleware puts on the context. */
+import type { EntitlementKeys } from '../access/entitlement-keys.js';
 import type { ApiConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   db: Db;
   feedRuntime: FeedRuntime;
   cursors: CursorCodec;
+  /** Sign entitlement tokens and publish their public keys. */
+  entitlementKeys: EntitlementKeys;
   now: () => Date;
   logger: Logger;
   metrics: Metrics;

@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { PayloadTooLarge, ValidationFailed } from '../errors.js';
 import { accessLog } from './access-log.js';
+import { SWAGGER_UI_FILES, swaggerUiFile, type SwaggerUiFile } from './docs-assets.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { errorBody, handleError } from './error-handler.js';
 import { withCrossCuttingResponses } from './cross-cutting-responses.js';
@@ -75,7 +76,14 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
     },
   };
   app.get('/openapi.json', (c) => c.json(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig)))));
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  // Swagger UI from postwire itself, not a CDN: the page works offline and behind strict networks.
+  app.get('/docs', swaggerUI({ url: '/openapi.json', baseUrl: '/docs/assets', title: 'postwire API' }));
+  app.get('/docs/assets/swagger-ui-dist/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!(file in SWAGGER_UI_FILES)) return c.json(errorBody('not_found', `No route for GET ${c.req.path}.`), 404);
+    const body = await swaggerUiFile(file as SwaggerUiFile);
+    return c.body(body, 200, { 'content-type': SWAGGER_UI_FILES[file as SwaggerUiFile], 'cache-control': 'public, max-age=86400' });
+  });
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError(handleError(deps.logger, 2 * deps.config.maxBodyBytes));

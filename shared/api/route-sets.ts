@@ -9,6 +9,7 @@ import { paymentRouteSpecs } from './routes/payment-route-specs.js';
 import { publisherRouteSpecs } from './routes/publisher-route-specs.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerArticleRoutes } from './routes/article-routes.js';
+import { registerEmbedRoutes } from './routes/embed-routes.js';
 import { registerFollowRoutes } from './routes/follow-routes.js';
 import { registerPostRoutes } from './routes/post-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
@@ -23,6 +24,8 @@ export const PAYMENT_ROUTES = Object.values(paymentRouteSpecs);
 export const MAIN_ROUTES: RouteSet = {
   serve: [
     registerPublicRoutes,
+    // Before the article routes: `/v1/articles/by-url` must not be read as an article id.
+    registerEmbedRoutes,
     registerArticleRoutes,
     registerAdminRoutes,
     registerReaderRoutes,

@@ -54,6 +54,7 @@ export const PublisherSchema = z
     articlePrice: z.number().int().openapi({ description: 'Default article price in points (1 point = 1 US cent).' }),
     freeArticlesPerMonth: z.number().int(),
     plans: z.array(PlanSchema).optional(),
+    embedOrigins: z.array(z.string()).optional().openapi({ description: 'Origins of the publisher’s own sites allowed to carry the paywall embed.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -76,6 +77,22 @@ export const PublisherSettingsBody = CreatePublisherBody.omit({ slug: true })
       .array(PlanSchema)
       .max(5)
       .refine((plans) => new Set(plans.map((plan) => plan.planId)).size === plans.length, 'plan ids must be unique'),
+    embedOrigins: z
+      .array(
+        z
+          .string()
+          .max(200)
+          .refine((value) => {
+            try {
+              const url = new URL(value);
+              return /^https?:$/.test(url.protocol) && url.origin === value;
+            } catch {
+              return false;
+            }
+          }, 'must be an origin: scheme, host and port only, e.g. https://www.example.com'),
+      )
+      .max(10)
+      .openapi({ description: 'Origins allowed to carry the paywall embed, e.g. ["https://www.example.com"]; an unlock started there may return there.', example: ['https://www.example.com'] }),
   })
   .partial()
   .strict()

@@ -3,7 +3,9 @@ import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { queryIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
-import { articleKey, articleListKeys, articleListQuery } from '../db/keys.js';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { articleKey, articleListKeys, articleListQuery, articleUrlKey, articleUrlPartition } from '../db/keys.js';
+import { articleUrlDigest } from './canonical-url.js';
 import type { Article } from './article.js';
 
 /** The card fields (what the article indexes project), without content. */
@@ -32,21 +34,48 @@ export async function listArticles(db: Db, filter: ArticleFilter, limit: number,
 
 export interface StoredVersion {
   contentHash: string;
+  url: string;
   firstSeenAt: string;
   publishedAt: string;
 }
 
 /** What is already stored for these ids: enough to decide create / update / unchanged. */
 export async function findStoredVersions(db: Db, ids: string[]): Promise<Map<string, StoredVersion>> {
-  const items = await batchGetAll(db, ids.map(articleKey), ['id', 'contentHash', 'firstSeenAt', 'publishedAt']);
+  const items = await batchGetAll(db, ids.map(articleKey), ['id', 'contentHash', 'url', 'firstSeenAt', 'publishedAt']);
   return new Map(items.map((item) => [item.id as string, item as unknown as StoredVersion]));
 }
 
-export async function putArticles(db: Db, articles: Article[]): Promise<void> {
-  await batchPutAll(
-    db,
-    articles.map((article) => ({ ...articleKey(article.id), ...articleListKeys(article), type: 'article', ...article })),
+/** Writes the articles, and the address claims of those that are new or moved (`claimUrlsOf`, by default all). */
+export async function putArticles(db: Db, articles: Article[], claimUrlsOf: Article[] = articles): Promise<void> {
+  await batchPutAll(db, [
+    ...articles.map((article) => ({ ...articleKey(article.id), ...articleListKeys(article), type: 'article', ...article })),
+    ...addressClaims(claimUrlsOf),
+  ]);
+}
+
+/**
+ * Each article's address, for the embed on the publisher's page: one small
+ * item per address. Items that share one page (anchors of a live blog) share
+ * one claim, held by the first of them; one batch may not hold a key twice.
+ */
+function addressClaims(articles: Article[]) {
+  const claims = new Map<string, Record<string, unknown>>();
+  for (const article of articles) {
+    const digest = articleUrlDigest(article.url);
+    const key = digest && articleUrlKey(digest, article.publisherSlug);
+    if (key && !claims.has(key.PK)) claims.set(key.PK, { ...key, type: 'article_url', articleId: article.id });
+  }
+  return [...claims.values()];
+}
+
+/** The article at this address on a publisher's site: each publisher's claim on it, with its article id. */
+export async function findArticlesByUrl(db: Db, url: string): Promise<Array<{ publisherSlug: string; articleId: string }>> {
+  const digest = articleUrlDigest(url);
+  if (!digest) return [];
+  const { Items } = await db.doc.send(
+    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': articleUrlPartition(digest) }, Limit: 25 }),
   );
+  return (Items ?? []).map((item) => ({ publisherSlug: (item.SK as string).slice('PUB#'.length), articleId: item.articleId as string }));
 }
 
 function stripKeys<T>(item: Record<string, unknown>): T {

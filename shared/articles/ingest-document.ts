@@ -89,6 +89,8 @@ export async function ingestParsedFeed(
   const stored = await findStoredVersions(db, candidates.map((candidate) => candidate.id));
   const nowIso = now.toISOString();
   const writes: Article[] = [];
+  /** New articles, and updated ones whose address changed: their address claims are written too. */
+  const newAddresses: Article[] = [];
   let cleaned = 0;
   for (const [index, { id, dedupKey, raw, identity }] of candidates.entries()) {
     await budget.pause();
@@ -128,13 +130,14 @@ export async function ingestParsedFeed(
       continue;
     }
     writes.push(article);
+    if (previous?.url !== article.url) newAddresses.push(article);
     if (previous) summary.updated++;
     else {
       summary.created++;
       summary.createdArticles.push({ id, title: article.title, publishedAt: article.publishedAt });
     }
   }
-  await putArticles(db, writes);
+  await putArticles(db, writes, newAddresses);
   summary.createdArticles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   return summary;
 }

@@ -49,6 +49,14 @@ export const feedDueKeys = (nextFetchAt: string, slug: string, feedId: string) =
 export const articleKey = (articleId: string): ItemKey => ({ PK: `ART#${articleId}`, SK: 'ART' });
 
 export const ALL_ARTICLES_PK = 'ARTICLES';
+
+/**
+ * An article's address on the publisher's own site → the article (the paywall
+ * embed's lookup). One item per publisher under one address, so two
+ * publishers syndicating one URL never overwrite each other.
+ */
+export const articleUrlPartition = (urlDigest: string): string => `ARTURL#${urlDigest}`;
+export const articleUrlKey = (urlDigest: string, publisherSlug: string): ItemKey => ({ PK: articleUrlPartition(urlDigest), SK: `PUB#${publisherSlug}` });
 export const publisherArticlesPk = (slug: string): string => `PUBART#${slug}`;
 /** Sections match case-insensitively: "World" and "world" are one listing. */
 export const sectionArticlesPk = (section: string): string => `SECTION#${section.toLowerCase()}`;

@@ -14,7 +14,7 @@ export interface StoredPublisher extends Publisher {
   apiKeyHash: string;
 }
 
-const PUBLIC_FIELDS = ['slug', 'name', 'homepageUrl', 'articlePrice', 'freeArticlesPerMonth', 'plans', 'createdAt', 'updatedAt'] as const;
+const PUBLIC_FIELDS = ['slug', 'name', 'homepageUrl', 'articlePrice', 'freeArticlesPerMonth', 'plans', 'embedOrigins', 'createdAt', 'updatedAt'] as const;
 
 export function toPublisher(item: Record<string, unknown>): Publisher {
   const publisher = Object.fromEntries(PUBLIC_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as unknown as Publisher;

@@ -8,6 +8,8 @@ export interface Publisher {
   freeArticlesPerMonth: number;
   /** Subscription plans; the cheapest monthly one also caps what a reader pays in unlocks per month. */
   plans?: Plan[] | undefined;
+  /** Origins of the publisher's own sites allowed to carry the paywall embed (CORS, and where an unlock may return to). */
+  embedOrigins?: string[] | undefined;
   createdAt: string;
   updatedAt: string;
 }
@@ -42,6 +44,7 @@ export interface PublisherSettings {
   articlePrice?: number | undefined;
   freeArticlesPerMonth?: number | undefined;
   plans?: Plan[] | undefined;
+  embedOrigins?: string[] | undefined;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;

@@ -2,6 +2,26 @@
 // Generated from /openapi.json by scripts/generate-api-types.ts (npm run api:types). Do not edit.
 
 export interface paths {
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public keys that verify entitlement tokens
+         * @description A JSON Web Key Set: the signing key first, then keys kept while tokens they signed may still be live. Cache for up to five minutes.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -73,6 +93,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/articles/{id}/entitlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed, short-lived proof that the reader may read an article
+         * @description For a reader who has access (by any way), an ES256 JWT valid 10 minutes that the publisher's servers verify with the keys at /.well-known/jwks.json. The reader id in it is pseudonymous: stable for one publisher, unlinkable across publishers. Nothing is charged or counted.
+         */
+        get: operations["getEntitlementToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles/{id}/gifts": {
         parameters: {
             query?: never;
@@ -112,6 +152,26 @@ export interface paths {
          * @description Undoes an unlock paid with points within 10 minutes (at most 5 a month): points back, access gone, the publisher's earning reversed.
          */
         delete: operations["undoUnlock"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/by-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article by its address on the publisher's site, for the paywall embed
+         * @description The card, the price and the plans of the article a publisher’s page shows. Browsers may read the answer only from the origins that publisher lists in `embedOrigins` (`Access-Control-Allow-Origin`). Tracking parameters and fragments of the address are ignored.
+         */
+        get: operations["getArticleByUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -980,6 +1040,16 @@ export interface components {
         ApiKey: {
             apiKey: string;
         };
+        ArticleByUrl: {
+            article: components["schemas"]["ArticleCard"];
+            offer: {
+                freeArticlesPerMonth: number;
+                plans: components["schemas"]["OfferedPlan"][];
+                price: number;
+            };
+            /** @description The article on postwire, where a reader signs in and unlocks. */
+            readUrl: string;
+        };
         ArticleCard: {
             author?: string;
             dek?: string;
@@ -1065,6 +1135,12 @@ export interface components {
         DevTopUp: {
             points: number;
         };
+        EntitlementToken: {
+            expiresAt: string;
+            keyId: string;
+            /** @description A compact JWS (ES256). Claims: iss, aud (`publisher:<slug>`), sub (this reader, pseudonymous per publisher), art, url, via, iat, exp. */
+            token: string;
+        };
         Error: {
             error: {
                 /** @example validation_failed */
@@ -1124,6 +1200,21 @@ export interface components {
             }[];
             unchanged: number;
             updated: number;
+        };
+        Jwks: {
+            keys: {
+                /** @enum {string} */
+                alg: "ES256";
+                /** @enum {string} */
+                crv: "P-256";
+                kid: string;
+                /** @enum {string} */
+                kty: "EC";
+                /** @enum {string} */
+                use: "sig";
+                x: string;
+                y: string;
+            }[];
         };
         LedgerEntry: {
             amount: number;
@@ -1281,6 +1372,8 @@ export interface components {
             /** @description Default article price in points (1 point = 1 US cent). */
             articlePrice: number;
             createdAt: string;
+            /** @description Origins of the publisher’s own sites allowed to carry the paywall embed. */
+            embedOrigins?: string[];
             freeArticlesPerMonth: number;
             homepageUrl?: string;
             name: string;
@@ -1298,6 +1391,13 @@ export interface components {
         };
         PublisherSettings: {
             articlePrice?: number;
+            /**
+             * @description Origins allowed to carry the paywall embed, e.g. ["https://www.example.com"]; an unlock started there may return there.
+             * @example [
+             *       "https://www.example.com"
+             *     ]
+             */
+            embedOrigins?: string[];
             freeArticlesPerMonth?: number;
             /** Format: uri */
             homepageUrl?: string;
@@ -1432,6 +1532,35 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -1629,6 +1758,73 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getEntitlementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementToken"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials not allowed here */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1911,6 +2107,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getArticleByUrl: {
+        parameters: {
+            query: {
+                url: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article and its offer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleByUrl"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */

@@ -4,9 +4,12 @@ import { ApiCallFailed, must } from '../api-client.js';
 import { ArticleCard, CardList, dollars, formatDate, PaywallBox, points, type Card } from '../components.js';
 import { CsrfField, Layout, Notice } from '../layout.js';
 import { formOf, messageOf, readerHeaders, safeNext, seeOther, type WebContext, type WebDeps, type WebEnv } from '../web-context.js';
-import { entitledReturn } from './embed-return.js';
+import { allowedReturn, entitledReturn } from './embed-return.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Article ids start with their publisher's slug (see ingest-document.ts). */
+const publisherSlugOf = (articleId: string) => articleId.slice(0, articleId.lastIndexOf('_'));
 
 export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
   const { api } = deps;
@@ -156,9 +159,10 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
   app.get('/articles/:id', async (c) => {
     const id = c.req.param('id');
     const viewer = c.get('viewer');
-    const returnTo = c.req.query('return');
     const detail = must(await api.GET('/v1/articles/{id}', { params: { path: { id } }, headers: readerHeaders(c) }));
     const { article, access } = detail;
+    // Came from the publisher's own page (the embed): offer the way back there, if that page may ask for it.
+    const returnTo = (await allowedReturn(deps, article.publisher.slug, c.req.query('return')))?.toString();
     const giftId = c.req.query('gift');
     const gift = giftId && access.granted ? await api.GET('/v1/gifts/{giftId}', { params: { path: { giftId } } }) : undefined;
     return c.html(
@@ -190,6 +194,13 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
         </article>
         {!access.granted && detail.offer ? (
           <PaywallBox articleId={article.id} publisher={article.publisher} offer={detail.offer} signedIn={Boolean(viewer.handle)} csrf={viewer.csrf} returnTo={returnTo} />
+        ) : null}
+        {access.granted && viewer.handle && returnTo ? (
+          <form method="post" action={`/articles/${encodeURIComponent(article.id)}/return`}>
+            <CsrfField token={viewer.csrf} />
+            <input type="hidden" name="return" value={returnTo} />
+            <button type="submit">Back to {article.publisher.name} to read</button>
+          </form>
         ) : null}
         {access.granted && viewer.handle ? (
           <section aria-labelledby="share-title">
@@ -235,10 +246,19 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
     if (result.response.status === 402) return seeOther(c, back, 'insufficient');
     must(result);
     if (form.return) {
-      const onward = await entitledReturn(deps, c, id, form.return);
+      const onward = await entitledReturn(deps, c, id, publisherSlugOf(id), form.return);
       if (onward) return c.redirect(onward, 303);
     }
     return seeOther(c, `/articles/${encodeURIComponent(id)}`, 'unlocked');
+  });
+
+  // A reader who already may read (a subscriber, an earlier unlock) goes back to the publisher's page without paying again.
+  app.post('/articles/:id/return', async (c) => {
+    const id = c.req.param('id');
+    const form = await formOf(c);
+    if (!c.get('readerToken')) return seeOther(c, `/login?next=${encodeURIComponent(`/articles/${id}`)}`);
+    const onward = form.return ? await entitledReturn(deps, c, id, publisherSlugOf(id), form.return) : undefined;
+    return onward ? c.redirect(onward, 303) : seeOther(c, `/articles/${encodeURIComponent(id)}`);
   });
 
   app.post('/articles/:id/gift', async (c) => {
