@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One DynamoDB Local for the whole run; each test file works in its own table.
     globalSetup: ['test/support/global-setup.ts'],
+    // Every response the API gives a test is checked against /openapi.json.
+    setupFiles: ['test/support/contract-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

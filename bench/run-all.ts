@@ -11,6 +11,7 @@ import { runIngestBench } from './ingest.bench.js';
 import { runRefundBench } from './refund.bench.js';
 import { runTimelineBench } from './timeline.bench.js';
 import { runUnlockBench } from './unlock.bench.js';
+import { runWebBench } from './web.bench.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -18,7 +19,9 @@ process.stdout.write(`# postwire benchmarks — ${new Date().toISOString()} — 
 
 const only = new Set(process.argv.slice(2));
 const wanted = (name: string) => only.size === 0 || only.has(name);
+const budgetMisses: string[] = [];
 const withDynamo: Array<[string, (endpoint: string) => Promise<void>]> = [
+  ['web', async (endpoint) => void budgetMisses.push(...(await runWebBench(endpoint)).overBudget)],
   ['ingest', runIngestBench],
   ['unlock', runUnlockBench],
   ['refund', runRefundBench],
@@ -35,7 +38,8 @@ if (withDynamo.some(([name]) => wanted(name))) {
   }
 }
 const { overBudget } = wanted('bundles') ? await runBundleBench() : { overBudget: [] };
-if (overBudget.length > 0) {
-  process.stderr.write(`\nBundle budget exceeded:\n${overBudget.join('\n')}\n`);
+budgetMisses.push(...overBudget);
+if (budgetMisses.length > 0) {
+  process.stderr.write(`\nBudget exceeded:\n${budgetMisses.join('\n')}\n`);
   process.exitCode = 1;
 }

@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from './app-env.js';
 import { errorBody, handleError } from './error-handler.js';
 import { withCrossCuttingResponses } from './cross-cutting-responses.js';
 import { withIdempotencyKeys } from './idempotency.js';
+import { finishDocument } from './document-finish.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -73,9 +74,12 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
       title: 'postwire API',
       version: '1.0.0',
       description: 'Social syndication for news publishers: feeds in, articles and access out.',
+      contact: { name: 'postwire operators', url: deps.config.feeds.publicUrl },
     },
   };
-  app.get('/openapi.json', (c) => c.json(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig)))));
+  app.get('/openapi.json', (c) =>
+    c.json(finishDocument(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig))), deps.config.feeds.publicUrl)),
+  );
   // Swagger UI from postwire itself, not a CDN: the page works offline and behind strict networks.
   app.get('/docs', swaggerUI({ url: '/openapi.json', baseUrl: '/docs/assets', title: 'postwire API' }));
   app.get('/docs/assets/swagger-ui-dist/:file', async (c) => {

@@ -26,10 +26,10 @@ const httpUrl = z
 
 export const PlanSchema = z
   .object({
-    planId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
-    name: z.string().trim().min(1).max(80),
+    planId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens').openapi({ example: 'monthly' }),
+    name: z.string().trim().min(1).max(80).openapi({ example: 'Monthly' }),
     interval: z.enum(['month', 'year']),
-    priceCents: z.number().int().min(50).max(100_000).openapi({ description: 'Price per interval in the smallest unit of the currency, e.g. 290 for $2.90.' }),
+    priceCents: z.number().int().min(50).max(100_000).openapi({ description: 'Price per interval in the smallest unit of the currency, e.g. 290 for $2.90.', example: 290 }),
     currency: z.string().regex(/^[a-z]{3}$/, 'an ISO 4217 code in lower case, e.g. usd').default('usd'),
     trialDays: z.number().int().min(0).max(90).default(0),
     trialRequiresCard: z
@@ -48,9 +48,9 @@ export const OfferedPlanSchema = PlanSchema.extend({
 
 export const PublisherSchema = z
   .object({
-    slug: z.string(),
-    name: z.string(),
-    homepageUrl: z.string().optional(),
+    slug: z.string().openapi({ example: 'worldwire' }),
+    name: z.string().openapi({ example: 'World Wire' }),
+    homepageUrl: z.string().optional().openapi({ example: 'https://worldwire.example/' }),
     articlePrice: z.number().int().openapi({ description: 'Default article price in points (1 point = 1 US cent).' }),
     freeArticlesPerMonth: z.number().int(),
     plans: z.array(PlanSchema).optional(),
@@ -107,8 +107,8 @@ export const ApiKeySchema = z.object({ apiKey: z.string() }).openapi('ApiKey');
 
 export const FeedSchema = z
   .object({
-    feedId: z.string(),
-    url: z.string(),
+    feedId: z.string().openapi({ example: 'f_9k2LmQ' }),
+    url: z.string().openapi({ example: 'https://worldwire.example/rss.xml' }),
     section: z.string().optional(),
     createdAt: z.string(),
     lastFetchedAt: z.string().nullable(),
@@ -146,35 +146,35 @@ export const RefreshResultSchema = IngestSummarySchema.extend({
 
 export const ArticleCardSchema = z
   .object({
-    id: z.string(),
-    publisher: z.object({ slug: z.string(), name: z.string() }),
-    title: z.string(),
-    dek: z.string().optional(),
-    author: z.string().optional(),
-    section: z.string().optional(),
-    url: z.string(),
-    imageUrl: z.string().optional(),
-    publishedAt: z.string(),
-    price: z.number().int().openapi({ description: 'Points to unlock; 0 means free.' }),
-    readingMinutes: z.number().int(),
+    id: z.string().openapi({ example: 'worldwire_6lAngwK9ZkIS1V1z1h0Kq9' }),
+    publisher: z.object({ slug: z.string().openapi({ example: 'worldwire' }), name: z.string().openapi({ example: 'World Wire' }) }),
+    title: z.string().openapi({ example: 'Lagarde signals a pause as eurozone inflation cools to 2.1%' }),
+    dek: z.string().optional().openapi({ example: "The European Central Bank's president said the bank would hold rates through the winter." }),
+    author: z.string().optional().openapi({ example: 'Claire Dubois' }),
+    section: z.string().optional().openapi({ example: 'Europe' }),
+    url: z.string().openapi({ example: 'https://worldwire.example/europe/lagarde-signals-a-pause' }),
+    imageUrl: z.string().optional().openapi({ example: 'https://images.worldwire.example/2026/11/lagarde.jpg' }),
+    publishedAt: z.string().openapi({ example: '2026-11-28T07:00:00.000Z' }),
+    price: z.number().int().openapi({ description: 'Points to unlock; 0 means free.', example: 30 }),
+    readingMinutes: z.number().int().openapi({ example: 4 }),
   })
   .openapi('ArticleCard');
 
 export const ArticleDetailSchema = z
   .object({
     article: ArticleCardSchema.extend({
-      teaserHtml: z.string(),
-      updatedAt: z.string(),
+      teaserHtml: z.string().openapi({ example: '<p>Frankfurt’s policymakers had been split for months over how quickly to ease.</p>' }),
+      updatedAt: z.string().openapi({ example: '2026-11-28T07:00:00.000Z' }),
       imageCaption: z.string().optional(),
       imageCredit: z.string().optional(),
-      wordCount: z.number().int(),
+      wordCount: z.number().int().openapi({ example: 820 }),
     }),
-    access: z.object({ granted: z.boolean(), via: z.string().optional() }),
-    contentHtml: z.string().optional(),
+    access: z.object({ granted: z.boolean().openapi({ example: false }), via: z.string().optional().openapi({ example: 'points' }) }),
+    contentHtml: z.string().optional().openapi({ example: '<p>The full text…</p>' }),
     offer: z
       .object({
-        price: z.number().int(),
-        balance: z.number().int().optional(),
+        price: z.number().int().openapi({ example: 30 }),
+        balance: z.number().int().optional().openapi({ example: 50 }),
         deficit: z.number().int().optional().openapi({ description: 'Points the reader owes after a refunded or disputed purchase; nothing can be unlocked with points until they are covered.' }),
         unlockCost: z.number().int().optional().openapi({ description: 'Points an unlock would take now: 0 with the free meter or past the spend cap.' }),
         freeRemaining: z.number().int(),
@@ -216,6 +216,12 @@ export const errorResponses = (...statuses: ErrorStatus[]) =>
     statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } }]),
   );
 
+/** The same entries for a generated document (no zod left in it): the error shape by reference. */
+export const errorResponseDocs = (...statuses: ErrorStatus[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+  );
+
 const ERROR_DESCRIPTIONS = {
   400: 'Validation failed',
   401: 'Missing or invalid credentials',
@@ -241,32 +247,40 @@ export const IdempotencyHeader = z.object({
 });
 
 export const ReaderSchema = z
-  .object({ userId: z.string(), email: z.string(), handle: z.string(), displayName: z.string().optional(), createdAt: z.string() })
+  .object({
+    userId: z.string().openapi({ example: 'u_01JD8ZK3Q7B2' }),
+    email: z.string().openapi({ example: 'ana@example.com' }),
+    handle: z.string().openapi({ example: 'ana_reads' }),
+    displayName: z.string().optional().openapi({ example: 'Ana' }),
+    createdAt: z.string().openapi({ example: '2026-11-29T10:15:00.000Z' }),
+  })
   .openapi('Reader');
 
 export const SignupBody = z
   .object({
     email: z.string().trim().max(254).email(),
-    password: z.string().min(10, 'at least 10 characters').max(200),
-    handle: z.string().regex(/^[A-Za-z0-9_]{3,30}$/, '3–30 letters, digits or underscores'),
-    displayName: z.string().trim().min(1).max(80).optional(),
+    password: z.string().min(10, 'at least 10 characters').max(200).openapi({ example: 'correct horse battery' }),
+    handle: z.string().regex(/^[A-Za-z0-9_]{3,30}$/, '3–30 letters, digits or underscores').openapi({ example: 'ana_reads' }),
+    displayName: z.string().trim().min(1).max(80).optional().openapi({ example: 'Ana' }),
   })
   .strict()
   .openapi('Signup');
 
 export const LoginBody = z.object({ email: z.string().trim().max(254).email(), password: z.string().min(1).max(200) }).strict().openapi('Login');
 
-export const AuthResultSchema = z.object({ user: ReaderSchema, token: z.string(), balance: z.number().int() }).openapi('AuthResult');
+export const AuthResultSchema = z
+  .object({ user: ReaderSchema, token: z.string().openapi({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig' }), balance: z.number().int().openapi({ example: 50 }) })
+  .openapi('AuthResult');
 
 export const MeSchema = ReaderSchema.extend({ balance: z.number().int() }).openapi('Me');
 
 export const LedgerEntrySchema = z
   .object({
-    entryId: z.string(),
-    at: z.string(),
-    kind: z.enum(LEDGER_KINDS),
-    amount: z.number().int(),
-    balanceAfter: z.number().int(),
+    entryId: z.string().openapi({ example: 'e_2026-11-29T10:20:00.000Z_1' }),
+    at: z.string().openapi({ example: '2026-11-29T10:20:00.000Z' }),
+    kind: z.enum(LEDGER_KINDS).openapi({ example: 'unlock' }),
+    amount: z.number().int().openapi({ example: -30 }),
+    balanceAfter: z.number().int().openapi({ example: 20 }),
     promoAmount: z.number().int().optional().openapi({ description: 'The promotional part of `amount`, when it has one.' }),
     articleId: z.string().optional(),
     publisherSlug: z.string().optional(),
@@ -292,10 +306,10 @@ export const DevTopUpBody = z.object({ points: z.number().int().min(1).max(10_00
 
 export const UnlockResultSchema = z
   .object({
-    access: z.object({ granted: z.literal(true), via: z.string() }),
-    charged: z.number().int(),
-    balance: z.number().int(),
-    contentHtml: z.string(),
+    access: z.object({ granted: z.literal(true), via: z.string().openapi({ example: 'points' }) }),
+    charged: z.number().int().openapi({ example: 30 }),
+    balance: z.number().int().openapi({ example: 20 }),
+    contentHtml: z.string().openapi({ example: '<p>The full text…</p>' }),
   })
   .openapi('UnlockResult');
 
@@ -311,8 +325,8 @@ export const CheckoutSchema = z
 
 export const SubscriptionSchema = z
   .object({
-    publisherSlug: z.string(),
-    planId: z.string(),
+    publisherSlug: z.string().openapi({ example: 'worldwire' }),
+    planId: z.string().openapi({ example: 'monthly' }),
     kind: z.enum(['trial', 'paid']),
     status: z.string(),
     currentPeriodEnd: z.string(),
@@ -347,9 +361,9 @@ export const PublisherStatsSchema = z
   .openapi('PublisherStats');
 
 const PostFields = z.object({
-    postId: z.string(),
-    author: z.object({ kind: z.enum(['reader', 'publisher']), handle: z.string() }),
-    text: z.string(),
+    postId: z.string().openapi({ example: 'p_01JD9A2M4X' }),
+    author: z.object({ kind: z.enum(['reader', 'publisher']), handle: z.string().openapi({ example: 'ana_reads' }) }),
+    text: z.string().openapi({ example: 'Good news for islanders.' }),
     links: z.array(z.string()),
     articleId: z.string().optional(),
     article: ArticleCardSchema.extend({ access: z.object({ granted: z.boolean(), via: z.string().optional() }) })
@@ -371,7 +385,7 @@ export const PostSchema = PostFields.extend({
 
 export const CreatePostBody = z
   .object({
-    text: z.string().trim().max(MAX_POST_LENGTH).default(''),
+    text: z.string().trim().max(MAX_POST_LENGTH).default('').openapi({ example: 'Good news for islanders.' }),
     articleId: z.string().max(80).optional(),
     replyTo: z.string().max(40).optional(),
     repostOf: z.string().max(40).optional(),

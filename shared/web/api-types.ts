@@ -1051,20 +1051,34 @@ export interface components {
             readUrl: string;
         };
         ArticleCard: {
+            /** @example Claire Dubois */
             author?: string;
+            /** @example The European Central Bank's president said the bank would hold rates through the winter. */
             dek?: string;
+            /** @example worldwire_6lAngwK9ZkIS1V1z1h0Kq9 */
             id: string;
+            /** @example https://images.worldwire.example/2026/11/lagarde.jpg */
             imageUrl?: string;
-            /** @description Points to unlock; 0 means free. */
+            /**
+             * @description Points to unlock; 0 means free.
+             * @example 30
+             */
             price: number;
+            /** @example 2026-11-28T07:00:00.000Z */
             publishedAt: string;
             publisher: {
+                /** @example World Wire */
                 name: string;
+                /** @example worldwire */
                 slug: string;
             };
+            /** @example 4 */
             readingMinutes: number;
+            /** @example Europe */
             section?: string;
+            /** @example Lagarde signals a pause as eurozone inflation cools to 2.1% */
             title: string;
+            /** @example https://worldwire.example/europe/lagarde-signals-a-pause */
             url: string;
         };
         ArticleCardPage: {
@@ -1073,23 +1087,31 @@ export interface components {
         };
         ArticleDetail: {
             access: {
+                /** @example false */
                 granted: boolean;
+                /** @example points */
                 via?: string;
             };
             article: components["schemas"]["ArticleCard"] & {
                 imageCaption?: string;
                 imageCredit?: string;
+                /** @example <p>Frankfurt’s policymakers had been split for months over how quickly to ease.</p> */
                 teaserHtml: string;
+                /** @example 2026-11-28T07:00:00.000Z */
                 updatedAt: string;
+                /** @example 820 */
                 wordCount: number;
             };
+            /** @example <p>The full text…</p> */
             contentHtml?: string;
             offer?: {
+                /** @example 50 */
                 balance?: number;
                 /** @description Points the reader owes after a refunded or disputed purchase; nothing can be unlocked with points until they are covered. */
                 deficit?: number;
                 freeRemaining: number;
                 plans: components["schemas"]["OfferedPlan"][];
+                /** @example 30 */
                 price: number;
                 trialAvailable?: boolean;
                 /** @description Points an unlock would take now: 0 with the free meter or past the spend cap. */
@@ -1097,7 +1119,9 @@ export interface components {
             };
         };
         AuthResult: {
+            /** @example 50 */
             balance: number;
+            /** @example eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig */
             token: string;
             user: components["schemas"]["Reader"];
         };
@@ -1121,7 +1145,10 @@ export interface components {
             quoteOf?: string;
             replyTo?: string;
             repostOf?: string;
-            /** @default  */
+            /**
+             * @default
+             * @example Good news for islanders.
+             */
             text: string;
         };
         CreatePublisher: {
@@ -1153,6 +1180,7 @@ export interface components {
         Feed: {
             consecutiveFailures: number;
             createdAt: string;
+            /** @example f_9k2LmQ */
             feedId: string;
             lastError: string | null;
             lastFetchedAt: string | null;
@@ -1169,6 +1197,7 @@ export interface components {
             nextFetchAt: string | null;
             pausedReason: string | null;
             section?: string;
+            /** @example https://worldwire.example/rss.xml */
             url: string;
         };
         Follow: {
@@ -1217,12 +1246,19 @@ export interface components {
             }[];
         };
         LedgerEntry: {
+            /** @example -30 */
             amount: number;
             articleId?: string;
+            /** @example 2026-11-29T10:20:00.000Z */
             at: string;
+            /** @example 20 */
             balanceAfter: number;
+            /** @example e_2026-11-29T10:20:00.000Z_1 */
             entryId: string;
-            /** @enum {string} */
+            /**
+             * @example unlock
+             * @enum {string}
+             */
             kind: "starter" | "topup" | "unlock" | "refund" | "tip_sent" | "tip_received" | "payment_refunded" | "payment_disputed" | "dispute_won";
             note?: string;
             /** @description On a top-up: the purchase, as a refund request names it. */
@@ -1287,9 +1323,14 @@ export interface components {
             currency: string;
             /** @enum {string} */
             interval: "month" | "year";
+            /** @example Monthly */
             name: string;
+            /** @example monthly */
             planId: string;
-            /** @description Price per interval in the smallest unit of the currency, e.g. 290 for $2.90. */
+            /**
+             * @description Price per interval in the smallest unit of the currency, e.g. 290 for $2.90.
+             * @example 290
+             */
             priceCents: number;
             /** @default 0 */
             trialDays: number;
@@ -1314,6 +1355,7 @@ export interface components {
             };
             articleId?: string;
             author: {
+                /** @example ana_reads */
                 handle: string;
                 /** @enum {string} */
                 kind: "reader" | "publisher";
@@ -1333,6 +1375,7 @@ export interface components {
                 };
                 articleId?: string;
                 author: {
+                    /** @example ana_reads */
                     handle: string;
                     /** @enum {string} */
                     kind: "reader" | "publisher";
@@ -1341,20 +1384,24 @@ export interface components {
                 deleted?: boolean;
                 likeCount: number;
                 links: string[];
+                /** @example p_01JD9A2M4X */
                 postId: string;
                 quoteOf?: string;
                 replyCount: number;
                 replyTo?: string;
                 repostCount?: number;
                 repostOf?: string;
+                /** @example Good news for islanders. */
                 text: string;
             };
+            /** @example p_01JD9A2M4X */
             postId: string;
             quoteOf?: string;
             replyCount: number;
             replyTo?: string;
             repostCount?: number;
             repostOf?: string;
+            /** @example Good news for islanders. */
             text: string;
         };
         PostPage: {
@@ -1375,9 +1422,12 @@ export interface components {
             /** @description Origins of the publisher’s own sites allowed to carry the paywall embed. */
             embedOrigins?: string[];
             freeArticlesPerMonth: number;
+            /** @example https://worldwire.example/ */
             homepageUrl?: string;
+            /** @example World Wire */
             name: string;
             plans?: components["schemas"]["Plan"][];
+            /** @example worldwire */
             slug: string;
             updatedAt: string;
         };
@@ -1439,10 +1489,15 @@ export interface components {
             refundedCents: number;
         };
         Reader: {
+            /** @example 2026-11-29T10:15:00.000Z */
             createdAt: string;
+            /** @example Ana */
             displayName?: string;
+            /** @example ana@example.com */
             email: string;
+            /** @example ana_reads */
             handle: string;
+            /** @example u_01JD8ZK3Q7B2 */
             userId: string;
         };
         RefreshResult: components["schemas"]["IngestSummary"] & {
@@ -1455,10 +1510,13 @@ export interface components {
             outcome: "fetched" | "not_modified" | "failed";
         };
         Signup: {
+            /** @example Ana */
             displayName?: string;
             /** Format: email */
             email: string;
+            /** @example ana_reads */
             handle: string;
+            /** @example correct horse battery */
             password: string;
         };
         Statement: {
@@ -1486,7 +1544,9 @@ export interface components {
             graceUntil?: string;
             /** @enum {string} */
             kind: "trial" | "paid";
+            /** @example monthly */
             planId: string;
+            /** @example worldwire */
             publisherSlug: string;
             status: string;
             updatedAt: string;
@@ -1504,10 +1564,14 @@ export interface components {
             access: {
                 /** @enum {boolean} */
                 granted: true;
+                /** @example points */
                 via: string;
             };
+            /** @example 20 */
             balance: number;
+            /** @example 30 */
             charged: number;
+            /** @example <p>The full text…</p> */
             contentHtml: string;
         };
         UserPostPage: {
@@ -1547,6 +1611,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "EC",
+                     *           "crv": "P-256",
+                     *           "x": "string",
+                     *           "y": "string",
+                     *           "kid": "string",
+                     *           "alg": "ES256",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Jwks"];
                 };
             };
@@ -1556,7 +1635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1576,6 +1655,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         ok: boolean;
                     };
@@ -1587,7 +1671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1604,6 +1688,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "slug": "string",
+                 *       "name": "string",
+                 *       "homepageUrl": "http://example.com",
+                 *       "articlePrice": 0,
+                 *       "freeArticlesPerMonth": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePublisher"];
             };
         };
@@ -1614,6 +1707,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "publisher": {
+                     *         "slug": "worldwire",
+                     *         "name": "World Wire",
+                     *         "homepageUrl": "https://worldwire.example/",
+                     *         "articlePrice": 0,
+                     *         "freeArticlesPerMonth": 0,
+                     *         "plans": [
+                     *           {
+                     *             "planId": "monthly",
+                     *             "name": "Monthly",
+                     *             "interval": "month",
+                     *             "priceCents": 290,
+                     *             "currency": "usd",
+                     *             "trialDays": 0,
+                     *             "trialRequiresCard": false
+                     *           }
+                     *         ],
+                     *         "embedOrigins": [
+                     *           "string"
+                     *         ],
+                     *         "createdAt": "string",
+                     *         "updatedAt": "string"
+                     *       },
+                     *       "apiKey": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedPublisher"];
                 };
             };
@@ -1659,7 +1780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -1668,7 +1789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -1677,7 +1798,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1704,6 +1836,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *           "publisher": {
+                     *             "slug": "worldwire",
+                     *             "name": "World Wire"
+                     *           },
+                     *           "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *           "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *           "author": "Claire Dubois",
+                     *           "section": "Europe",
+                     *           "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *           "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *           "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *           "price": 30,
+                     *           "readingMinutes": 4
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ArticleCardPage"];
                 };
             };
@@ -1722,7 +1877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1744,6 +1899,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "article": {
+                     *         "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *         "publisher": {
+                     *           "slug": "worldwire",
+                     *           "name": "World Wire"
+                     *         },
+                     *         "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *         "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *         "author": "Claire Dubois",
+                     *         "section": "Europe",
+                     *         "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *         "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *         "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *         "price": 30,
+                     *         "readingMinutes": 4,
+                     *         "teaserHtml": "<p>Frankfurt’s policymakers had been split for months over how quickly to ease.</p>",
+                     *         "updatedAt": "2026-11-28T07:00:00.000Z",
+                     *         "imageCaption": "string",
+                     *         "imageCredit": "string",
+                     *         "wordCount": 820
+                     *       },
+                     *       "access": {
+                     *         "granted": false,
+                     *         "via": "points"
+                     *       },
+                     *       "contentHtml": "<p>The full text…</p>",
+                     *       "offer": {
+                     *         "price": 30,
+                     *         "balance": 50,
+                     *         "deficit": 0,
+                     *         "unlockCost": 0,
+                     *         "freeRemaining": 0,
+                     *         "plans": [
+                     *           {
+                     *             "planId": "monthly",
+                     *             "name": "Monthly",
+                     *             "interval": "month",
+                     *             "priceCents": 290,
+                     *             "currency": "usd",
+                     *             "trialDays": 0,
+                     *             "trialRequiresCard": false,
+                     *             "displayPrice": "$2.90 per month",
+                     *             "trialText": "30 days free, then $2.90 per month",
+                     *             "yearlySavingCents": 0,
+                     *             "savingText": "save $14.90 compared to monthly billing"
+                     *           }
+                     *         ],
+                     *         "trialAvailable": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ArticleDetail"];
                 };
             };
@@ -1753,7 +1961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -1780,7 +1988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1802,6 +2010,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": "string",
+                     *       "keyId": "string",
+                     *       "expiresAt": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EntitlementToken"];
                 };
             };
@@ -1811,7 +2026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -1847,7 +2062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1872,6 +2087,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "gift": {
+                     *         "giftId": "string",
+                     *         "articleId": "string",
+                     *         "url": "string",
+                     *         "maxRedemptions": 0,
+                     *         "redemptions": 0,
+                     *         "expiresAt": "string",
+                     *         "createdAt": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         gift: components["schemas"]["Gift"];
                     };
@@ -1883,7 +2111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -1928,7 +2156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Rate limited */
@@ -1948,7 +2176,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1973,6 +2212,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access": {
+                     *         "granted": true,
+                     *         "via": "points"
+                     *       },
+                     *       "charged": 30,
+                     *       "balance": 20,
+                     *       "contentHtml": "<p>The full text…</p>"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UnlockResult"];
                 };
             };
@@ -1982,7 +2232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -2018,7 +2268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -2027,7 +2277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -2036,7 +2286,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2061,6 +2322,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "refunded": 0,
+                     *       "balance": 0,
+                     *       "undosLeftThisMonth": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["UndoResult"];
                 };
             };
@@ -2070,7 +2338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -2106,7 +2374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -2115,7 +2383,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2137,6 +2416,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "article": {
+                     *         "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *         "publisher": {
+                     *           "slug": "worldwire",
+                     *           "name": "World Wire"
+                     *         },
+                     *         "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *         "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *         "author": "Claire Dubois",
+                     *         "section": "Europe",
+                     *         "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *         "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *         "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *         "price": 30,
+                     *         "readingMinutes": 4
+                     *       },
+                     *       "readUrl": "string",
+                     *       "offer": {
+                     *         "price": 0,
+                     *         "freeArticlesPerMonth": 0,
+                     *         "plans": [
+                     *           {
+                     *             "planId": "monthly",
+                     *             "name": "Monthly",
+                     *             "interval": "month",
+                     *             "priceCents": 290,
+                     *             "currency": "usd",
+                     *             "trialDays": 0,
+                     *             "trialRequiresCard": false,
+                     *             "displayPrice": "$2.90 per month",
+                     *             "trialText": "30 days free, then $2.90 per month",
+                     *             "yearlySavingCents": 0,
+                     *             "savingText": "save $14.90 compared to monthly billing"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ArticleByUrl"];
                 };
             };
@@ -2164,7 +2483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2178,6 +2497,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "user@example.com",
+                 *       "password": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Login"];
             };
         };
@@ -2188,6 +2513,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "userId": "u_01JD8ZK3Q7B2",
+                     *         "email": "ana@example.com",
+                     *         "handle": "ana_reads",
+                     *         "displayName": "Ana",
+                     *         "createdAt": "2026-11-29T10:15:00.000Z"
+                     *       },
+                     *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
+                     *       "balance": 50
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthResult"];
                 };
             };
@@ -2215,7 +2553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Rate limited */
@@ -2235,7 +2573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -2263,6 +2601,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "user@example.com",
+                 *       "password": "correct horse battery",
+                 *       "handle": "ana_reads",
+                 *       "displayName": "Ana"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Signup"];
             };
         };
@@ -2273,6 +2619,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "userId": "u_01JD8ZK3Q7B2",
+                     *         "email": "ana@example.com",
+                     *         "handle": "ana_reads",
+                     *         "displayName": "Ana",
+                     *         "createdAt": "2026-11-29T10:15:00.000Z"
+                     *       },
+                     *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
+                     *       "balance": 50
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthResult"];
                 };
             };
@@ -2300,7 +2659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -2329,7 +2688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -2357,6 +2716,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "handle": "string"
+                 *     }
+                 */
                 "application/json": {
                     handle: string;
                 };
@@ -2369,6 +2733,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "blocked": true
+                     *     }
+                     */
                     "application/json": {
                         blocked: boolean;
                     };
@@ -2407,7 +2776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -2416,7 +2785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -2425,7 +2794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -2434,7 +2803,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2466,7 +2846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -2493,7 +2873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -2502,7 +2882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -2511,7 +2891,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2528,6 +2919,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "handle": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Follow"];
             };
         };
@@ -2538,6 +2934,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "following": true
+                     *     }
+                     */
                     "application/json": {
                         following: boolean;
                     };
@@ -2585,7 +2986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -2594,7 +2995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -2603,7 +3004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Rate limited */
@@ -2623,7 +3024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -2694,7 +3095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -2703,7 +3104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -2712,7 +3113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -2745,6 +3146,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "gift": {
+                     *         "giftId": "string",
+                     *         "articleId": "string",
+                     *         "url": "string",
+                     *         "maxRedemptions": 0,
+                     *         "redemptions": 0,
+                     *         "expiresAt": "string",
+                     *         "createdAt": "string"
+                     *       },
+                     *       "open": true,
+                     *       "article": {
+                     *         "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *         "publisher": {
+                     *           "slug": "worldwire",
+                     *           "name": "World Wire"
+                     *         },
+                     *         "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *         "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *         "author": "Claire Dubois",
+                     *         "section": "Europe",
+                     *         "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *         "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *         "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *         "price": 30,
+                     *         "readingMinutes": 4
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["GiftView"];
                 };
             };
@@ -2754,7 +3185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not found */
@@ -2772,7 +3203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2797,6 +3228,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "articleId": "string",
+                     *       "access": {
+                     *         "granted": true,
+                     *         "via": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         access: {
                             /** @enum {boolean} */
@@ -2813,11 +3253,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials not allowed here */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2849,7 +3298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -2858,7 +3307,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2878,6 +3338,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "u_01JD8ZK3Q7B2",
+                     *       "email": "ana@example.com",
+                     *       "handle": "ana_reads",
+                     *       "displayName": "Ana",
+                     *       "createdAt": "2026-11-29T10:15:00.000Z",
+                     *       "balance": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
@@ -2896,7 +3366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2919,6 +3389,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *           "publisher": {
+                     *             "slug": "worldwire",
+                     *             "name": "World Wire"
+                     *           },
+                     *           "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *           "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *           "author": "Claire Dubois",
+                     *           "section": "Europe",
+                     *           "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *           "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *           "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *           "price": 30,
+                     *           "readingMinutes": 4,
+                     *           "via": "string",
+                     *           "grantedAt": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["LibraryPage"];
                 };
             };
@@ -2946,7 +3441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2971,6 +3466,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "refundedCents": 0,
+                     *       "points": 0,
+                     *       "balance": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["PurchaseRefund"];
                 };
             };
@@ -2980,7 +3482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -3016,7 +3518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -3025,7 +3527,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3045,6 +3558,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "publisherSlug": "worldwire",
+                     *           "planId": "monthly",
+                     *           "kind": "trial",
+                     *           "status": "string",
+                     *           "currentPeriodEnd": "string",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "graceUntil": "string",
+                     *           "updatedAt": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Subscription"][];
                     };
@@ -3065,7 +3594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3090,6 +3619,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subscription": {
+                     *         "publisherSlug": "worldwire",
+                     *         "planId": "monthly",
+                     *         "kind": "trial",
+                     *         "status": "string",
+                     *         "currentPeriodEnd": "string",
+                     *         "cancelAtPeriodEnd": true,
+                     *         "graceUntil": "string",
+                     *         "updatedAt": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         subscription: components["schemas"]["Subscription"];
                     };
@@ -3101,7 +3644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -3137,7 +3680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -3146,7 +3689,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3171,6 +3725,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subscription": {
+                     *         "publisherSlug": "worldwire",
+                     *         "planId": "monthly",
+                     *         "kind": "trial",
+                     *         "status": "string",
+                     *         "currentPeriodEnd": "string",
+                     *         "cancelAtPeriodEnd": true,
+                     *         "graceUntil": "string",
+                     *         "updatedAt": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         subscription: components["schemas"]["Subscription"];
                     };
@@ -3182,7 +3750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -3218,7 +3786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -3227,7 +3795,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3246,6 +3825,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "planId": "string"
+                 *     }
+                 */
                 "application/json": {
                     planId: string;
                 };
@@ -3258,6 +3842,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subscription": {
+                     *         "publisherSlug": "worldwire",
+                     *         "planId": "monthly",
+                     *         "kind": "trial",
+                     *         "status": "string",
+                     *         "currentPeriodEnd": "string",
+                     *         "cancelAtPeriodEnd": true,
+                     *         "graceUntil": "string",
+                     *         "updatedAt": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         subscription: components["schemas"]["Subscription"];
                     };
@@ -3305,7 +3903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -3314,7 +3912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -3323,7 +3921,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3346,6 +3955,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balance": 0,
+                     *       "promotional": 0,
+                     *       "deficit": 0,
+                     *       "entries": [
+                     *         {
+                     *           "entryId": "e_2026-11-29T10:20:00.000Z_1",
+                     *           "at": "2026-11-29T10:20:00.000Z",
+                     *           "kind": "unlock",
+                     *           "amount": -30,
+                     *           "balanceAfter": 20,
+                     *           "promoAmount": 0,
+                     *           "articleId": "string",
+                     *           "publisherSlug": "string",
+                     *           "postId": "string",
+                     *           "paymentId": "string",
+                     *           "note": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Wallet"];
                 };
             };
@@ -3373,7 +4005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3390,6 +4022,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "packId": "string"
+                 *     }
+                 */
                 "application/json": {
                     packId: string;
                 };
@@ -3402,6 +4039,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "string",
+                     *       "checkoutUrl": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Checkout"];
                 };
             };
@@ -3438,7 +4081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -3447,7 +4090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -3456,7 +4099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -3465,7 +4108,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3482,6 +4136,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "points": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["DevTopUp"];
             };
         };
@@ -3492,6 +4151,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entry": {
+                     *         "entryId": "e_2026-11-29T10:20:00.000Z_1",
+                     *         "at": "2026-11-29T10:20:00.000Z",
+                     *         "kind": "unlock",
+                     *         "amount": -30,
+                     *         "balanceAfter": 20,
+                     *         "promoAmount": 0,
+                     *         "articleId": "string",
+                     *         "publisherSlug": "string",
+                     *         "postId": "string",
+                     *         "paymentId": "string",
+                     *         "note": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         entry: components["schemas"]["LedgerEntry"];
                     };
@@ -3521,7 +4197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -3530,7 +4206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -3539,7 +4215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -3548,7 +4224,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3568,6 +4255,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "packId": "string",
+                     *           "points": 0,
+                     *           "priceCents": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["PointPack"][];
                     };
@@ -3579,7 +4277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3596,6 +4294,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "Good news for islanders.",
+                 *       "articleId": "string",
+                 *       "replyTo": "string",
+                 *       "repostOf": "string",
+                 *       "quoteOf": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePost"];
             };
         };
@@ -3606,6 +4313,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "post": {
+                     *         "postId": "p_01JD9A2M4X",
+                     *         "author": {
+                     *           "kind": "reader",
+                     *           "handle": "ana_reads"
+                     *         },
+                     *         "text": "Good news for islanders.",
+                     *         "links": [
+                     *           "string"
+                     *         ],
+                     *         "articleId": "string",
+                     *         "article": {
+                     *           "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *           "publisher": {
+                     *             "slug": "worldwire",
+                     *             "name": "World Wire"
+                     *           },
+                     *           "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *           "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *           "author": "Claire Dubois",
+                     *           "section": "Europe",
+                     *           "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *           "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *           "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *           "price": 30,
+                     *           "readingMinutes": 4,
+                     *           "access": {
+                     *             "granted": true,
+                     *             "via": "string"
+                     *           }
+                     *         },
+                     *         "replyTo": "string",
+                     *         "createdAt": "string",
+                     *         "likeCount": 0,
+                     *         "replyCount": 0,
+                     *         "repostOf": "string",
+                     *         "quoteOf": "string",
+                     *         "repostCount": 0,
+                     *         "deleted": true,
+                     *         "original": {
+                     *           "postId": "p_01JD9A2M4X",
+                     *           "author": {
+                     *             "kind": "reader",
+                     *             "handle": "ana_reads"
+                     *           },
+                     *           "text": "Good news for islanders.",
+                     *           "links": [
+                     *             "string"
+                     *           ],
+                     *           "articleId": "string",
+                     *           "article": {
+                     *             "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *             "publisher": {
+                     *               "slug": "worldwire",
+                     *               "name": "World Wire"
+                     *             },
+                     *             "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *             "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *             "author": "Claire Dubois",
+                     *             "section": "Europe",
+                     *             "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *             "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *             "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *             "price": 30,
+                     *             "readingMinutes": 4,
+                     *             "access": {
+                     *               "granted": true,
+                     *               "via": "string"
+                     *             }
+                     *           },
+                     *           "replyTo": "string",
+                     *           "createdAt": "string",
+                     *           "likeCount": 0,
+                     *           "replyCount": 0,
+                     *           "repostOf": "string",
+                     *           "quoteOf": "string",
+                     *           "repostCount": 0,
+                     *           "deleted": true
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         post: components["schemas"]["Post"];
                     };
@@ -3653,7 +4444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -3662,7 +4453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -3671,7 +4462,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Rate limited */
@@ -3691,7 +4482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -3724,6 +4515,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "post": {
+                     *         "postId": "p_01JD9A2M4X",
+                     *         "author": {
+                     *           "kind": "reader",
+                     *           "handle": "ana_reads"
+                     *         },
+                     *         "text": "Good news for islanders.",
+                     *         "links": [
+                     *           "string"
+                     *         ],
+                     *         "articleId": "string",
+                     *         "article": {
+                     *           "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *           "publisher": {
+                     *             "slug": "worldwire",
+                     *             "name": "World Wire"
+                     *           },
+                     *           "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *           "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *           "author": "Claire Dubois",
+                     *           "section": "Europe",
+                     *           "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *           "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *           "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *           "price": 30,
+                     *           "readingMinutes": 4,
+                     *           "access": {
+                     *             "granted": true,
+                     *             "via": "string"
+                     *           }
+                     *         },
+                     *         "replyTo": "string",
+                     *         "createdAt": "string",
+                     *         "likeCount": 0,
+                     *         "replyCount": 0,
+                     *         "repostOf": "string",
+                     *         "quoteOf": "string",
+                     *         "repostCount": 0,
+                     *         "deleted": true,
+                     *         "original": {
+                     *           "postId": "p_01JD9A2M4X",
+                     *           "author": {
+                     *             "kind": "reader",
+                     *             "handle": "ana_reads"
+                     *           },
+                     *           "text": "Good news for islanders.",
+                     *           "links": [
+                     *             "string"
+                     *           ],
+                     *           "articleId": "string",
+                     *           "article": {
+                     *             "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *             "publisher": {
+                     *               "slug": "worldwire",
+                     *               "name": "World Wire"
+                     *             },
+                     *             "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *             "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *             "author": "Claire Dubois",
+                     *             "section": "Europe",
+                     *             "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *             "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *             "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *             "price": 30,
+                     *             "readingMinutes": 4,
+                     *             "access": {
+                     *               "granted": true,
+                     *               "via": "string"
+                     *             }
+                     *           },
+                     *           "replyTo": "string",
+                     *           "createdAt": "string",
+                     *           "likeCount": 0,
+                     *           "replyCount": 0,
+                     *           "repostOf": "string",
+                     *           "quoteOf": "string",
+                     *           "repostCount": 0,
+                     *           "deleted": true
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         post: components["schemas"]["Post"];
                     };
@@ -3735,7 +4610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -3762,7 +4637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3794,7 +4669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -3830,7 +4705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -3839,7 +4714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -3848,7 +4723,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3873,6 +4759,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "liked": true,
+                     *       "likeCount": 0
+                     *     }
+                     */
                     "application/json": {
                         likeCount: number;
                         liked: boolean;
@@ -3885,7 +4777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -3921,7 +4813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -3930,7 +4822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Rate limited */
@@ -3950,7 +4842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -3986,6 +4878,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "liked": true,
+                     *       "likeCount": 0
+                     *     }
+                     */
                     "application/json": {
                         likeCount: number;
                         liked: boolean;
@@ -3998,7 +4896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -4034,7 +4932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4043,7 +4941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Rate limited */
@@ -4063,7 +4961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -4099,6 +4997,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "postId": "p_01JD9A2M4X",
+                     *           "author": {
+                     *             "kind": "reader",
+                     *             "handle": "ana_reads"
+                     *           },
+                     *           "text": "Good news for islanders.",
+                     *           "links": [
+                     *             "string"
+                     *           ],
+                     *           "articleId": "string",
+                     *           "article": {
+                     *             "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *             "publisher": {
+                     *               "slug": "worldwire",
+                     *               "name": "World Wire"
+                     *             },
+                     *             "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *             "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *             "author": "Claire Dubois",
+                     *             "section": "Europe",
+                     *             "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *             "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *             "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *             "price": 30,
+                     *             "readingMinutes": 4,
+                     *             "access": {
+                     *               "granted": true,
+                     *               "via": "string"
+                     *             }
+                     *           },
+                     *           "replyTo": "string",
+                     *           "createdAt": "string",
+                     *           "likeCount": 0,
+                     *           "replyCount": 0,
+                     *           "repostOf": "string",
+                     *           "quoteOf": "string",
+                     *           "repostCount": 0,
+                     *           "deleted": true,
+                     *           "original": {
+                     *             "postId": "p_01JD9A2M4X",
+                     *             "author": {
+                     *               "kind": "reader",
+                     *               "handle": "ana_reads"
+                     *             },
+                     *             "text": "Good news for islanders.",
+                     *             "links": [
+                     *               "string"
+                     *             ],
+                     *             "articleId": "string",
+                     *             "article": {
+                     *               "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *               "publisher": {
+                     *                 "slug": "worldwire",
+                     *                 "name": "World Wire"
+                     *               },
+                     *               "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *               "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *               "author": "Claire Dubois",
+                     *               "section": "Europe",
+                     *               "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *               "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *               "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *               "price": 30,
+                     *               "readingMinutes": 4,
+                     *               "access": {
+                     *                 "granted": true,
+                     *                 "via": "string"
+                     *               }
+                     *             },
+                     *             "replyTo": "string",
+                     *             "createdAt": "string",
+                     *             "likeCount": 0,
+                     *             "replyCount": 0,
+                     *             "repostOf": "string",
+                     *             "quoteOf": "string",
+                     *             "repostCount": 0,
+                     *             "deleted": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PostPage"];
                 };
             };
@@ -4117,7 +5102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not found */
@@ -4135,7 +5120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4154,6 +5139,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "points": 1
+                 *     }
+                 */
                 "application/json": {
                     points: number;
                 };
@@ -4166,6 +5156,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "tipped": 0,
+                     *       "balance": 0
+                     *     }
+                     */
                     "application/json": {
                         balance: number;
                         tipped: number;
@@ -4223,7 +5219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -4232,7 +5228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4241,7 +5237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Rate limited */
@@ -4261,7 +5257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Contention: nothing changed; retry after the Retry-After seconds */
@@ -4292,6 +5288,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "slug": "worldwire",
+                     *       "name": "World Wire",
+                     *       "homepageUrl": "https://worldwire.example/",
+                     *       "articlePrice": 0,
+                     *       "freeArticlesPerMonth": 0,
+                     *       "plans": [
+                     *         {
+                     *           "planId": "monthly",
+                     *           "name": "Monthly",
+                     *           "interval": "month",
+                     *           "priceCents": 290,
+                     *           "currency": "usd",
+                     *           "trialDays": 0,
+                     *           "trialRequiresCard": false
+                     *         }
+                     *       ],
+                     *       "embedOrigins": [
+                     *         "string"
+                     *       ],
+                     *       "createdAt": "string",
+                     *       "updatedAt": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Publisher"];
                 };
             };
@@ -4310,7 +5331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4327,6 +5348,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "string",
+                 *       "homepageUrl": "http://example.com",
+                 *       "articlePrice": 0,
+                 *       "freeArticlesPerMonth": 0,
+                 *       "plans": [
+                 *         {
+                 *           "planId": "monthly",
+                 *           "name": "Monthly",
+                 *           "interval": "month",
+                 *           "priceCents": 290,
+                 *           "currency": "usd",
+                 *           "trialDays": 0,
+                 *           "trialRequiresCard": false
+                 *         }
+                 *       ],
+                 *       "embedOrigins": [
+                 *         "https://www.example.com"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublisherSettings"];
             };
         };
@@ -4337,6 +5380,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "slug": "worldwire",
+                     *       "name": "World Wire",
+                     *       "homepageUrl": "https://worldwire.example/",
+                     *       "articlePrice": 0,
+                     *       "freeArticlesPerMonth": 0,
+                     *       "plans": [
+                     *         {
+                     *           "planId": "monthly",
+                     *           "name": "Monthly",
+                     *           "interval": "month",
+                     *           "priceCents": 290,
+                     *           "currency": "usd",
+                     *           "trialDays": 0,
+                     *           "trialRequiresCard": false
+                     *         }
+                     *       ],
+                     *       "embedOrigins": [
+                     *         "string"
+                     *       ],
+                     *       "createdAt": "string",
+                     *       "updatedAt": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Publisher"];
                 };
             };
@@ -4364,7 +5432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -4373,7 +5441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4382,7 +5450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -4391,7 +5459,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4411,6 +5490,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "heldCents": 0,
+                     *       "availableCents": 0,
+                     *       "inFlightCents": 0,
+                     *       "paidOutCents": 0,
+                     *       "thresholdCents": 0,
+                     *       "holdDays": 0,
+                     *       "payoutAccount": "none"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PayoutBalance"];
                 };
             };
@@ -4429,7 +5519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4452,6 +5542,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "onboardingUrl": "string",
+                     *       "payoutAccount": "onboarding"
+                     *     }
+                     */
                     "application/json": {
                         onboardingUrl: string;
                         /** @enum {string} */
@@ -4465,7 +5561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -4483,7 +5579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4492,7 +5588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -4501,7 +5597,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4521,6 +5628,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "feedId": "f_9k2LmQ",
+                     *           "url": "https://worldwire.example/rss.xml",
+                     *           "section": "string",
+                     *           "createdAt": "string",
+                     *           "lastFetchedAt": "string",
+                     *           "lastStatus": "pending",
+                     *           "lastHttpStatus": 0,
+                     *           "lastError": "string",
+                     *           "consecutiveFailures": 0,
+                     *           "nextFetchAt": "string",
+                     *           "pausedReason": "string",
+                     *           "lastSummary": {
+                     *             "created": 0,
+                     *             "updated": 0,
+                     *             "unchanged": 0,
+                     *             "rejected": 0
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Feed"][];
                         nextCursor: null;
@@ -4542,7 +5675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4559,6 +5692,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "http://example.com",
+                 *       "section": "string"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateFeed"];
             };
         };
@@ -4569,6 +5708,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "feed": {
+                     *         "feedId": "f_9k2LmQ",
+                     *         "url": "https://worldwire.example/rss.xml",
+                     *         "section": "string",
+                     *         "createdAt": "string",
+                     *         "lastFetchedAt": "string",
+                     *         "lastStatus": "pending",
+                     *         "lastHttpStatus": 0,
+                     *         "lastError": "string",
+                     *         "consecutiveFailures": 0,
+                     *         "nextFetchAt": "string",
+                     *         "pausedReason": "string",
+                     *         "lastSummary": {
+                     *           "created": 0,
+                     *           "updated": 0,
+                     *           "unchanged": 0,
+                     *           "rejected": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         feed: components["schemas"]["Feed"];
                     };
@@ -4607,7 +5769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4616,7 +5778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -4625,7 +5787,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4657,7 +5830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -4684,7 +5857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4693,7 +5866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -4702,7 +5875,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4727,6 +5911,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": 0,
+                     *       "updated": 0,
+                     *       "unchanged": 0,
+                     *       "rejected": [
+                     *         {
+                     *           "guid": "string",
+                     *           "reason": "string"
+                     *         }
+                     *       ],
+                     *       "outcome": "fetched",
+                     *       "feed": {
+                     *         "feedId": "f_9k2LmQ",
+                     *         "url": "https://worldwire.example/rss.xml",
+                     *         "section": "string",
+                     *         "createdAt": "string",
+                     *         "lastFetchedAt": "string",
+                     *         "lastStatus": "pending",
+                     *         "lastHttpStatus": 0,
+                     *         "lastError": "string",
+                     *         "consecutiveFailures": 0,
+                     *         "nextFetchAt": "string",
+                     *         "pausedReason": "string",
+                     *         "lastSummary": {
+                     *           "created": 0,
+                     *           "updated": 0,
+                     *           "unchanged": 0,
+                     *           "rejected": 0
+                     *         }
+                     *       },
+                     *       "error": {
+                     *         "code": "string",
+                     *         "message": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RefreshResult"];
                 };
             };
@@ -4736,7 +5957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -4763,7 +5984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4772,7 +5993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -4781,7 +6002,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4798,10 +6030,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example string */
                 "application/atom+xml": string;
+                /** @example string */
                 "application/rdf+xml": string;
+                /** @example string */
                 "application/rss+xml": string;
+                /** @example string */
                 "application/xml": string;
+                /** @example string */
                 "text/xml": string;
             };
         };
@@ -4812,6 +6049,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": 0,
+                     *       "updated": 0,
+                     *       "unchanged": 0,
+                     *       "rejected": [
+                     *         {
+                     *           "guid": "string",
+                     *           "reason": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["IngestSummary"];
                 };
             };
@@ -4821,7 +6071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -4839,7 +6089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -4875,7 +6125,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4898,6 +6159,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "apiKey": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
@@ -4907,7 +6173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -4925,7 +6191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -4934,7 +6200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -4943,7 +6209,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4966,6 +6243,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "payoutId": "string",
+                     *           "amountCents": 0,
+                     *           "currency": "string",
+                     *           "transferId": "string",
+                     *           "periodEnd": "string",
+                     *           "at": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PayoutPage"];
                 };
             };
@@ -4993,7 +6285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5018,7 +6310,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "month": "string",
+                     *       "currency": "usd",
+                     *       "openingCents": 0,
+                     *       "earnedCents": 0,
+                     *       "reversedCents": 0,
+                     *       "paidOutCents": 0,
+                     *       "closingCents": 0,
+                     *       "lines": [
+                     *         {
+                     *           "at": "string",
+                     *           "kind": "string",
+                     *           "reference": "string",
+                     *           "amountCents": 0,
+                     *           "note": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Statement"];
+                    /** @example string */
                     "text/csv": string;
                 };
             };
@@ -5046,7 +6359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5071,6 +6384,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "string",
+                     *       "to": "string",
+                     *       "unlocks": 0,
+                     *       "refunds": 0,
+                     *       "tips": 0,
+                     *       "grossPoints": 0,
+                     *       "pointsEarned": 0,
+                     *       "activeSubscribers": 0,
+                     *       "activeTrials": 0,
+                     *       "gifts": {
+                     *         "links": 0,
+                     *         "readers": 0,
+                     *         "readersWhoPaid": 0
+                     *       },
+                     *       "topArticles": [
+                     *         {
+                     *           "articleId": "string",
+                     *           "title": "string",
+                     *           "unlocks": 0,
+                     *           "pointsEarned": 0
+                     *         }
+                     *       ],
+                     *       "perDay": [
+                     *         {
+                     *           "date": "string",
+                     *           "unlocks": 0,
+                     *           "refunds": 0,
+                     *           "pointsEarned": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublisherStats"];
                 };
             };
@@ -5098,7 +6445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5121,6 +6468,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "slug": "worldwire",
+                     *           "name": "World Wire",
+                     *           "homepageUrl": "https://worldwire.example/",
+                     *           "articlePrice": 0,
+                     *           "freeArticlesPerMonth": 0,
+                     *           "plans": [
+                     *             {
+                     *               "planId": "monthly",
+                     *               "name": "Monthly",
+                     *               "interval": "month",
+                     *               "priceCents": 290,
+                     *               "currency": "usd",
+                     *               "trialDays": 0,
+                     *               "trialRequiresCard": false
+                     *             }
+                     *           ],
+                     *           "embedOrigins": [
+                     *             "string"
+                     *           ],
+                     *           "createdAt": "string",
+                     *           "updatedAt": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublisherPage"];
                 };
             };
@@ -5139,7 +6516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5161,6 +6538,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "slug": "worldwire",
+                     *       "name": "World Wire",
+                     *       "homepageUrl": "https://worldwire.example/",
+                     *       "articlePrice": 0,
+                     *       "freeArticlesPerMonth": 0,
+                     *       "plans": [
+                     *         {
+                     *           "planId": "monthly",
+                     *           "name": "Monthly",
+                     *           "interval": "month",
+                     *           "priceCents": 290,
+                     *           "currency": "usd",
+                     *           "trialDays": 0,
+                     *           "trialRequiresCard": false
+                     *         }
+                     *       ],
+                     *       "embedOrigins": [
+                     *         "string"
+                     *       ],
+                     *       "createdAt": "string",
+                     *       "updatedAt": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Publisher"];
                 };
             };
@@ -5170,7 +6572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not found */
@@ -5188,7 +6590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5213,6 +6615,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "kind": "reader",
+                     *           "handle": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountPage"];
                 };
             };
@@ -5240,7 +6653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5265,6 +6678,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "postId": "p_01JD9A2M4X",
+                     *           "author": {
+                     *             "kind": "reader",
+                     *             "handle": "ana_reads"
+                     *           },
+                     *           "text": "Good news for islanders.",
+                     *           "links": [
+                     *             "string"
+                     *           ],
+                     *           "articleId": "string",
+                     *           "article": {
+                     *             "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *             "publisher": {
+                     *               "slug": "worldwire",
+                     *               "name": "World Wire"
+                     *             },
+                     *             "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *             "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *             "author": "Claire Dubois",
+                     *             "section": "Europe",
+                     *             "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *             "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *             "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *             "price": 30,
+                     *             "readingMinutes": 4,
+                     *             "access": {
+                     *               "granted": true,
+                     *               "via": "string"
+                     *             }
+                     *           },
+                     *           "replyTo": "string",
+                     *           "createdAt": "string",
+                     *           "likeCount": 0,
+                     *           "replyCount": 0,
+                     *           "repostOf": "string",
+                     *           "quoteOf": "string",
+                     *           "repostCount": 0,
+                     *           "deleted": true,
+                     *           "original": {
+                     *             "postId": "p_01JD9A2M4X",
+                     *             "author": {
+                     *               "kind": "reader",
+                     *               "handle": "ana_reads"
+                     *             },
+                     *             "text": "Good news for islanders.",
+                     *             "links": [
+                     *               "string"
+                     *             ],
+                     *             "articleId": "string",
+                     *             "article": {
+                     *               "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *               "publisher": {
+                     *                 "slug": "worldwire",
+                     *                 "name": "World Wire"
+                     *               },
+                     *               "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *               "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *               "author": "Claire Dubois",
+                     *               "section": "Europe",
+                     *               "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *               "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *               "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *               "price": 30,
+                     *               "readingMinutes": 4,
+                     *               "access": {
+                     *                 "granted": true,
+                     *                 "via": "string"
+                     *               }
+                     *             },
+                     *             "replyTo": "string",
+                     *             "createdAt": "string",
+                     *             "likeCount": 0,
+                     *             "replyCount": 0,
+                     *             "repostOf": "string",
+                     *             "quoteOf": "string",
+                     *             "repostCount": 0,
+                     *             "deleted": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublisherPostPage"];
                 };
             };
@@ -5283,7 +6783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not found */
@@ -5301,7 +6801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5320,6 +6820,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "planId": "string"
+                 *     }
+                 */
                 "application/json": {
                     planId: string;
                 };
@@ -5332,6 +6837,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "string",
+                     *       "checkoutUrl": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Checkout"];
                 };
             };
@@ -5368,7 +6879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Body too large */
@@ -5377,7 +6888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -5386,7 +6897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -5395,7 +6906,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5414,6 +6936,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "planId": "string"
+                 *     }
+                 */
                 "application/json": {
                     planId?: string;
                 };
@@ -5426,6 +6953,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subscription": {
+                     *         "publisherSlug": "worldwire",
+                     *         "planId": "monthly",
+                     *         "kind": "trial",
+                     *         "status": "string",
+                     *         "currentPeriodEnd": "string",
+                     *         "cancelAtPeriodEnd": true,
+                     *         "graceUntil": "string",
+                     *         "updatedAt": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         subscription: components["schemas"]["Subscription"];
                     };
@@ -5473,7 +7014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not a readable feed */
@@ -5482,7 +7023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unexpected failure: the same error shape, never a stack trace */
@@ -5491,7 +7032,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5514,6 +7066,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "postId": "p_01JD9A2M4X",
+                     *           "author": {
+                     *             "kind": "reader",
+                     *             "handle": "ana_reads"
+                     *           },
+                     *           "text": "Good news for islanders.",
+                     *           "links": [
+                     *             "string"
+                     *           ],
+                     *           "articleId": "string",
+                     *           "article": {
+                     *             "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *             "publisher": {
+                     *               "slug": "worldwire",
+                     *               "name": "World Wire"
+                     *             },
+                     *             "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *             "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *             "author": "Claire Dubois",
+                     *             "section": "Europe",
+                     *             "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *             "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *             "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *             "price": 30,
+                     *             "readingMinutes": 4,
+                     *             "access": {
+                     *               "granted": true,
+                     *               "via": "string"
+                     *             }
+                     *           },
+                     *           "replyTo": "string",
+                     *           "createdAt": "string",
+                     *           "likeCount": 0,
+                     *           "replyCount": 0,
+                     *           "repostOf": "string",
+                     *           "quoteOf": "string",
+                     *           "repostCount": 0,
+                     *           "deleted": true,
+                     *           "original": {
+                     *             "postId": "p_01JD9A2M4X",
+                     *             "author": {
+                     *               "kind": "reader",
+                     *               "handle": "ana_reads"
+                     *             },
+                     *             "text": "Good news for islanders.",
+                     *             "links": [
+                     *               "string"
+                     *             ],
+                     *             "articleId": "string",
+                     *             "article": {
+                     *               "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *               "publisher": {
+                     *                 "slug": "worldwire",
+                     *                 "name": "World Wire"
+                     *               },
+                     *               "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *               "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *               "author": "Claire Dubois",
+                     *               "section": "Europe",
+                     *               "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *               "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *               "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *               "price": 30,
+                     *               "readingMinutes": 4,
+                     *               "access": {
+                     *                 "granted": true,
+                     *                 "via": "string"
+                     *               }
+                     *             },
+                     *             "replyTo": "string",
+                     *             "createdAt": "string",
+                     *             "likeCount": 0,
+                     *             "replyCount": 0,
+                     *             "repostOf": "string",
+                     *             "quoteOf": "string",
+                     *             "repostCount": 0,
+                     *             "deleted": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TimelinePage"];
                 };
             };
@@ -5541,7 +7180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5563,6 +7202,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "handle": "string",
+                     *       "displayName": "string",
+                     *       "createdAt": "string",
+                     *       "followerCount": 0,
+                     *       "followingCount": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["Profile"];
                 };
             };
@@ -5572,7 +7220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not found */
@@ -5590,7 +7238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5615,6 +7263,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "kind": "reader",
+                     *           "handle": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountPage"];
                 };
             };
@@ -5642,7 +7301,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5667,6 +7326,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "kind": "reader",
+                     *           "handle": "string"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountPage"];
                 };
             };
@@ -5694,7 +7364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5719,6 +7389,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "postId": "p_01JD9A2M4X",
+                     *           "author": {
+                     *             "kind": "reader",
+                     *             "handle": "ana_reads"
+                     *           },
+                     *           "text": "Good news for islanders.",
+                     *           "links": [
+                     *             "string"
+                     *           ],
+                     *           "articleId": "string",
+                     *           "article": {
+                     *             "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *             "publisher": {
+                     *               "slug": "worldwire",
+                     *               "name": "World Wire"
+                     *             },
+                     *             "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *             "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *             "author": "Claire Dubois",
+                     *             "section": "Europe",
+                     *             "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *             "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *             "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *             "price": 30,
+                     *             "readingMinutes": 4,
+                     *             "access": {
+                     *               "granted": true,
+                     *               "via": "string"
+                     *             }
+                     *           },
+                     *           "replyTo": "string",
+                     *           "createdAt": "string",
+                     *           "likeCount": 0,
+                     *           "replyCount": 0,
+                     *           "repostOf": "string",
+                     *           "quoteOf": "string",
+                     *           "repostCount": 0,
+                     *           "deleted": true,
+                     *           "original": {
+                     *             "postId": "p_01JD9A2M4X",
+                     *             "author": {
+                     *               "kind": "reader",
+                     *               "handle": "ana_reads"
+                     *             },
+                     *             "text": "Good news for islanders.",
+                     *             "links": [
+                     *               "string"
+                     *             ],
+                     *             "articleId": "string",
+                     *             "article": {
+                     *               "id": "worldwire_6lAngwK9ZkIS1V1z1h0Kq9",
+                     *               "publisher": {
+                     *                 "slug": "worldwire",
+                     *                 "name": "World Wire"
+                     *               },
+                     *               "title": "Lagarde signals a pause as eurozone inflation cools to 2.1%",
+                     *               "dek": "The European Central Bank's president said the bank would hold rates through the winter.",
+                     *               "author": "Claire Dubois",
+                     *               "section": "Europe",
+                     *               "url": "https://worldwire.example/europe/lagarde-signals-a-pause",
+                     *               "imageUrl": "https://images.worldwire.example/2026/11/lagarde.jpg",
+                     *               "publishedAt": "2026-11-28T07:00:00.000Z",
+                     *               "price": 30,
+                     *               "readingMinutes": 4,
+                     *               "access": {
+                     *                 "granted": true,
+                     *                 "via": "string"
+                     *               }
+                     *             },
+                     *             "replyTo": "string",
+                     *             "createdAt": "string",
+                     *             "likeCount": 0,
+                     *             "replyCount": 0,
+                     *             "repostOf": "string",
+                     *             "quoteOf": "string",
+                     *             "repostCount": 0,
+                     *             "deleted": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserPostPage"];
                 };
             };
@@ -5737,7 +7494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not found */
@@ -5755,7 +7512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5777,6 +7534,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "outcome": "string"
+                     *     }
+                     */
                     "application/json": {
                         outcome: string;
                         received: boolean;
@@ -5792,13 +7555,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unexpected failure: the same error shape, never a stack trace */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

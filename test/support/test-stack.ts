@@ -13,6 +13,7 @@ import type { FeedRuntime } from '../../shared/feeds/poll-feed.js';
 import { createConsoleLogger } from '../../shared/logger.js';
 import { createDeps } from '../../shared/api/api-deps.js';
 import { articleItems, rss2 } from './feeds.js';
+import { checkedByContract } from './api-contract.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -45,6 +46,7 @@ export async function createTestStack(
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });
   await ensureTable(deps.db, { stream: config.timelineFanOut === 'stream' });
   const app = buildApp(deps, ALL_ROUTES);
+  checkedByContract(app);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
   const stack: TestStack = {
     app,

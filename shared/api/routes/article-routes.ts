@@ -178,7 +178,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       security: [{ bearer: [] }],
       middleware: requireReader(deps),
       request: { params: GiftIdParam },
-      responses: { 200: jsonResponse(z.object({ articleId: z.string(), access: z.object({ granted: z.literal(true), via: z.string() }) }), 'The article is yours to read'), ...errorResponses(401, 404, 409) },
+      responses: { 200: jsonResponse(z.object({ articleId: z.string(), access: z.object({ granted: z.literal(true), via: z.string() }) }), 'The article is yours to read'), ...errorResponses(401, 403, 404, 409) },
     }),
     async (c) => {
       const { articleId, via } = await redeemGift(deps.db, c.req.valid('param').giftId, c.get('reader')!.userId, deps.now());

@@ -88,7 +88,8 @@ export const paymentRouteSpecs = {
     path: '/v1/webhooks/stripe',
     tags: ['payments'],
     description: 'Stripe events, verified by their signature. Safe to deliver any number of times, in any order.',
+    // The event body is read raw, not through a schema, so its signature is checked over the exact bytes Stripe sent.
     request: { headers: z.object({ 'stripe-signature': z.string().optional().openapi({ param: { name: 'stripe-signature', in: 'header' } }) }) },
-    responses: { 200: jsonResponse(z.object({ received: z.boolean(), outcome: z.string() }), 'Processed'), ...errorResponses(400) },
+    responses: { 200: jsonResponse(z.object({ received: z.boolean(), outcome: z.string() }), 'Processed'), ...errorResponses(400, 413) },
   }),
 };
