@@ -63,7 +63,7 @@ const API_TARGETS = { importMs: 120, bundleKb: 450 };
 function importTimeMs(file: string): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...process.env, ADMIN_TOKEN: 'bench-admin-token-123456', TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', FEED_QUEUE_URL: 'http://127.0.0.1:1/q', NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, ADMIN_TOKEN: 'bench-admin-token-123456', TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', FEED_QUEUE_URL: 'http://127.0.0.1:1/q', API_URL: 'http://127.0.0.1:1', JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123', NODE_NO_WARNINGS: '1' },
     encoding: 'utf8',
   });
   return Number(output);

@@ -19,6 +19,8 @@ const RUNS = 300;
 export const PAGE_WEIGHT_BUDGET_KB = 60;
 export const EMBED_BUDGET_GZIP_KB = 10;
 
+type Row = { name: string; p50: number; p99: number; trips: number; bytes: number };
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -40,24 +42,26 @@ export async function runWebBench(endpoint: string): Promise<{ overBudget: strin
   const articleId = items[0]!.id;
   const { token } = (await (await app.request('/v1/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@web.example', password: 'correct horse battery', handle: 'bench_reader' }) })).json()) as { token: string };
 
-  const measure = async (name: string, request: () => Response | Promise<Response>) => {
-    const times: number[] = [];
-    let bytes = 0;
-    for (let run = 0; run < 20; run++) await (await request()).arrayBuffer(); // warm-up
-    deps.db.roundTrips.reset();
-    for (let run = 0; run < RUNS; run++) {
+  // Interleaved, so warm-up and machine noise fall on every request kind alike.
+  const kinds: Array<{ name: string; request: () => Response | Promise<Response>; times: number[]; bytes: number; trips: number }> = [
+    { name: 'GET /v1/articles/{id} (JSON, reader token)', request: () => app.request(`/v1/articles/${articleId}`, { headers: { authorization: `Bearer ${token}` } }), times: [], bytes: 0, trips: 0 },
+    { name: 'GET /articles/{id} (HTML page with the paywall box, signed in)', request: () => web.request(`/articles/${articleId}`, { headers: { cookie: `pw_session=${token}` } }), times: [], bytes: 0, trips: 0 },
+    { name: 'GET /articles/{id} (HTML page, visitor)', request: () => web.request(`/articles/${articleId}`), times: [], bytes: 0, trips: 0 },
+    { name: 'GET / (latest articles by section)', request: () => web.request('/'), times: [], bytes: 0, trips: 0 },
+  ];
+  for (let run = 0; run < 20; run++) for (const kind of kinds) await (await kind.request()).arrayBuffer();
+  for (let run = 0; run < RUNS; run++) {
+    for (const kind of kinds) {
+      deps.db.roundTrips.reset();
       const start = performance.now();
-      const response = await request();
-      bytes = (await response.arrayBuffer()).byteLength;
-      times.push(performance.now() - start);
-      if (response.status !== 200) throw new Error(`${name}: ${response.status}`);
+      const response = await kind.request();
+      kind.bytes = (await response.arrayBuffer()).byteLength;
+      kind.times.push(performance.now() - start);
+      kind.trips += deps.db.roundTrips.total;
+      if (response.status !== 200) throw new Error(`${kind.name}: ${response.status}`);
     }
-    return { name, p50: percentile(times, 50), p99: percentile(times, 99), trips: deps.db.roundTrips.total / RUNS, bytes };
-  };
-  const json = await measure('GET /v1/articles/{id} (JSON, reader token)', () => app.request(`/v1/articles/${articleId}`, { headers: { authorization: `Bearer ${token}` } }));
-  const page = await measure('GET /articles/{id} (HTML page with the paywall box, signed in)', () => web.request(`/articles/${articleId}`, { headers: { cookie: `pw_session=${token}` } }));
-  const anonymous = await measure('GET /articles/{id} (HTML page, visitor)', () => web.request(`/articles/${articleId}`));
-  const home = await measure('GET / (latest articles by section)', () => web.request('/'));
+  }
+  const [json, page, anonymous, home] = kinds.map((kind) => ({ name: kind.name, p50: percentile(kind.times, 50), p99: percentile(kind.times, 99), trips: kind.trips / RUNS, bytes: kind.bytes })) as [Row, Row, Row, Row];
   printTable(`Article page render against the JSON endpoint, in-process over DynamoDB Local, ${RUNS} requests each`, [json, page, anonymous, home].map((row) => ({
     request: row.name,
     'p50 ms': round(row.p50, 2),

@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -11,11 +11,21 @@ import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 
-// Every synthesis bundles six functions with esbuild: seconds on an idle machine, far longer on a busy one.
+// A bundling synthesis builds eight functions with esbuild: seconds on an idle machine, far longer on a busy one.
 vi.setConfig({ testTimeout: 300_000 });
 
+/**
+ * Only the dev stack is synthesised with its functions really bundled (that
+ * proves every entry builds, the web app's JSX and the files copied beside
+ * the API included); the other variants differ in their templates, not in
+ * their code, so they skip bundling (CDK's own `bundling-stacks` context).
+ */
+const WITHOUT_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+const devOutdir = mkdtempSync(path.join(tmpdir(), 'postwire-dev-'));
+
 function synth(stage: 'dev' | 'prod'): Template {
-  const app = new App();
+  const app = new App(stage === 'dev' ? { outdir: devOutdir, context: { 'aws:cdk:enable-asset-metadata': true } } : { context: WITHOUT_BUNDLING });
   const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage), env: { account: '123456789012', region: 'eu-west-1' } });
   return Template.fromStack(stack);
 }
@@ -286,10 +296,21 @@ describe('cdk-nag (AwsSolutions)', () => {
     'prod with tracing and a custom domain': stageConfig('prod', { tracing: true, domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }),
   };
   it.each(Object.keys(variants) as Array<keyof typeof variants>)('finds nothing unacknowledged in the %s stack', (variant) => {
-    const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'postwire-nag-')) });
+    const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'postwire-nag-')), context: WITHOUT_BUNDLING });
     new PostwireStack(app, 'postwire-nag', { config: variants[variant], env: { account: '123456789012', region: 'eu-west-1' } });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('the bundles', () => {
+  it('carry Swagger UI beside the main API, so /docs works without a CDN, and the web app bundles its pages', () => {
+    const bundleOf = (name: string) => {
+      const [, resource] = Object.entries(dev.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(`${name}Function`))!;
+      return path.join(devOutdir, resource.Metadata['aws:asset:path']);
+    };
+    for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) expect(statSync(path.join(bundleOf('Api'), 'swagger-ui', file)).size).toBeGreaterThan(10_000);
+    expect(readFileSync(path.join(bundleOf('Web'), 'index.mjs'), 'utf8')).toContain('Keep reading');
   });
 });
 
@@ -297,6 +318,7 @@ describe('the template as a whole', () => {
   it('matches the reviewed snapshot (asset hashes normalised)', () => {
     const normalised = JSON.stringify(dev.toJSON(), null, 1)
       .replace(/[0-9a-f]{64}\.zip/g, 'ASSET.zip')
+      .replace(/asset\.[0-9a-f]{64}/g, 'asset.ASSET_HASH')
       .replace(/"[0-9a-f]{64}"/g, '"ASSET_HASH"');
     expect(JSON.parse(normalised)).toMatchSnapshot();
   });
@@ -309,7 +331,7 @@ describe('stages', () => {
   });
 
   it('maps a custom domain to the API and turns tracing on only when asked', () => {
-    const app = new App();
+    const app = new App({ context: WITHOUT_BUNDLING });
     const stack = new PostwireStack(app, 'postwire-domain', {
       config: stageConfig('prod', { domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc', tracing: true }),
       env: { account: '123456789012', region: 'eu-west-1' },

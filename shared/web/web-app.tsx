@@ -22,7 +22,8 @@ export function buildWebApp(deps: WebDeps) {
   app.get('/assets/:file', (c) => {
     const asset = ASSETS.get(c.req.path);
     if (!asset) return c.text('Not found', 404);
-    return c.body(asset.body, 200, { 'content-type': asset.contentType, 'cache-control': IMMUTABLE, 'access-control-allow-origin': '*' });
+    // Before the page headers below: publishers' pages load the embed from another origin, which a same-origin resource policy would block.
+    return c.body(asset.body, 200, { 'content-type': asset.contentType, 'cache-control': IMMUTABLE, 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' });
   });
   // Publishers paste one address that never changes; it points at the current hashed build.
   app.get('/embed.js', (c) => c.redirect(EMBED.path, 302));
