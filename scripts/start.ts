@@ -1,32 +1,57 @@
 /**
  * `npm start`: the whole stack on one machine. DynamoDB Local (in memory unless
- * DATA_DIR is set), the table created or migrated, the API on PORT, and the feed
- * poller in-process on the same code path as the Lambda functions. Ctrl-C stops
- * everything, the Java process included.
+ * DATA_DIR is set), the table created or migrated, the web app and the API on
+ * PORT, and the feed poller in-process on the same code path as the Lambda
+ * functions. Ctrl-C stops everything, the Java process included.
+ *
+ * It says what it is doing as it does it: the first line comes before any of
+ * postwire's modules load (they are imported step by step below), and every
+ * step reports its time.
  */
 import { randomBytes } from 'node:crypto';
-import { serve } from '@hono/node-server';
-import { buildApp } from '../shared/api/app.js';
-import { ALL_ROUTES } from '../shared/api/all-routes.js';
-import { ConfigError, loadApiConfig } from '../shared/config.js';
-import { ensureTable } from '../shared/db/ensure-table.js';
-import { startLocalPoller } from '../shared/feeds/local-poller.js';
-import { createConsoleLogger } from '../shared/logger.js';
-import { createDeps } from '../shared/api/api-deps.js';
-import { buildWebApp } from '../shared/web/web-app.js';
-import { createWebDeps } from '../shared/web/web-deps.js';
-import { webConfigOf } from '../shared/web/web-config.js';
-import { siteFetch } from '../shared/web/site-paths.js';
-import { JavaMissingError, startLocalDynamo } from './dynamodb-local.js';
+
+const started = performance.now();
+const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function step<T>(label: string, run: () => Promise<T>, done: (result: T) => string = () => 'done'): Promise<T> {
+  const from = performance.now();
+  process.stdout.write(`  ${label}… `);
+  const result = await run();
+  say(`${done(result)} (${seconds(from)})`);
+  return result;
+}
 
 async function main(): Promise<void> {
+  say('postwire: starting the whole stack on this machine');
   // The SDK warns that its 2027 releases will need Node 22; Lambda already runs 22 and the lock file pins the SDK.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const logger = createConsoleLogger('postwire');
   const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
   const generatedToken = process.env.ADMIN_TOKEN ? undefined : `adm_${randomBytes(24).toString('base64url')}`;
-  const dynamo = await startLocalDynamo({ dataDir: process.env.DATA_DIR, port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined });
-  const config = loadApiConfig({
+
+  const { startLocalDynamo } = await import('./dynamodb-local.js');
+  const dynamo = await step(
+    `starting DynamoDB Local (Java, ${process.env.DATA_DIR ? `data in ${process.env.DATA_DIR}` : 'in memory'}; the first start takes longest)`,
+    () => startLocalDynamo({ dataDir: process.env.DATA_DIR, port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined }),
+    (local) => `ready at ${local.endpoint}`,
+  );
+  const modules = await step('loading postwire', async () => ({
+    ...(await import('@hono/node-server')),
+    ...(await import('../shared/api/app.js')),
+    ...(await import('../shared/api/all-routes.js')),
+    ...(await import('../shared/config.js')),
+    ...(await import('../shared/db/ensure-table.js')),
+    ...(await import('../shared/feeds/local-poller.js')),
+    ...(await import('../shared/logger.js')),
+    ...(await import('../shared/api/api-deps.js')),
+    ...(await import('../shared/web/web-app.js')),
+    ...(await import('../shared/web/web-deps.js')),
+    ...(await import('../shared/web/web-config.js')),
+    ...(await import('../shared/web/site-paths.js')),
+  }));
+  const logger = modules.createConsoleLogger('postwire');
+  const config = modules.loadApiConfig({
     ...process.env,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
@@ -36,24 +61,31 @@ async function main(): Promise<void> {
     // Nothing reads a stream on one machine: timelines are written right after each post.
     TIMELINE_FANOUT: 'inline',
   });
-  const deps = createDeps(config, logger);
-  const tableState = await ensureTable(deps.db);
-  const app = buildApp(deps, ALL_ROUTES);
+  const deps = modules.createDeps(config, logger);
+  await step(`the table "${config.tableName}"`, () => modules.ensureTable(deps.db), (state) => state);
+  const app = modules.buildApp(deps, modules.ALL_ROUTES);
   // The web app calls the API in-process here; in AWS it calls the API's address.
-  const web = buildWebApp(createWebDeps(webConfigOf(config, 'http://postwire.internal'), logger, async (request) => app.fetch(request)));
-  const server = serve({ fetch: siteFetch(app, web), port, hostname: process.env.HOST ?? '127.0.0.1' });
-  const poller = startLocalPoller(deps.feedRuntime, logger, {
+  const web = modules.buildWebApp(modules.createWebDeps(modules.webConfigOf(config, 'http://postwire.internal'), logger, async (request) => app.fetch(request)));
+  const server = await step(
+    `listening on ${host}:${port}`,
+    () =>
+      new Promise<ReturnType<typeof modules.serve>>((resolve, reject) => {
+        const listening = modules.serve({ fetch: modules.siteFetch(app, web), port, hostname: host }, () => resolve(listening));
+        listening.once('error', reject);
+      }),
+  );
+  const poller = modules.startLocalPoller(deps.feedRuntime, logger, {
     intervalMs: Number(process.env.POLL_INTERVAL_SECONDS ?? 30) * 1000,
     concurrency: 4,
   });
 
-  const url = `http://${process.env.HOST ?? '127.0.0.1'}:${port}`;
-  process.stdout.write(
+  const url = `http://${host}:${port}`;
+  say(
     [
       '',
-      `postwire is running at ${url}  (open it in a browser; API docs: ${url}/docs)`,
-      `  DynamoDB Local: ${dynamo.endpoint} (${process.env.DATA_DIR ? `data in ${process.env.DATA_DIR}` : 'in memory'}), table "${config.tableName}" ${tableState}`,
+      `postwire is running at ${url} (ready in ${seconds(started)}): open it in a browser. API docs: ${url}/docs`,
       `  Admin token: ${config.adminToken}${generatedToken ? '  (generated; set ADMIN_TOKEN to choose one)' : ''}`,
+      `  Content to explore: ADMIN_TOKEN=${config.adminToken} npm run demo`,
       `  Feed URLs on private addresses are ${config.feeds.allowPrivateHosts ? 'ALLOWED (FEED_ALLOW_PRIVATE_HOSTS=true)' : 'refused'}.`,
       '  Press Ctrl-C to stop.',
       '',
@@ -78,10 +110,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof JavaMissingError || error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`postwire failed to start: ${(error as Error).stack ?? String(error)}\n`);
-  }
+  // A missing Java or a bad setting is said in one sentence; anything else with its stack.
+  const expected = error instanceof Error && ['JavaMissingError', 'ConfigError'].includes(error.constructor.name);
+  process.stdout.write('\n');
+  process.stderr.write(expected ? `${(error as Error).message}\n` : `postwire failed to start: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -8,10 +8,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser.js';
 import { rss2 } from './support/feeds.js';
 import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
+
+// A real browser on a busy 2-core machine: journeys of many pages, and pages that appear after a form's redirect.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000, expect: { poll: { timeout: 30_000 } } });
 
 let stack: WebTestStack;
 let browser: Browser;
@@ -83,23 +86,23 @@ describe('in a browser', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('starter points');
 
     await openArticle(page, "Seoul's oldest bookshop reopens after a crowdfunding drive");
-    expect(await page.getByText('Free article').isVisible()).toBe(true);
-    expect(await page.getByText('Opening day drew queues around the block').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Free article').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Opening day drew queues around the block').isVisible()).toBe(true);
     expect(await page.getByRole('region', { name: 'Keep reading' }).count()).toBe(0);
     await expectAccessible(page);
 
     await openArticle(page, "Poland's high-speed rail line wins EU funding");
-    expect(await page.getByText('You have 1 free article from World Wire left this month.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('You have 1 free article from World Wire left this month.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Read free' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Unlocked');
-    expect(await page.getByText('Rail unions welcomed the decision').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Rail unions welcomed the decision').isVisible()).toBe(true);
 
     await openArticle(page, 'Kenya opens East Africa\'s largest geothermal plant');
     const paywall = page.getByRole('region', { name: 'Keep reading' });
-    expect(await paywall.getByText(/reached your limit of free articles from World Wire/).isVisible()).toBe(true);
-    expect(await paywall.getByText('30 days free, then $2.90 per month').isVisible()).toBe(true);
-    expect(await paywall.getByText('save $14.90 compared to monthly billing').isVisible()).toBe(true);
-    expect(await paywall.getByText('Your balance: 50 points').isVisible()).toBe(true);
+    await expect.poll(() => paywall.getByText(/reached your limit of free articles from World Wire/).isVisible()).toBe(true);
+    await expect.poll(() => paywall.getByText('30 days free, then $2.90 per month').isVisible()).toBe(true);
+    await expect.poll(() => paywall.getByText('save $14.90 compared to monthly billing').isVisible()).toBe(true);
+    await expect.poll(() => paywall.getByText('Your balance: 50 points').isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'article-paywall');
     await paywall.getByRole('button', { name: 'Unlock for 30 points' }).click();
@@ -107,11 +110,11 @@ describe('in a browser', () => {
     expect(await page.getByRole('region', { name: 'Keep reading' }).count()).toBe(0);
 
     await page.getByRole('link', { name: 'Wallet' }).click();
-    expect(await page.getByText('Balance: 20 points').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Balance: 20 points').isVisible()).toBe(true);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Library' }).click();
-    expect(await page.getByRole('link', { name: "Kenya opens East Africa's largest geothermal plant" }).isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: "Poland's high-speed rail line wins EU funding" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: "Kenya opens East Africa's largest geothermal plant" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: "Poland's high-speed rail line wins EU funding" }).isVisible()).toBe(true);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Subscriptions' }).click();
     await expectAccessible(page);
@@ -125,14 +128,14 @@ describe('in a browser', () => {
 
     const friend = await newReaderPage();
     await friend.goto(giftUrl);
-    expect(await friend.getByRole('heading', { name: 'Someone gave you an article' }).isVisible()).toBe(true);
+    await expect.poll(() => friend.getByRole('heading', { name: 'Someone gave you an article' }).isVisible()).toBe(true);
     await expectAccessible(friend);
     await friend.getByRole('link', { name: 'Create a free account to read' }).click();
     await signUp(friend, 'gifted_friend');
     await friend.getByRole('button', { name: 'Open the gift and read' }).click();
     await expect.poll(() => friend.getByRole('status').textContent()).toContain('The gift is yours');
-    expect(await friend.getByText('A gift').isVisible()).toBe(true);
-    expect(await friend.getByText('Engineers from Japan and Iceland helped build the wells').isVisible()).toBe(true);
+    await expect.poll(() => friend.getByText('A gift').isVisible()).toBe(true);
+    await expect.poll(() => friend.getByText('Engineers from Japan and Iceland helped build the wells').isVisible()).toBe(true);
   });
 
   it('a reader follows a publisher, sees its new article in the timeline with their access, and shares it in a post', async () => {
@@ -151,7 +154,7 @@ describe('in a browser', () => {
     await page.getByRole('link', { name: 'Timeline' }).click();
     const card = page.getByRole('article').filter({ hasText: 'Breaking: Baltic ferry strike ends after nine days' }).last();
     await expect.poll(() => card.isVisible()).toBe(true);
-    expect(await card.getByText('30 points').isVisible()).toBe(true);
+    await expect.poll(() => card.getByText('30 points').isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'timeline');
 
@@ -160,8 +163,8 @@ describe('in a browser', () => {
     await page.getByLabel('What do you want to say?').fill('Good news for islanders.');
     await page.getByRole('button', { name: 'Post' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Posted');
-    expect(await page.getByText('Good news for islanders.').isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'Breaking: Baltic ferry strike ends after nine days' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Good news for islanders.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Breaking: Baltic ferry strike ends after nine days' }).isVisible()).toBe(true);
     await expectAccessible(page);
   });
 
@@ -189,7 +192,7 @@ describe('in a browser', () => {
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Unlocked');
-    expect(await page.getByText('Civil servants described a quiet city').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Civil servants described a quiet city').isVisible()).toBe(true);
   });
 
   it('a publisher signs in with its key and sees its feeds, stats, earnings and plans', async () => {
@@ -200,8 +203,8 @@ describe('in a browser', () => {
     await expectAccessible(page);
     await page.getByLabel('API key').fill(apiKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    expect(await page.getByRole('heading', { name: 'Dash Desk' }).isVisible()).toBe(true);
-    expect(await page.getByText('https://dashdesk.example/rss.xml').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Dash Desk' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('https://dashdesk.example/rss.xml').isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'publisher-dashboard');
     await page.getByRole('button', { name: 'Rotate the API key' }).click();
@@ -209,7 +212,7 @@ describe('in a browser', () => {
     expect(newKey).toMatch(/^pk_dashdesk_/);
     expect((await stack.request('/v1/publisher', { headers: { authorization: `Bearer ${apiKey}` } })).status).toBe(401);
     await page.getByRole('link', { name: 'Back to the dashboard' }).click();
-    expect(await page.getByRole('heading', { name: 'Dash Desk' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Dash Desk' }).isVisible()).toBe(true);
   });
 
   it('a publisher\'s own page on another origin carries the embed: it shows the offer, the reader unlocks on postwire and comes back with a token the publisher verifies', async () => {
@@ -258,7 +261,7 @@ describe('in a browser', () => {
       await page.goto(`${stack.url}${path}`);
       await expectAccessible(page);
     }
-    expect(await page.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
     expect(checkedPages.size).toBeGreaterThanOrEqual(15);
   });
 });

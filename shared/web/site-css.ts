@@ -26,7 +26,7 @@ h2{font-size:1.3rem;margin:1.6rem 0 .6rem}
 .card h3{font-size:1.05rem;margin:.2rem 0 .4rem}
 .card h3 a{color:var(--ink);text-decoration:none}
 .card h3 a:hover{text-decoration:underline}
-.card img{width:100%;height:auto;border-radius:.3rem;aspect-ratio:16/9;object-fit:cover}
+.card img{width:100%;height:auto;max-height:12rem;border-radius:.3rem;aspect-ratio:16/9;object-fit:cover;background:var(--soft)}
 .meta{font-size:.85rem;color:var(--muted)}
 .badge{display:inline-block;font-size:.75rem;font-weight:600;padding:.05rem .45rem;border-radius:1rem;border:1px solid currentColor}
 .badge.open{color:var(--ok)}
@@ -53,7 +53,7 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .posts{list-style:none;padding:0;margin:0;display:grid;gap:.8rem}
 .post{border:1px solid var(--line);border-radius:.5rem;padding:.8rem 1rem}
-.post .card{margin-top:.6rem}
+.post .card{margin-top:.6rem;max-width:34rem}
 .row{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}
 code.key{word-break:break-all;background:var(--soft);padding:.2rem .4rem}
 `;

@@ -2,8 +2,8 @@
  * The whole site as a browser meets it: the API and the web app on one real
  * HTTP server on a free loopback port, over a test stack's table.
  */
-import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
+import { freePort } from '../../scripts/dynamodb-local.js';
 import { createConsoleLogger } from '../../shared/logger.js';
 import { buildWebApp, type WebApp } from '../../shared/web/web-app.js';
 import { createWebDeps } from '../../shared/web/web-deps.js';
@@ -34,15 +34,4 @@ export async function createWebTestStack(options: Parameters<typeof createTestSt
     site: async (path, init) => fetchSite(new Request(new URL(path, url), init)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
