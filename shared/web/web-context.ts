@@ -40,7 +40,6 @@ export const MESSAGES = {
   unlocked: { text: 'Unlocked: the article is in your library.' },
   insufficient: { text: 'You do not have enough points for this article. Add points to your wallet first.', error: true },
   followed: { text: 'Followed. Its new articles will appear in your timeline.' },
-  unfollowed: { text: 'Unfollowed.' },
   posted: { text: 'Posted.' },
   trial_started: { text: 'Your free trial has started. Enjoy reading.' },
   topped_up: { text: 'Points added to your wallet.' },
@@ -53,7 +52,6 @@ export const MESSAGES = {
   feed_added: { text: 'Feed added; it is fetched within a minute.' },
   feed_removed: { text: 'Feed removed.' },
   refreshed: { text: 'Feed fetched.' },
-  settings_saved: { text: 'Settings saved.' },
 } as const satisfies Record<string, { text: string; error?: boolean }>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { ApiCallFailed, must } from '../api-client.js';
 import { ArticleCard, CardList, dollars, formatDate, PaywallBox, points, type Card } from '../components.js';
 import { CsrfField, Layout, Notice } from '../layout.js';
-import { formOf, messageOf, readerHeaders, safeNext, seeOther, type WebContext, type WebDeps, type WebEnv } from '../web-context.js';
+import { formOf, messageOf, readerHeaders, safeNext, seeOther, type WebDeps, type WebEnv } from '../web-context.js';
 import { allowedReturn, entitledReturn } from './embed-return.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -333,4 +333,3 @@ function shiftMonth(month: string, by: number): string {
   return date.toISOString().slice(0, 7);
 }
 
-export type { WebContext };
