@@ -147,6 +147,25 @@ describe('likes and follows', () => {
     expect((await send(stack, 'POST', '/v1/posts/nope/like', author.auth)).status).toBe(404);
   });
 
+  it('fifty follows at once across the merge threshold promote the account exactly once: every follower sees its posts', async () => {
+    const stack = await socialStack({ TIMELINE_MERGE_THRESHOLD: '20' });
+    const star = await stack.signUp('cross_star');
+    const early = await Promise.all(Array.from({ length: 10 }, (_, i) => stack.signUp(`cross_early${i}`)));
+    for (const reader of early) expect((await send(stack, 'POST', '/v1/follows', reader.auth, { handle: 'cross_star' })).status).toBe(201);
+    const rush = await Promise.all(Array.from({ length: 50 }, (_, i) => stack.signUp(`cross_rush${i}`)));
+    const follows = await Promise.all(rush.map((reader) => send(stack, 'POST', '/v1/follows', reader.auth, { handle: 'cross_star' })));
+    expect(follows.map((response) => response.status)).toEqual(follows.map(() => 201));
+    expect(await json(await stack.request('/v1/users/cross_star'))).toMatchObject({ followerCount: 60 });
+
+    // 60 followers > 20: the post is not copied into timelines; every follower must merge it at read time.
+    await send(stack, 'POST', '/v1/posts', star.auth, { text: 'Seen by all sixty' });
+    const missing: string[] = [];
+    for (const [index, reader] of [...early, ...rush].entries()) {
+      if (!(await timelineTexts(stack, reader.auth)).includes('Seen by all sixty')) missing.push(`follower ${index}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('thirty readers following one account at the same moment all succeed, and the counts are exact', async () => {
     const stack = await socialStack();
     await stack.createPublisher('rush-pub');

@@ -227,6 +227,9 @@ export const followerKeys = (target: AccountKey, followedAt: string, follower: A
  */
 export const socialCountsPk = (account: AccountKey): string => `COUNTS#${account}`;
 export const socialCountsKey = (account: AccountKey, shard = 0): ItemKey => ({ PK: socialCountsPk(account), SK: shard === 0 ? 'COUNTS' : `COUNTS#${shard}` });
+/** Beside the counts: present once the account passed the merge threshold and its followers merge it at read time. */
+export const PROMOTED_SK = 'PROMOTED';
+export const socialPromotedKey = (account: AccountKey): ItemKey => ({ PK: socialCountsPk(account), SK: PROMOTED_SK });
 
 /** A reader's home timeline: entries written by fan-out, newest first, expiring by TTL. */
 export const timelinePk = (userId: string): string => `TIMELINE#${userId}`;

@@ -5,7 +5,8 @@
  * posts are merged into timelines at read time.
  */
 import { randomInt } from 'node:crypto';
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionHeld } from '../db/conditional-write.js';
 import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { queryIndexPage } from '../db/index-page.js';
@@ -17,8 +18,10 @@ import {
   followKey,
   INDEX,
   mergedFollowKey,
+  PROMOTED_SK,
   socialCountsKey,
   socialCountsPk,
+  socialPromotedKey,
   type AccountKey,
 } from '../db/keys.js';
 import { transactWriteRetryingConflicts, type TransactItem } from '../db/transactions.js';
@@ -28,18 +31,27 @@ import { assertNotBlocked, readerIdOf } from './block-rule.js';
 export interface SocialCounts {
   followerCount: number;
   followingCount: number;
+  /** The account's followers merge its posts at read time (it passed the merge threshold once). */
+  promoted: boolean;
 }
 
 /** Shards of an account's follower count (see socialCountsKey); a handful of small items, one query. */
 const FOLLOWER_COUNT_SHARDS = 8;
 
-export async function getCounts(db: Db, account: AccountKey): Promise<SocialCounts> {
+export async function getCounts(db: Db, account: AccountKey, consistent = false): Promise<SocialCounts> {
   const { Items = [] } = await db.doc.send(
-    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': socialCountsPk(account) } }),
+    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': socialCountsPk(account) }, ConsistentRead: consistent }),
   );
-  const sum = (field: keyof SocialCounts) => Items.reduce((total, item) => total + ((item[field] as number | undefined) ?? 0), 0);
-  return { followerCount: sum('followerCount'), followingCount: sum('followingCount') };
+  const sum = (field: 'followerCount' | 'followingCount') => Items.reduce((total, item) => total + ((item[field] as number | undefined) ?? 0), 0);
+  return { followerCount: sum('followerCount'), followingCount: sum('followingCount'), promoted: Items.some((item) => item.SK === PROMOTED_SK) };
 }
+
+/**
+ * How far below the threshold a follow re-reads the committed count. The count
+ * read before a follow can miss follows committing at the same moment; only
+ * that many at once could jump the threshold unseen.
+ */
+const CROSSING_WINDOW = 100;
 
 /**
  * A follower count moves on a random shard 1..N (many readers follow one account
@@ -64,8 +76,8 @@ function assertNotSelf(follower: AccountKey, target: AccountKey, verb: string): 
 export async function follow(db: Db, follower: AccountKey, target: AccountKey, mergeThreshold: number, now: Date): Promise<'followed' | 'already'> {
   assertNotSelf(follower, target, 'follow');
   const followerId = readerIdOf(follower);
-  const [{ followerCount }] = await Promise.all([getCounts(db, target), followerId ? assertNotBlocked(db, followerId, target) : undefined]);
-  const mergeOnRead = followerCount + 1 > mergeThreshold;
+  const [{ followerCount, promoted }] = await Promise.all([getCounts(db, target), followerId ? assertNotBlocked(db, followerId, target) : undefined]);
+  const mergeOnRead = promoted || followerCount + 1 > mergeThreshold;
   const at = now.toISOString();
   const result = await transactWriteRetryingConflicts(db, [
     {
@@ -83,8 +95,15 @@ export async function follow(db: Db, follower: AccountKey, target: AccountKey, m
     if (result.reasons[0]?.code === 'ConditionalCheckFailed') return 'already';
     throw new Contention();
   }
-  // This follow just took the account over the threshold: its earlier followers merge it from now on.
-  if (followerCount === mergeThreshold) await promoteToMergeOnRead(db, target);
+  // Near the threshold, decide from the committed count, not the one read before: follows at the same
+  // moment can take the count past the threshold with none of them seeing it cross.
+  if (!promoted && followerCount + 1 + CROSSING_WINDOW > mergeThreshold) {
+    const committed = await getCounts(db, target, true);
+    if (committed.followerCount > mergeThreshold) {
+      if (!mergeOnRead && followerId) await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...mergedFollowKey(followerId, target), type: 'merge', target } }));
+      if (!committed.promoted) await promoteToMergeOnRead(db, target);
+    }
+  }
   return 'followed';
 }
 
@@ -131,7 +150,16 @@ export async function followedAmong(db: Db, follower: AccountKey, targets: Accou
   return new Set(items.map((item) => item.SK as AccountKey));
 }
 
+/**
+ * Its earlier followers merge the account from now on. One follow claims the
+ * promotion (a conditional put); the others at the same moment wrote their own
+ * merge entries above, so nobody is left out and nobody lists followers twice.
+ */
 async function promoteToMergeOnRead(db: Db, target: AccountKey): Promise<void> {
+  const claimed = await conditionHeld(
+    db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...socialPromotedKey(target), type: 'counts' }, ConditionExpression: 'attribute_not_exists(PK)' })),
+  );
+  if (!claimed) return;
   let startKey: PageKey | undefined;
   do {
     const page = await listFollowers(db, target, 500, startKey);

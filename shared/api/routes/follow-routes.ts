@@ -66,8 +66,8 @@ export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     async (c) => {
       const found = await findReaderByHandle(deps.db, c.req.valid('param').handle);
       if (!found) throw new NotFound('The reader');
-      const counts = await getCounts(deps.db, readerAccount(found.userId));
-      return c.json({ handle: found.handle, ...(found.displayName ? { displayName: found.displayName } : {}), createdAt: found.createdAt, ...counts }, 200);
+      const { followerCount, followingCount } = await getCounts(deps.db, readerAccount(found.userId));
+      return c.json({ handle: found.handle, ...(found.displayName ? { displayName: found.displayName } : {}), createdAt: found.createdAt, followerCount, followingCount }, 200);
     },
   );
 
