@@ -1,13 +1,15 @@
 /**
- * Table stream → timelines: every newly inserted post is copied to its author's
- * followers' timelines. When an author's posts fail, their first sequence
- * number is reported so Lambda retries from there (timeline writes are
- * idempotent puts, so the retry repeats nothing harmful).
+ * Table stream → publisher posts and timelines: every article inserted with an
+ * announce rank becomes its publisher's post (written once: its id comes from
+ * the article's), and every newly inserted post is copied to its author's
+ * followers' timelines. When something fails, the first sequence number
+ * concerned is reported so Lambda retries from there (both writes are
+ * idempotent, so the retry repeats nothing harmful).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config.js';
 import { createFeedDeps } from '../shared/runtime.js';
-import { fanOutNewPosts } from '../shared/social/post-stream.js';
+import { announceFromStream, fanOutNewPosts } from '../shared/social/post-stream.js';
 import { createLambdaLogger } from './lambda-logger.js';
 import { createLambdaMetrics } from './lambda-metrics.js';
 
@@ -17,6 +19,10 @@ const config = loadConfig();
 const { db } = createFeedDeps(config);
 
 export const handler = flushed(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const announced = await announceFromStream(db, event.Records);
+  if (announced.ok) {
+    if (announced.created > 0) metrics.count('PublisherPostsCreated', announced.created);
+  } else logger.error('Announcing new articles failed', { error: announced.error });
   const fanOuts = await fanOutNewPosts(db, event.Records, config.social);
   const batchItemFailures = fanOuts.flatMap(({ author, posts, sequenceNumbers, outcome }) => {
     if (outcome.ok) {
@@ -27,5 +33,6 @@ export const handler = flushed(async (event: DynamoDBStreamEvent): Promise<Dynam
     logger.error('Fan-out failed', { author, posts: posts.length, error: outcome.error });
     return [{ itemIdentifier: sequenceNumbers[0]! }];
   });
+  if (!announced.ok) batchItemFailures.push({ itemIdentifier: announced.sequenceNumber });
   return { batchItemFailures };
 });

@@ -1,6 +1,7 @@
 /**
  * CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod -c account=… -c region=…`;
- * optional `-c domainName=… -c certificateArn=…`, `-c alarmEmail=…`, `-c tracing=true`.
+ * prod needs `-c alarmEmail=…` or `-c alarmTopicArn=…`; optional `-c domainName=… -c certificateArn=…`,
+ * `-c corsOrigins=https://a.example,https://b.example`, `-c tracing=true`.
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -13,6 +14,8 @@ const config = stageConfig(context('stage'), {
   domainName: context('domainName'),
   certificateArn: context('certificateArn'),
   alarmEmail: context('alarmEmail'),
+  alarmTopicArn: context('alarmTopicArn'),
+  corsOrigins: context('corsOrigins'),
   tracing: context('tracing') === 'true' ? true : undefined,
 });
 const account = context('account');

@@ -22,6 +22,10 @@ export interface PostwireFunctionProps {
   logRetention: RetentionDays;
   description: string;
   tracing: boolean;
+  /** Kept (prod) or deleted with the stack. */
+  logRemovalPolicy?: RemovalPolicy | undefined;
+  /** Concurrency reserved for this function alone. */
+  reservedConcurrency?: number | undefined;
   /** Files of installed packages to place beside the bundle, e.g. Swagger UI's assets: [package, file names, folder]. */
   packageFiles?: { packageName: string; files: string[]; into: string };
 }
@@ -31,7 +35,7 @@ export class PostwireFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: PostwireFunctionProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY });
     this.fn = new NodejsFunction(this, 'Function', {
       entry: path.join(ROOT, 'functions', `${props.entry}.ts`),
       handler: 'handler',
@@ -40,6 +44,7 @@ export class PostwireFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       timeout: props.timeout,
       description: props.description,
       logGroup,

@@ -3,7 +3,8 @@
  * polling (Scheduler → dispatcher → SQS → worker, with a DLQ), timeline fan-out
  * from the table's stream, plus the alarms that matter for those.
  */
-import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CfnOutput, Duration, SecretValue, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CorsHttpMethod, DomainName, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -35,6 +36,20 @@ export interface PostwireStackProps extends StackProps {
 }
 
 const API_TIMEOUT = Duration.seconds(29);
+
+/** The HTTP API's access log line (JSON). */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationErrorMessage: '$context.integrationErrorMessage',
+  sourceIp: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+};
 const DISPATCHER_TIMEOUT = Duration.seconds(60);
 const WORKER_TIMEOUT = Duration.seconds(60);
 const FANOUT_TIMEOUT = Duration.seconds(120);
@@ -68,17 +83,20 @@ export class PostwireStack extends Stack {
     });
 
     const adminToken = new Secret(this, 'AdminToken', {
+      removalPolicy: config.retainedResourcesPolicy,
       secretName: `postwire/${config.stage}/admin-token`,
       description: 'Operator bearer token for /v1/admin',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     const cursorSecret = new Secret(this, 'CursorSecret', {
+      removalPolicy: config.retainedResourcesPolicy,
       secretName: `postwire/${config.stage}/cursor-secret`,
       description: 'HMAC key that signs pagination cursors',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
 
     const jwtSecret = new Secret(this, 'JwtSecret', {
+      removalPolicy: config.retainedResourcesPolicy,
       secretName: `postwire/${config.stage}/jwt-secret`,
       description: 'HMAC key that signs reader tokens (HS256)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
@@ -87,7 +105,19 @@ export class PostwireStack extends Stack {
     const { queue: feedJobs, deadLetters } = new WorkQueue(this, 'FeedJobs', { name: `postwire-${config.stage}-feed-jobs`, consumerTimeout: WORKER_TIMEOUT });
     // The table's stream, not the writers, drives timeline fan-out.
     const environment = { TABLE_NAME: table.tableName, FEED_ALLOW_PRIVATE_HOSTS: 'false', TIMELINE_FANOUT: 'stream' };
-    const shared = { logRetention: config.logRetention, tracing: config.tracing };
+    const shared = { logRetention: config.logRetention, tracing: config.tracing, logRemovalPolicy: config.retainedResourcesPolicy };
+    const reserved = config.reservedConcurrency;
+    // Where a scheduled invocation goes when its few retries failed, kept 14 days for an operator (docs/OPERATIONS.md).
+    const scheduleFailures = new Queue(this, 'ScheduleFailures', {
+      queueName: `postwire-${config.stage}-schedule-failures`,
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(scheduleFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the schedules\' dead-letter queue: EventBridge Scheduler puts invocations there that failed their retries; nothing consumes it.',
+    });
 
     // Three functions serve the HTTP API, each only what it needs to carry (shared/api/route-sets.ts).
     const apiSecrets = {
@@ -109,6 +139,7 @@ export class PostwireStack extends Stack {
     });
     // Seeds of the keys that sign entitlement tokens; rotation is a new seed in front of the old (docs/OPERATIONS.md).
     const entitlementKeys = new Secret(this, 'EntitlementKeys', {
+      removalPolicy: config.retainedResourcesPolicy,
       secretName: `postwire/${config.stage}/entitlement-keys`,
       description: 'Seeds of the ES256 keys that sign entitlement tokens (JSON: {kid, seed} or a list, the signing key first)',
       generateSecretString: { secretStringTemplate: JSON.stringify({ kid: `${config.stage}-1` }), generateStringKey: 'seed', passwordLength: 48, excludePunctuation: true },
@@ -122,6 +153,7 @@ export class PostwireStack extends Stack {
     const paymentsApi = httpFunction('PaymentsApi', 'payments-api', 'postwire payments: Stripe Checkout and webhooks', 512);
     const payoutRun = new PostwireFunction(this, 'PayoutRun', {
       ...shared,
+      reservedConcurrency: reserved?.payoutRun,
       entry: 'payout-run',
       description: 'Pays publishers their available earnings by Stripe transfer, daily',
       memorySize: 512,
@@ -134,7 +166,7 @@ export class PostwireStack extends Stack {
       scheduleName: `postwire-${config.stage}-daily-payouts`,
       description: 'One payout run a day; a run again the same day pays nothing twice',
       schedule: ScheduleExpression.cron({ minute: '30', hour: '3' }),
-      target: new LambdaInvoke(payoutRun.fn, { retryAttempts: 2 }),
+      target: new LambdaInvoke(payoutRun.fn, { retryAttempts: 2, maxEventAge: Duration.hours(1), deadLetterQueue: scheduleFailures }),
     });
     if (config.payments) {
       // Created with placeholders; operators store the real Stripe keys (docs/OPERATIONS.md).
@@ -143,6 +175,7 @@ export class PostwireStack extends Stack {
         ['stripe-webhook-secret', 'STRIPE_WEBHOOK_SECRET_ARN'],
       ] as const) {
         const secret = new Secret(this, `Stripe-${name}`, {
+          removalPolicy: config.retainedResourcesPolicy,
           secretName: `postwire/${config.stage}/${name}`,
           description: `Stripe ${name.replace(/-/g, ' ')}`,
           // Not a secret: a marker the API reads as "payments not configured yet".
@@ -157,6 +190,7 @@ export class PostwireStack extends Stack {
 
     const dispatcher = new PostwireFunction(this, 'FeedDispatcher', {
       ...shared,
+      reservedConcurrency: reserved?.dispatcher,
       entry: 'feed-dispatcher',
       description: 'Claims due feeds and queues them',
       memorySize: 256,
@@ -169,6 +203,7 @@ export class PostwireStack extends Stack {
 
     const worker = new PostwireFunction(this, 'FeedWorker', {
       ...shared,
+      reservedConcurrency: reserved?.feedWorker,
       entry: 'feed-worker',
       description: 'Fetches, parses and stores one feed per message',
       memorySize: 1024,
@@ -182,14 +217,15 @@ export class PostwireStack extends Stack {
 
     const fanOutWorker = new PostwireFunction(this, 'FanOutWorker', {
       ...shared,
+      reservedConcurrency: reserved?.fanOutWorker,
       entry: 'fanout-worker',
       description: "Copies new posts into followers' timelines",
       memorySize: 512,
       timeout: FANOUT_TIMEOUT,
       environment,
     });
-    // It reads an author's follower count and followers, and writes timeline entries; nothing else.
-    table.grant(fanOutWorker.fn, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem');
+    // It reads an author's follower count and followers, writes timeline entries and publisher posts (conditional puts); nothing else.
+    table.grant(fanOutWorker.fn, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem');
     // Where a batch goes after every retry failed: its place in the stream, for the replay script.
     const fanOutFailures = new Queue(this, 'FanOutFailures', {
       queueName: `postwire-${config.stage}-fanout-failures`,
@@ -213,8 +249,11 @@ export class PostwireStack extends Stack {
         // Records older than this go to the failure queue while the stream (24 h) still holds them for a replay.
         maxRecordAge: Duration.hours(6),
         onFailure: new SqsDlq(fanOutFailures),
-        // Only new posts wake the worker: likes, follows, ledgers and timelines never invoke it.
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual(POST_ITEM_TYPE) } } } })],
+        // Only new posts and announced new articles wake the worker: likes, follows, ledgers, timelines and article updates never invoke it.
+        filters: [
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual(POST_ITEM_TYPE) } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('article') }, announceRank: { N: FilterRule.exists() } } } }),
+        ],
       }),
     );
 
@@ -222,7 +261,8 @@ export class PostwireStack extends Stack {
       scheduleName: `postwire-${config.stage}-feed-dispatch`,
       description: 'Looks for feeds whose next fetch is due',
       schedule: ScheduleExpression.rate(config.feedDispatchRate),
-      target: new LambdaInvoke(dispatcher.fn, {}),
+      // A dispatch missed is made up by the next one a minute later: two quick retries, then the dead-letter queue.
+      target: new LambdaInvoke(dispatcher.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(2), deadLetterQueue: scheduleFailures }),
     });
 
     // The web app's function: pages for readers and publishers. It calls the API at its public address and holds only the reader-token secret.
@@ -246,7 +286,7 @@ export class PostwireStack extends Stack {
         ? { allowOrigins: config.corsOrigins, allowMethods: [CorsHttpMethod.ANY], allowHeaders: ['authorization', 'content-type', 'idempotency-key'] }
         : undefined,
     });
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: config.retainedResourcesPolicy });
     const domainName = config.domain
       ? new DomainName(this, 'ApiDomain', {
           domainName: config.domain.name,
@@ -257,7 +297,8 @@ export class PostwireStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: config.apiThrottle,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      // One JSON line per request, as docs/OPERATIONS.md promises and Logs Insights reads.
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)) },
       ...(domainName ? { domainMapping: { domainName } } : {}),
     });
     const apiIntegration = new HttpLambdaIntegration('ApiIntegration', api.fn);
@@ -272,10 +313,17 @@ export class PostwireStack extends Stack {
     // Items with no web page of their own link to their article page here (functions that ingest feeds).
     const publicUrl = config.domain ? `https://${config.domain.name}` : httpApi.apiEndpoint;
     for (const linking of [api, publisherApi, worker, web]) linking.fn.addEnvironment('PUBLIC_URL', publicUrl);
+    // Stripe sends readers and publishers back to the web app of this stage, never to localhost.
+    for (const [variable, page] of [
+      ['CHECKOUT_SUCCESS_URL', '/wallet?m=checkout_done'],
+      ['CHECKOUT_CANCEL_URL', '/wallet'],
+      ['CONNECT_RETURN_URL', '/publisher'],
+      ['CONNECT_REFRESH_URL', '/publisher'],
+    ] as const) paymentsApi.fn.addEnvironment(variable, `${publicUrl}${page}`);
     web.fn.addEnvironment('API_URL', publicUrl);
     if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
 
-    const alarms = new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
+    const alarms = config.alarmTopicArn ? Topic.fromTopicArn(this, 'Alarms', config.alarmTopicArn) : new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
     for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));
     new Monitoring(this, 'Monitoring', {
       stage: config.stage,

@@ -6,6 +6,10 @@ export interface StageConfig {
   stage: 'dev' | 'prod';
   /** What happens to the table (and its data) when the stack is deleted. */
   tableRemovalPolicy: RemovalPolicy;
+  /** What happens to log groups and secrets when the stack is deleted: kept in prod, where they are evidence and keys. */
+  retainedResourcesPolicy: RemovalPolicy;
+  /** Concurrency reserved for each background function (prod), so a burst of feed or fan-out work cannot starve the API; none in dev. */
+  reservedConcurrency?: { feedWorker: number; fanOutWorker: number; dispatcher: number; payoutRun: number } | undefined;
   deletionProtection: boolean;
   logRetention: RetentionDays;
   /** How often the dispatcher looks for due feeds. */
@@ -15,6 +19,8 @@ export interface StageConfig {
   apiThrottle: { rateLimit: number; burstLimit: number };
   corsOrigins: string[];
   alarmEmails: string[];
+  /** An existing SNS topic for alarms, instead of (or besides) the emails. */
+  alarmTopicArn?: string | undefined;
   /**
    * Stripe payments. When on, the stack creates two secrets for the Stripe keys;
    * put the real values in before the first reader pays (see docs/OPERATIONS.md).
@@ -30,6 +36,7 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
   dev: {
     stage: 'dev',
     tableRemovalPolicy: RemovalPolicy.DESTROY,
+    retainedResourcesPolicy: RemovalPolicy.DESTROY,
     deletionProtection: false,
     logRetention: RetentionDays.ONE_WEEK,
     feedDispatchRate: Duration.minutes(5),
@@ -43,6 +50,8 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
   prod: {
     stage: 'prod',
     tableRemovalPolicy: RemovalPolicy.RETAIN,
+    retainedResourcesPolicy: RemovalPolicy.RETAIN,
+    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1 },
     deletionProtection: true,
     logRetention: RetentionDays.THREE_MONTHS,
     feedDispatchRate: Duration.minutes(1),
@@ -59,6 +68,9 @@ export interface StageOverrides {
   domainName?: string | undefined;
   certificateArn?: string | undefined;
   alarmEmail?: string | undefined;
+  alarmTopicArn?: string | undefined;
+  /** Comma-separated origins for the HTTP API's own CORS (other browser clients of the whole API). */
+  corsOrigins?: string | undefined;
   tracing?: boolean | undefined;
 }
 
@@ -69,10 +81,15 @@ export function stageConfig(stage: string | undefined, overrides: StageOverrides
     throw new Error('A custom domain needs both -c domainName=… and -c certificateArn=….');
   }
   const base = STAGES[name];
+  if (name === 'prod' && !overrides.alarmEmail && !overrides.alarmTopicArn) {
+    throw new Error('The prod stage must tell someone when an alarm fires: -c alarmEmail=ops@example.com or -c alarmTopicArn=arn:aws:sns:…');
+  }
   return {
     ...base,
     tracing: overrides.tracing ?? base.tracing,
     alarmEmails: overrides.alarmEmail ? [...base.alarmEmails, overrides.alarmEmail] : base.alarmEmails,
+    alarmTopicArn: overrides.alarmTopicArn,
+    corsOrigins: overrides.corsOrigins ? overrides.corsOrigins.split(',').map((origin) => origin.trim()).filter(Boolean) : base.corsOrigins,
     domain: overrides.domainName && overrides.certificateArn ? { name: overrides.domainName, certificateArn: overrides.certificateArn } : undefined,
   };
 }

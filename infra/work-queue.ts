@@ -22,6 +22,8 @@ export class WorkQueue extends Construct {
     this.queue = new Queue(this, 'Queue', {
       queueName: props.name,
       visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * 6),
+      // SQS's default, said explicitly: a job older than this is dropped, and the oldest-message alarm fires long before.
+      retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 3 },
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

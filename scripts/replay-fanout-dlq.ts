@@ -28,11 +28,11 @@ for (;;) {
   if (Messages.length === 0) break;
   for (const message of Messages) {
     try {
-      const { records, fanOuts } = await replayFailedBatch(db, streams, message.Body ?? '', { ...config.social, region: config.region });
+      const { records, announced, fanOuts } = await replayFailedBatch(db, streams, message.Body ?? '', { ...config.social, region: config.region });
       const failed = fanOuts.filter((fanOut) => !fanOut.outcome.ok);
       if (failed.length > 0) throw new Error(failed.map((fanOut) => `${fanOut.author}: ${fanOut.outcome.ok ? '' : fanOut.outcome.error}`).join('; '));
       await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
-      console.log(`replayed ${message.MessageId}: ${records} records, ${fanOuts.length} authors`);
+      console.log(`replayed ${message.MessageId}: ${records} records, ${announced} publisher posts, ${fanOuts.length} authors`);
       replayed++;
     } catch (error) {
       console.error(`kept ${message.MessageId}: ${(error as Error).message}`);

@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     ...process.env,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+    // Stripe (when configured locally) sends readers back to this web app.
+    CHECKOUT_SUCCESS_URL: process.env.CHECKOUT_SUCCESS_URL ?? `${process.env.PUBLIC_URL ?? `http://localhost:${port}`}/wallet?m=checkout_done`,
+    CHECKOUT_CANCEL_URL: process.env.CHECKOUT_CANCEL_URL ?? `${process.env.PUBLIC_URL ?? `http://localhost:${port}`}/wallet`,
     // No payment provider locally: the labelled development top-up stands in for buying points.
     DEV_TOPUP_ENABLED: process.env.DEV_TOPUP_ENABLED ?? 'true',
     ...(generatedToken ? { ADMIN_TOKEN: generatedToken } : {}),

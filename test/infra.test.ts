@@ -22,11 +22,14 @@ vi.setConfig({ testTimeout: 300_000 });
  */
 const WITHOUT_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
+/** What a prod synth insists on. */
+const PROD_REQUIRED = { alarmEmail: 'ops@postwire.example' };
+
 const devOutdir = mkdtempSync(path.join(tmpdir(), 'postwire-dev-'));
 
 function synth(stage: 'dev' | 'prod'): Template {
   const app = new App(stage === 'dev' ? { outdir: devOutdir, context: { 'aws:cdk:enable-asset-metadata': true } } : { context: WITHOUT_BUNDLING });
-  const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage), env: { account: '123456789012', region: 'eu-west-1' } });
+  const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage, stage === 'prod' ? PROD_REQUIRED : {}), env: { account: '123456789012', region: 'eu-west-1' } });
   return Template.fromStack(stack);
 }
 
@@ -196,14 +199,19 @@ describe('feed polling', () => {
     });
   });
 
-  it('fans new posts out from the table stream, filtered to inserted posts, with a failure queue', () => {
+  it('makes publisher posts and fans new posts out from the table stream, filtered to inserted posts and announced articles, with a failure queue', () => {
     dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
       StartingPosition: 'LATEST',
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['post'] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['post'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['article'] }, announceRank: { N: [{ exists: true }] } } } }) },
+        ],
+      },
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FanOutFailures'), 'Arn'] } } },
     });
     dev.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-dev-fanout-failures', MessageRetentionPeriod: 14 * 86400 });
@@ -216,14 +224,14 @@ describe('feed polling', () => {
     expect(alarms.find((alarm) => alarm.AlarmName === 'postwire-dev-FanOutWorkerStreamFailures')).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
   });
 
-  it('lets the fan-out worker only read followers and write timeline entries', () => {
+  it('lets the fan-out worker only read followers, write timeline entries and put publisher posts', () => {
     const policies = Object.entries(dev.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('FanOutWorker'));
     const tableActions = policies
       .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
       .filter((statement) => JSON.stringify(statement.Resource).includes('Table'))
       .flatMap((statement) => [statement.Action].flat())
       .filter((action) => !action.startsWith('dynamodb:DescribeStream') && !['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].includes(action));
-    expect(new Set(tableActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem']));
+    expect(new Set(tableActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem']));
   });
 
   it('alarms on throttles, p99 duration near the timeout, stale jobs, API 5xx and latency, and DynamoDB throttles and errors', () => {
@@ -292,14 +300,63 @@ describe('the HTTP API', () => {
 describe('cdk-nag (AwsSolutions)', () => {
   const variants = {
     dev: stageConfig('dev'),
-    prod: stageConfig('prod'),
-    'prod with tracing and a custom domain': stageConfig('prod', { tracing: true, domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }),
+    prod: stageConfig('prod', PROD_REQUIRED),
+    'prod with tracing and a custom domain': stageConfig('prod', { ...PROD_REQUIRED, tracing: true, domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }),
   };
   it.each(Object.keys(variants) as Array<keyof typeof variants>)('finds nothing unacknowledged in the %s stack', (variant) => {
     const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'postwire-nag-')), context: WITHOUT_BUNDLING });
     new PostwireStack(app, 'postwire-nag', { config: variants[variant], env: { account: '123456789012', region: 'eu-west-1' } });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('the first production deploy', () => {
+  it('refuses a prod stack that would tell nobody about its alarms; an existing topic will do', () => {
+    expect(() => stageConfig('prod')).toThrow(/alarmEmail|alarmTopicArn/);
+    expect(stageConfig('prod', { alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops' }).alarmTopicArn).toBe('arn:aws:sns:eu-west-1:123456789012:ops');
+    prod.resourceCountIs('AWS::SNS::Subscription', 1);
+    expect(stageConfig('prod', { ...PROD_REQUIRED, corsOrigins: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('sends Stripe\'s readers and publishers back to this stage\'s web app, never to localhost', () => {
+    const [, payments] = Object.entries(prod.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('PaymentsApiFunction'))!;
+    const variables = payments.Properties.Environment.Variables as Record<string, unknown>;
+    for (const name of ['CHECKOUT_SUCCESS_URL', 'CHECKOUT_CANCEL_URL', 'CONNECT_RETURN_URL', 'CONNECT_REFRESH_URL']) {
+      expect(JSON.stringify(variables[name])).toMatch(/HttpApi/);
+      expect(JSON.stringify(variables[name])).not.toMatch(/localhost/);
+    }
+    expect(JSON.stringify(variables.CHECKOUT_SUCCESS_URL)).toContain('/wallet?m=checkout_done');
+  });
+
+  it('keeps logs and secrets when a prod stack is deleted, and not in dev', () => {
+    for (const type of ['AWS::Logs::LogGroup', 'AWS::SecretsManager::Secret']) {
+      expect(Object.values(prod.findResources(type)).every((resource) => resource.DeletionPolicy === 'Retain')).toBe(true);
+      expect(Object.values(dev.findResources(type)).every((resource) => resource.DeletionPolicy === 'Delete')).toBe(true);
+    }
+  });
+
+  it('writes access logs as JSON lines with the fields operators search by', () => {
+    const [stage] = Object.values(prod.findResources('AWS::ApiGatewayV2::Stage'));
+    const format = JSON.parse(stage!.Properties.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(Object.keys(format)).toEqual(expect.arrayContaining(['requestId', 'routeKey', 'status', 'latency', 'integrationErrorMessage', 'sourceIp']));
+  });
+
+  it('retries a scheduled run a little, then parks it in a dead-letter queue', () => {
+    const schedules = Object.values(prod.findResources('AWS::Scheduler::Schedule')).map((schedule) => schedule.Properties.Target as { RetryPolicy: { MaximumRetryAttempts: number }; DeadLetterConfig: { Arn: unknown } });
+    expect(schedules).toHaveLength(2);
+    for (const target of schedules) {
+      expect(target.RetryPolicy.MaximumRetryAttempts).toBe(2);
+      expect(JSON.stringify(target.DeadLetterConfig.Arn)).toMatch(/ScheduleFailures/);
+    }
+  });
+
+  it('reserves concurrency for the background functions in prod, so the API keeps the rest; the feed queue says how long it keeps jobs', () => {
+    const reservedOf = (template: Template) =>
+      Object.fromEntries(Object.entries(template.findResources('AWS::Lambda::Function')).map(([id, fn]) => [id.replace(/Function[0-9A-F]{8}$/, ''), fn.Properties.ReservedConcurrentExecutions]));
+    expect(reservedOf(prod)).toMatchObject({ FeedWorker: 10, FanOutWorker: 4, FeedDispatcher: 1, PayoutRun: 1, Api: undefined, Web: undefined, PublisherApi: undefined, PaymentsApi: undefined });
+    expect(Object.values(reservedOf(dev)).every((value) => value === undefined)).toBe(true);
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-feed-jobs', MessageRetentionPeriod: 4 * 86400 });
   });
 });
 
@@ -327,13 +384,13 @@ describe('the template as a whole', () => {
 describe('stages', () => {
   it('refuses an unknown stage, and half a custom domain', () => {
     expect(() => stageConfig('staging')).toThrow(/Unknown stage/);
-    expect(() => stageConfig('prod', { domainName: 'api.example.com' })).toThrow(/both/);
+    expect(() => stageConfig('prod', { ...PROD_REQUIRED, domainName: 'api.example.com' })).toThrow(/both/);
   });
 
   it('maps a custom domain to the API and turns tracing on only when asked', () => {
     const app = new App({ context: WITHOUT_BUNDLING });
     const stack = new PostwireStack(app, 'postwire-domain', {
-      config: stageConfig('prod', { domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc', tracing: true }),
+      config: stageConfig('prod', { ...PROD_REQUIRED, domainName: 'api.postwire.example', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc', tracing: true }),
       env: { account: '123456789012', region: 'eu-west-1' },
     });
     const template = Template.fromStack(stack);

@@ -39,7 +39,7 @@ async function fanOutWorker() {
 }
 
 describe('timeline fan-out from the table stream', () => {
-  it('puts readers’ and publishers’ new posts on followers’ timelines, and reports only the record it could not fan out', async () => {
+  it('makes new articles publisher posts once, puts readers’ and publishers’ new posts on followers’ timelines, and reports only the record it could not fan out', async () => {
     const ana = await stack.signUp('st_ana');
     const ben = await stack.signUp('st_ben');
     const { auth: publisher } = await stack.createPublisher('st-pub');
@@ -48,9 +48,20 @@ describe('timeline fan-out from the table stream', () => {
     expect((await post(ben.auth, 'Ben, via the stream')).status).toBe(201);
     const push = await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisher, 'content-type': 'application/rss+xml' }, body: rss2(articleItems(2, 'st')) });
     expect(push.status).toBe(200);
-    // The API wrote the posts and nothing else: until the worker runs, Ana's timeline is empty.
+    // The API wrote Ben's post and the articles, and nothing else: no publisher post yet, and Ana's timeline is empty.
     expect(await timelineTexts(ana.auth)).toEqual([]);
+    expect(((await (await stack.request('/v1/publishers/st-pub/posts')).json()) as { items: unknown[] }).items).toEqual([]);
 
+    // First pass: the articles' inserts become the publisher's posts, once, however often the records come.
+    const firstRecords = (await readWholeStream(streams, streamArn, stack.deps.config.region)).flatMap((shard) => shard.records);
+    expect(firstRecords.filter((record) => record.dynamodb?.NewImage?.announceRank)).toHaveLength(2);
+    const handler = await fanOutWorker();
+    await handler({ Records: firstRecords });
+    await handler({ Records: firstRecords });
+    const publisherPosts = ((await (await stack.request('/v1/publishers/st-pub/posts')).json()) as { items: Array<{ text: string }> }).items;
+    expect(publisherPosts.map((item) => item.text)).toEqual(['Story number 1 from the wires', 'Story number 0 from the wires']);
+
+    // Second pass: every post insert (Ben's and the publisher's two) is fanned out.
     const records = (await readWholeStream(streams, streamArn, stack.deps.config.region)).flatMap((shard) => shard.records);
     const postInserts = records.filter((record) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === 'post');
     expect(postInserts).toHaveLength(3);
@@ -60,7 +71,6 @@ describe('timeline fan-out from the table stream', () => {
     damaged.dynamodb!.NewImage!.author = { S: readerAccount('someone-else') };
     damaged.dynamodb!.SequenceNumber = '999999999999999999999';
 
-    const handler = await fanOutWorker();
     const result = await handler({ Records: [...records, damaged] });
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '999999999999999999999' }] });
     expect(await timelineTexts(ana.auth)).toEqual(['Story number 1 from the wires', 'Story number 0 from the wires', 'Ben, via the stream']);

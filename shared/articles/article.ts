@@ -14,6 +14,8 @@ export interface Article {
   publishedAt: string;
   updatedAt: string;
   firstSeenAt: string;
+  /** Set on the newest new articles of an ingest: they become the publisher's posts, in this order (announcements.ts). */
+  announceRank?: number | undefined;
   imageUrl?: string | undefined;
   imageCaption?: string | undefined;
   imageCredit?: string | undefined;

@@ -12,6 +12,7 @@
  * unchanged feed costs reads only.
  */
 import { createHash } from 'node:crypto';
+import { MAX_ANNOUNCED_PER_INGEST } from './announcements.js';
 import type { Db } from '../db/client.js';
 import { parseFeed, type ParsedFeed, type RawItem } from '../feeds/parse/feed-parser.js';
 import { DEFAULT_DOCUMENT_BUDGET_MS, WorkBudget } from '../work-budget.js';
@@ -137,8 +138,12 @@ export async function ingestParsedFeed(
       summary.createdArticles.push({ id, title: article.title, publishedAt: article.publishedAt });
     }
   }
-  await putArticles(db, writes, newAddresses);
   summary.createdArticles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  // The newest new articles become the publisher's posts (social/publisher-posts.ts). The mark travels with
+  // the article, so in AWS the table's stream creates each post from the article's insert, exactly once.
+  const announced = new Map(summary.createdArticles.slice(0, MAX_ANNOUNCED_PER_INGEST).map((created, rank) => [created.id, rank]));
+  for (const article of writes) if (announced.has(article.id)) article.announceRank = announced.get(article.id);
+  await putArticles(db, writes, newAddresses);
   return summary;
 }
 

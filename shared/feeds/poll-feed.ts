@@ -6,7 +6,6 @@
  */
 import { ingestParsedFeed, type IngestSummary } from '../articles/ingest-document.js';
 import type { FeedConfig } from '../config.js';
-import { announceNewArticles } from '../social/publisher-posts.js';
 import type { Metrics } from '../metrics.js';
 import type { FanOutSink } from '../social/fan-out-jobs.js';
 import type { Db } from '../db/client.js';
@@ -89,7 +88,7 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
       parsed,
       { iframeHosts: runtime.feeds.iframeHosts, publicUrl: runtime.feeds.publicUrl, now: startedAt, budget },
     );
-    await announceNewArticles(runtime.db, publisherSlug, summary.createdArticles, startedAt, runtime.fanOut);
+    await runtime.fanOut.articlesCreated(publisherSlug, summary.createdArticles, startedAt);
     const entriesPerWeek = countEntriesInLastWeek(
       parsed.items.map((item) => (item.ok ? (item.item.isoDate ?? item.item.pubDate) : undefined)),
       startedAt,

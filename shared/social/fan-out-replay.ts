@@ -7,7 +7,7 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Db } from '../db/client.js';
 import { readStreamBatch, type StreamBatchInfo } from '../db/stream-records.js';
-import { fanOutNewPosts, type AuthorFanOut } from './post-stream.js';
+import { announceFromStream, fanOutNewPosts, type AuthorFanOut } from './post-stream.js';
 import type { TimelineOptions } from './timeline.js';
 
 /** The `DDBStreamBatchInfo` of a failure-destination message, or an error naming what is missing. */
@@ -24,7 +24,10 @@ export async function replayFailedBatch(
   streams: DynamoDBStreamsClient,
   messageBody: string,
   options: TimelineOptions & { region: string },
-): Promise<{ records: number; fanOuts: AuthorFanOut[] }> {
+): Promise<{ records: number; announced: number; fanOuts: AuthorFanOut[] }> {
   const records = await readStreamBatch(streams, batchInfoOf(messageBody), options.region);
-  return { records: records.length, fanOuts: await fanOutNewPosts(db, records, options) };
+  // As the worker does: announced articles become posts first (a post already written is not written again).
+  const announcement = await announceFromStream(db, records);
+  if (!announcement.ok) throw new Error(`Announcing the batch's new articles failed: ${announcement.error}`);
+  return { records: records.length, announced: announcement.created, fanOuts: await fanOutNewPosts(db, records, options) };
 }

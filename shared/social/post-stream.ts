@@ -12,6 +12,8 @@ import type { AccountKey } from '../db/keys.js';
 import { POST_ITEM_TYPE, type Post } from './post.js';
 import { toPost } from './post-store.js';
 import { fanOutPosts, type TimelineOptions } from './timeline.js';
+import type { Article } from '../articles/article.js';
+import { announceFromInsertedArticles } from './publisher-posts.js';
 
 /** One author's new posts and the stream records they came from (to report failures by sequence number). */
 export interface AuthorBatch {
@@ -49,4 +51,28 @@ export async function fanOutNewPosts(db: Db, records: DynamoDBRecord[], options:
     const result = results[i]!;
     return { ...batch, outcome: result.status === 'fulfilled' ? { ok: true, written: result.value } : { ok: false, error: String(result.reason) } };
   });
+}
+
+/** Articles inserted with an `announceRank` (an ingest's newest new ones), with their stream positions. */
+export function announcedArticles(records: DynamoDBRecord[]): Array<{ article: Article; sequenceNumber: string }> {
+  return records.flatMap((record) => {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || !image || image.type?.S !== 'article' || image.announceRank === undefined) return [];
+    const article = unmarshall(image as Record<string, StreamAttributeValue> as Record<string, AttributeValue>) as Article;
+    return [{ article, sequenceNumber: record.dynamodb!.SequenceNumber ?? '' }];
+  });
+}
+
+/**
+ * Writes the publisher posts of the announced articles in these records. A
+ * failure names the first record to retry from; posts already written are
+ * found written again and not repeated.
+ */
+export async function announceFromStream(db: Db, records: DynamoDBRecord[]): Promise<{ ok: true; created: number } | { ok: false; error: string; sequenceNumber: string }> {
+  const announced = announcedArticles(records);
+  try {
+    return { ok: true, created: await announceFromInsertedArticles(db, announced.map((entry) => entry.article)) };
+  } catch (error) {
+    return { ok: false, error: String(error), sequenceNumber: announced[0]!.sequenceNumber };
+  }
 }

@@ -43,6 +43,7 @@ export const MESSAGES = {
   posted: { text: 'Posted.' },
   trial_started: { text: 'Your free trial has started. Enjoy reading.' },
   topped_up: { text: 'Points added to your wallet.' },
+  checkout_done: { text: 'Thank you: what you paid for appears as soon as the payment is confirmed, usually within seconds.' },
   gift_made: { text: 'Gift link made: share it with up to ten people.' },
   gift_opened: { text: 'The gift is yours: read on.' },
   cancelled: { text: 'Your subscription will end at the close of the period you paid for.' },

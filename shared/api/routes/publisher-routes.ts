@@ -12,7 +12,6 @@ import { listPayouts, payoutBalance } from '../../payouts/payout-balance.js';
 import { monthlyStatement, statementCsv } from '../../payouts/publisher-statement.js';
 import { publisherStats } from '../../publishers/publisher-stats.js';
 import { WorkBudget } from '../../work-budget.js';
-import { announceNewArticles } from '../../social/publisher-posts.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
 import { toFeedView, toSummaryView } from '../presenters.js';
@@ -122,7 +121,7 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         text,
         { iframeHosts: deps.config.feeds.iframeHosts, publicUrl: deps.config.feeds.publicUrl, now: deps.now(), budget: new WorkBudget(deps.config.feeds.documentBudgetMs) },
       );
-      await announceNewArticles(deps.db, publisher.slug, summary.createdArticles, deps.now(), deps.fanOut);
+      await deps.fanOut.articlesCreated(publisher.slug, summary.createdArticles, deps.now());
       deps.logger.info('Feed pushed', { slug: publisher.slug, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });
       return c.json(toSummaryView(summary), 200);
     },
