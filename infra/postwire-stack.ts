@@ -4,7 +4,7 @@
  * from the table's stream, plus the alarms that matter for those.
  */
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CfnOutput, Duration, SecretValue, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CorsHttpMethod, DomainName, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -20,7 +20,6 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
-import { UNSET_SECRET } from '../shared/secrets.js';
 import { POST_ITEM_TYPE } from '../shared/social/post.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
@@ -169,21 +168,17 @@ export class PostwireStack extends Stack {
       target: new LambdaInvoke(payoutRun.fn, { retryAttempts: 2, maxEventAge: Duration.hours(1), deadLetterQueue: scheduleFailures }),
     });
     if (config.payments) {
-      // Created with placeholders; operators store the real Stripe keys (docs/OPERATIONS.md).
+      // Not in the template: the operator creates them with the real keys (docs/OPERATIONS.md), so no later
+      // update of this stack can overwrite a stored key. Until they exist, payments stay off.
       for (const [name, variable] of [
-        ['stripe-secret-key', 'STRIPE_SECRET_KEY_ARN'],
-        ['stripe-webhook-secret', 'STRIPE_WEBHOOK_SECRET_ARN'],
+        ['stripe-secret-key', 'STRIPE_SECRET_KEY_SECRET_ID'],
+        ['stripe-webhook-secret', 'STRIPE_WEBHOOK_SECRET_SECRET_ID'],
       ] as const) {
-        const secret = new Secret(this, `Stripe-${name}`, {
-          removalPolicy: config.retainedResourcesPolicy,
-          secretName: `postwire/${config.stage}/${name}`,
-          description: `Stripe ${name.replace(/-/g, ' ')}`,
-          // Not a secret: a marker the API reads as "payments not configured yet".
-          secretStringValue: SecretValue.unsafePlainText(UNSET_SECRET),
-        });
+        const secretName = `postwire/${config.stage}/${name}`;
+        const secret = Secret.fromSecretNameV2(this, `Stripe-${name}`, secretName);
         for (const fn of [paymentsApi.fn, payoutRun.fn]) {
           secret.grantRead(fn);
-          fn.addEnvironment(variable, secret.secretArn);
+          fn.addEnvironment(variable, secretName);
         }
       }
     }
