@@ -4,7 +4,7 @@
  * from the table's stream, plus the alarms that matter for those.
  */
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CfnOutput, Duration, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CorsHttpMethod, DomainName, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -12,7 +12,6 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -27,7 +26,7 @@ import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction, type PostwireFunctionProps } from './postwire-function.js';
 import { BUNDLED_SWAGGER_DIR, SWAGGER_UI_FILES } from '../shared/api/docs-assets.js';
-import { WorkQueue } from './work-queue.js';
+import { parkingQueue, WorkQueue } from './work-queue.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface PostwireStackProps extends StackProps {
@@ -107,15 +106,9 @@ export class PostwireStack extends Stack {
     const shared = { logRetention: config.logRetention, tracing: config.tracing, logRemovalPolicy: config.retainedResourcesPolicy };
     const reserved = config.reservedConcurrency;
     // Where a scheduled invocation goes when its few retries failed, kept 14 days for an operator (docs/OPERATIONS.md).
-    const scheduleFailures = new Queue(this, 'ScheduleFailures', {
-      queueName: `postwire-${config.stage}-schedule-failures`,
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    Validations.of(scheduleFailures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the schedules\' dead-letter queue: EventBridge Scheduler puts invocations there that failed their retries; nothing consumes it.',
+    const scheduleFailures = parkingQueue(this, 'ScheduleFailures', {
+      name: `postwire-${config.stage}-schedule-failures`,
+      why: 'This queue is the schedules\' dead-letter queue: EventBridge Scheduler puts invocations there that failed their retries; nothing consumes it.',
     });
 
     // Three functions serve the HTTP API, each only what it needs to carry (shared/api/route-sets.ts).
@@ -222,15 +215,9 @@ export class PostwireStack extends Stack {
     // It reads an author's follower count and followers, writes timeline entries and publisher posts (conditional puts); nothing else.
     table.grant(fanOutWorker.fn, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem');
     // Where a batch goes after every retry failed: its place in the stream, for the replay script.
-    const fanOutFailures = new Queue(this, 'FanOutFailures', {
-      queueName: `postwire-${config.stage}-fanout-failures`,
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    Validations.of(fanOutFailures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the stream consumer\'s on-failure destination, a dead-letter queue in all but name: nothing consumes it but the replay script.',
+    const fanOutFailures = parkingQueue(this, 'FanOutFailures', {
+      name: `postwire-${config.stage}-fanout-failures`,
+      why: 'This queue is the stream consumer\'s on-failure destination, a dead-letter queue in all but name: nothing consumes it but the replay script.',
     });
     fanOutWorker.fn.addEventSource(
       new DynamoEventSource(table, {
