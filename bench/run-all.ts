@@ -10,6 +10,7 @@ import { runHostileFeedBench } from './hostile-feeds.bench.js';
 import { runIngestBench } from './ingest.bench.js';
 import { runRefundBench } from './refund.bench.js';
 import { runTimelineBench } from './timeline.bench.js';
+import { runStartBench } from './start.bench.js';
 import { runUnlockBench } from './unlock.bench.js';
 import { runWebBench } from './web.bench.js';
 
@@ -37,6 +38,7 @@ if (withDynamo.some(([name]) => wanted(name))) {
     await dynamo.stop();
   }
 }
+if (wanted('start')) await runStartBench();
 const { overBudget } = wanted('bundles') ? await runBundleBench() : { overBudget: [] };
 budgetMisses.push(...overBudget);
 if (budgetMisses.length > 0) {

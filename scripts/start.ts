@@ -82,19 +82,7 @@ async function main(): Promise<void> {
     concurrency: 4,
   });
 
-  const url = `http://${host}:${port}`;
-  say(
-    [
-      '',
-      `postwire is running at ${url} (ready in ${seconds(started)}): open it in a browser. API docs: ${url}/docs`,
-      `  Admin token: ${config.adminToken}${generatedToken ? '  (generated; set ADMIN_TOKEN to choose one)' : ''}`,
-      `  Content to explore: ADMIN_TOKEN=${config.adminToken} npm run demo`,
-      `  Feed URLs on private addresses are ${config.feeds.allowPrivateHosts ? 'ALLOWED (FEED_ALLOW_PRIVATE_HOSTS=true)' : 'refused'}.`,
-      '  Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
-  );
-
+  // Ready to stop cleanly before saying it is running: whoever reads the banner may stop us at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -110,6 +98,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const url = `http://${host}:${port}`;
+  say(
+    [
+      '',
+      `postwire is running at ${url} (ready in ${seconds(started)}): open it in a browser. API docs: ${url}/docs`,
+      `  Admin token: ${config.adminToken}${generatedToken ? '  (generated; set ADMIN_TOKEN to choose one)' : ''}`,
+      `  Content to explore: ADMIN_TOKEN=${config.adminToken} npm run demo`,
+      `  Feed URLs on private addresses are ${config.feeds.allowPrivateHosts ? 'ALLOWED (FEED_ALLOW_PRIVATE_HOSTS=true)' : 'refused'}.`,
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { webConfigOf } from '../shared/web/web-config.js';
 import { createConsoleLogger } from '../shared/logger.js';
 import { STYLESHEET } from '../shared/web/assets.js';
 import { FormClient } from './support/form-client.js';
+import { rss2 } from './support/feeds.js';
 import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
 
 let stack: WebTestStack;
@@ -199,5 +200,36 @@ describe('reading with JavaScript off', () => {
     expect(response.headers.get('location')).toBe(`/articles/${ids[0]}?m=trial_started`);
     expect((await browser.get(`/articles/${ids[0]}`)).html).toContain('With your free trial');
     expect((await browser.get('/subscriptions')).html).toContain('free trial');
+  });
+});
+
+describe('what the API added for the pages', () => {
+  it('lists a publisher\'s articles of one month for the archive, and refuses a month that is not one', async () => {
+    const { auth } = await stack.createPublisher('archive-desk');
+    const items = [
+      { guid: 'oct', title: 'October story', link: 'https://archive.example/oct', pubDate: new Date(Date.UTC(2026, 9, 30)).toUTCString(), content: '<p>October.</p>' },
+      { guid: 'nov', title: 'November story', link: 'https://archive.example/nov', pubDate: new Date(Date.UTC(2026, 10, 2)).toUTCString(), content: '<p>November.</p>' },
+    ];
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/rss+xml' }, body: rss2(items) });
+    const october = (await (await stack.request('/v1/articles?publisher=archive-desk&month=2026-10')).json()) as { items: Array<{ title: string }> };
+    expect(october.items.map((item) => item.title)).toEqual(['October story']);
+    const bad = await stack.request('/v1/articles?publisher=archive-desk&month=2026-13');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+  });
+
+  it('shows a gift to anyone with its link, without saying who made it; an unknown or over-long id is a clear 4xx', async () => {
+    const giver = await stack.signUp('gift_api_giver');
+    await stack.request(`/v1/articles/${ids[0]}/unlock`, { method: 'POST', headers: giver.auth });
+    await stack.request(`/v1/articles/${ids[1]}/unlock`, { method: 'POST', headers: giver.auth });
+    const made = (await (await stack.request(`/v1/articles/${ids[1]}/gifts`, { method: 'POST', headers: giver.auth })).json()) as { gift: { giftId: string; url: string } };
+    expect(made.gift.url).toBe(`${stack.url}/gifts/${made.gift.giftId}`);
+    const view = await stack.request(`/v1/gifts/${made.gift.giftId}`);
+    expect(view.status).toBe(200);
+    const body = (await view.json()) as Record<string, any>;
+    expect(body).toMatchObject({ open: true, article: { id: ids[1] }, gift: { giftId: made.gift.giftId, redemptions: 0 } });
+    expect(JSON.stringify(body)).not.toContain(giver.userId);
+    expect((await stack.request('/v1/gifts/no-such-gift')).status).toBe(404);
+    expect((await stack.request(`/v1/gifts/${'g'.repeat(60)}`)).status).toBe(400);
   });
 });
