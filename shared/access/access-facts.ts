@@ -10,6 +10,7 @@ import type { Db } from '../db/client.js';
 import { articleKey, entitlementKey, meterKey, publisherKey, spendKey, subscriptionKey, trialClaimKey, walletKey, type ItemKey } from '../db/keys.js';
 import { deficitOf, walletBalanceOf } from '../wallet/ledger.js';
 import { ARTICLE_CARD_FIELDS } from '../articles/article-store.js';
+import { isArticleId, publisherSlugOfArticleId } from '../articles/article-id.js';
 import { spendCapOf, type Publisher } from '../publishers/publisher.js';
 import { toPublisher } from '../publishers/publisher-store.js';
 import type { Subscription } from '../subscriptions/subscription.js';
@@ -31,10 +32,7 @@ export interface LoadedFacts {
   month: string;
 }
 
-const ARTICLE_ID = /^[a-z0-9-]{1,40}_[A-Za-z0-9]{22}$/;
-
-export const isArticleId = (id: string): boolean => ARTICLE_ID.test(id);
-export const publisherSlugOfArticleId = (id: string): string => id.slice(0, id.lastIndexOf('_'));
+export { isArticleId, publisherSlugOfArticleId };
 
 export async function loadAccessFacts(db: Db, articleId: string, userId: string | undefined, now: Date): Promise<LoadedFacts> {
   return (await loadAccessFactsForArticles(db, [articleId], userId, now)).get(articleId)!;

@@ -77,8 +77,10 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
       contact: { name: 'postwire operators', url: deps.config.feeds.publicUrl },
     },
   };
+  // Built on the first request, not at cold start, and once: the routes do not change while the process lives.
+  let document: object | undefined;
   app.get('/openapi.json', (c) =>
-    c.json(finishDocument(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig))), deps.config.feeds.publicUrl)),
+    c.json((document ??= finishDocument(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig))), deps.config.feeds.publicUrl))),
   );
   // Swagger UI from postwire itself, not a CDN: the page works offline and behind strict networks.
   app.get('/docs', swaggerUI({ url: '/openapi.json', baseUrl: '/docs/assets', title: 'postwire API' }));

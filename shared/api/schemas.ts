@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { SLUG_PATTERN } from '../publishers/publisher.js';
+import { httpUrlOf } from '../http-url.js';
 import { MAX_POST_LENGTH } from '../social/post.js';
 import { LEDGER_KINDS } from '../wallet/ledger.js';
 
@@ -82,14 +83,7 @@ export const PublisherSettingsBody = CreatePublisherBody.omit({ slug: true })
         z
           .string()
           .max(200)
-          .refine((value) => {
-            try {
-              const url = new URL(value);
-              return /^https?:$/.test(url.protocol) && url.origin === value;
-            } catch {
-              return false;
-            }
-          }, 'must be an origin: scheme, host and port only, e.g. https://www.example.com'),
+          .refine((value) => httpUrlOf(value)?.origin === value, 'must be an origin: scheme, host and port only, e.g. https://www.example.com'),
       )
       .max(10)
       .openapi({ description: 'Origins allowed to carry the paywall embed, e.g. ["https://www.example.com"]; an unlock started there may return there.', example: ['https://www.example.com'] }),

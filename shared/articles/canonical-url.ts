@@ -5,17 +5,13 @@
  * some sites name their articles by it (`?id=123`).
  */
 import { createHash } from 'node:crypto';
+import { httpUrlOf } from '../http-url.js';
 
 const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|at_medium|at_campaign)$/i;
 
 export function canonicalArticleUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (!/^https?:$/.test(url.protocol)) return undefined;
+  const url = httpUrlOf(value);
+  if (!url) return undefined;
   url.hash = '';
   for (const name of [...url.searchParams.keys()]) if (TRACKING.test(name)) url.searchParams.delete(name);
   // http and https of one address are one article.

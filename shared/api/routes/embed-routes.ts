@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isArticleId, loadAccessFacts, readerFactsOf } from '../../access/access-facts.js';
 import { decideAccess } from '../../access/access-policy.js';
-import { findArticlesByUrl } from '../../articles/article-store.js';
+import { findArticlesByUrl, getArticleCard } from '../../articles/article-store.js';
 import { Forbidden, NotFound } from '../../errors.js';
 import { offeredPlans } from '../../publishers/plan-offer.js';
 import { getPublishers } from '../../publishers/publisher-store.js';
@@ -63,18 +63,19 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       const origin = c.req.header('origin');
       // Vary on Origin whatever the answer, so no cache hands one site's CORS answer to another.
       c.header('vary', 'Origin');
-      const publishers = await getPublishers(deps.db, claims.map((claim) => claim.publisherSlug));
+      // Nearly always one publisher claims an address: read its card beside the publishers, and only the card.
+      const [publishers, firstCard] = await Promise.all([getPublishers(deps.db, claims.map((claim) => claim.publisherSlug)), getArticleCard(deps.db, claims[0]!.articleId)]);
       const allows = (slug: string) => Boolean(origin && publishers.get(slug)?.embedOrigins?.includes(origin));
       const claim = claims.find((candidate) => allows(candidate.publisherSlug)) ?? claims[0]!;
-      const facts = await loadAccessFacts(deps.db, claim.articleId, undefined, deps.now());
+      const article = claim === claims[0] ? firstCard : await getArticleCard(deps.db, claim.articleId);
       const publisher = publishers.get(claim.publisherSlug);
-      if (!facts.article || !publisher) throw new NotFound('An article at this address');
+      if (!article || !publisher) throw new NotFound('An article at this address');
       if (allows(claim.publisherSlug)) c.header('access-control-allow-origin', origin!);
       return c.json(
         {
-          article: toCard(facts.article, publisher, deps.config.defaultArticlePrice),
-          readUrl: `${deps.config.feeds.publicUrl}/articles/${encodeURIComponent(facts.article.id)}`,
-          offer: { price: priceOf(facts.article, publisher, deps.config.defaultArticlePrice), freeArticlesPerMonth: publisher.freeArticlesPerMonth, plans: offeredPlans(publisher.plans ?? []) },
+          article: toCard(article, publisher, deps.config.defaultArticlePrice),
+          readUrl: `${deps.config.feeds.publicUrl}/articles/${encodeURIComponent(article.id)}`,
+          offer: { price: priceOf(article, publisher, deps.config.defaultArticlePrice), freeArticlesPerMonth: publisher.freeArticlesPerMonth, plans: offeredPlans(publisher.plans ?? []) },
         },
         200,
       );

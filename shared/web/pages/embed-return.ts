@@ -4,19 +4,14 @@
  * to any server by the browser; the embed hands it to the publisher's code).
  * Only to an origin the publisher lists, so postwire is no open redirector.
  */
+import { httpUrlOf } from '../../http-url.js';
 import { must } from '../api-client.js';
 import { readerHeaders, type WebContext, type WebDeps } from '../web-context.js';
 
 /** The return address if it is on one of the publisher's embed origins, else undefined. */
 export async function allowedReturn(deps: WebDeps, publisherSlug: string, returnUrl: string | undefined): Promise<URL | undefined> {
-  if (!returnUrl) return undefined;
-  let target: URL;
-  try {
-    target = new URL(returnUrl);
-  } catch {
-    return undefined;
-  }
-  if (!/^https?:$/.test(target.protocol)) return undefined;
+  const target = returnUrl ? httpUrlOf(returnUrl) : undefined;
+  if (!target) return undefined;
   const publisher = await deps.api.GET('/v1/publishers/{slug}', { params: { path: { slug: publisherSlug } } });
   return publisher.data?.embedOrigins?.includes(target.origin) ? target : undefined;
 }

@@ -5,11 +5,10 @@ import { ArticleCard, CardList, dollars, formatDate, PaywallBox, points, type Ca
 import { CsrfField, Layout, Notice } from '../layout.js';
 import { formOf, messageOf, readerHeaders, safeNext, seeOther, type WebDeps, type WebEnv } from '../web-context.js';
 import { allowedReturn, entitledReturn } from './embed-return.js';
+import { publisherSlugOfArticleId } from '../../articles/article-id.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Article ids start with their publisher's slug (see ingest-document.ts). */
-const publisherSlugOf = (articleId: string) => articleId.slice(0, articleId.lastIndexOf('_'));
 
 export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
   const { api } = deps;
@@ -246,7 +245,7 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
     if (result.response.status === 402) return seeOther(c, back, 'insufficient');
     must(result);
     if (form.return) {
-      const onward = await entitledReturn(deps, c, id, publisherSlugOf(id), form.return);
+      const onward = await entitledReturn(deps, c, id, publisherSlugOfArticleId(id), form.return);
       if (onward) return c.redirect(onward, 303);
     }
     return seeOther(c, `/articles/${encodeURIComponent(id)}`, 'unlocked');
@@ -257,7 +256,7 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
     const id = c.req.param('id');
     const form = await formOf(c);
     if (!c.get('readerToken')) return seeOther(c, `/login?next=${encodeURIComponent(`/articles/${id}`)}`);
-    const onward = form.return ? await entitledReturn(deps, c, id, publisherSlugOf(id), form.return) : undefined;
+    const onward = form.return ? await entitledReturn(deps, c, id, publisherSlugOfArticleId(id), form.return) : undefined;
     return onward ? c.redirect(onward, 303) : seeOther(c, `/articles/${encodeURIComponent(id)}`);
   });
 
