@@ -4,11 +4,13 @@
  * the article's), and every newly inserted post is copied to its author's
  * followers' timelines. When something fails, the first sequence number
  * concerned is reported so Lambda retries from there (both writes are
- * idempotent, so the retry repeats nothing harmful).
+ * idempotent, so the retry repeats nothing harmful). Earnings entries and
+ * gift events are added to the publisher's stats rollup, each exactly once.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config.js';
 import { createFeedDeps } from '../shared/runtime.js';
+import { rollUpStats } from '../shared/publishers/stats-rollup.js';
 import { announceFromStream, fanOutNewPosts } from '../shared/social/post-stream.js';
 import { createLambdaLogger } from './lambda-logger.js';
 import { createLambdaMetrics } from './lambda-metrics.js';
@@ -34,5 +36,12 @@ export const handler = flushed(async (event: DynamoDBStreamEvent): Promise<Dynam
     return [{ itemIdentifier: sequenceNumbers[0]! }];
   });
   if (!announced.ok) batchItemFailures.push({ itemIdentifier: announced.sequenceNumber });
+  const rolledUp = await rollUpStats(db, event.Records);
+  if (rolledUp.ok) {
+    if (rolledUp.counted > 0) metrics.count('StatsEntriesRolledUp', rolledUp.counted);
+  } else {
+    logger.error('Stats rollup failed', { error: rolledUp.error });
+    batchItemFailures.push({ itemIdentifier: rolledUp.sequenceNumber });
+  }
   return { batchItemFailures };
 });

@@ -207,13 +207,14 @@ export class PostwireStack extends Stack {
       ...shared,
       reservedConcurrency: reserved?.fanOutWorker,
       entry: 'fanout-worker',
-      description: "Copies new posts into followers' timelines",
+      description: "Copies new posts into followers' timelines and rolls up publisher stats",
       memorySize: 512,
       timeout: FANOUT_TIMEOUT,
       environment,
     });
-    // It reads an author's follower count and followers, writes timeline entries and publisher posts (conditional puts); nothing else.
-    table.grant(fanOutWorker.fn, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem');
+    // It reads an author's follower count and followers, writes timeline entries and publisher posts (conditional puts),
+    // and adds earnings and gift events to the stats rollup (transactions of updates that mark each entry counted); nothing else.
+    table.grant(fanOutWorker.fn, 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
     // Where a batch goes after every retry failed: its place in the stream, for the replay script.
     const fanOutFailures = parkingQueue(this, 'FanOutFailures', {
       name: `postwire-${config.stage}-fanout-failures`,
@@ -231,8 +232,11 @@ export class PostwireStack extends Stack {
         // Records older than this go to the failure queue while the stream (24 h) still holds them for a replay.
         maxRecordAge: Duration.hours(6),
         onFailure: new SqsDlq(fanOutFailures),
-        // Only new posts and announced new articles wake the worker: likes, follows, ledgers, timelines and article updates never invoke it.
+        // Only new posts, announced new articles, earnings entries and gift events wake the worker:
+        // likes, follows, wallet ledgers, timelines and article updates never invoke it.
         filters: [
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('earning') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('gift_event') } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual(POST_ITEM_TYPE) } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('article') }, announceRank: { N: FilterRule.exists() } } } }),
         ],

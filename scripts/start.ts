@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     ...(await import('../shared/config.js')),
     ...(await import('../shared/db/ensure-table.js')),
     ...(await import('../shared/feeds/local-poller.js')),
+    ...(await import('../shared/publishers/local-stats-follower.js')),
     ...(await import('../shared/logger.js')),
     ...(await import('../shared/api/api-deps.js')),
     ...(await import('../shared/web/web-app.js')),
@@ -61,11 +62,11 @@ async function main(): Promise<void> {
     // No payment provider locally: the labelled development top-up stands in for buying points.
     DEV_TOPUP_ENABLED: process.env.DEV_TOPUP_ENABLED ?? 'true',
     ...(generatedToken ? { ADMIN_TOKEN: generatedToken } : {}),
-    // Nothing reads a stream on one machine: timelines are written right after each post.
+    // Timelines are written right after each post on one machine; the stream feeds the publisher stats only.
     TIMELINE_FANOUT: 'inline',
   });
   const deps = modules.createDeps(config, logger);
-  await step(`the table "${config.tableName}"`, () => modules.ensureTable(deps.db), (state) => state);
+  await step(`the table "${config.tableName}"`, () => modules.ensureTable(deps.db, { stream: true }), (state) => state);
   const app = modules.buildApp(deps, modules.ALL_ROUTES);
   // The web app calls the API in-process here; in AWS it calls the API's address.
   const web = modules.buildWebApp(modules.createWebDeps(modules.webConfigOf(config, 'http://postwire.internal'), logger, async (request) => app.fetch(request)));
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     intervalMs: Number(process.env.POLL_INTERVAL_SECONDS ?? 30) * 1000,
     concurrency: 4,
   });
+  const statsFollower = modules.followStatsRollups(deps.db, { intervalMs: 1000, region: config.region, endpoint: config.dynamoEndpoint, logger });
 
   // Ready to stop cleanly before saying it is running: whoever reads the banner may stop us at once.
   let stopping = false;
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     await closed;
     await poller.stop();
+    await statsFollower.stop();
     deps.db.raw.destroy();
     await dynamo.stop();
     process.exit(0);

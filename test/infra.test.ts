@@ -201,7 +201,7 @@ describe('feed polling', () => {
     });
   });
 
-  it('makes publisher posts and fans new posts out from the table stream, filtered to inserted posts and announced articles, with a failure queue', () => {
+  it('makes publisher posts, fans new posts out and rolls up stats from the table stream, filtered to the inserts each needs, with a failure queue', () => {
     dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
       StartingPosition: 'LATEST',
@@ -210,6 +210,8 @@ describe('feed polling', () => {
       MaximumRetryAttempts: 5,
       FilterCriteria: {
         Filters: [
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['earning'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['gift_event'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['post'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['article'] }, announceRank: { N: [{ exists: true }] } } } }) },
         ],
@@ -226,14 +228,14 @@ describe('feed polling', () => {
     expect(alarms.find((alarm) => alarm.AlarmName === 'postwire-dev-FanOutWorkerStreamFailures')).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
   });
 
-  it('lets the fan-out worker only read followers, write timeline entries and put publisher posts', () => {
+  it('lets the fan-out worker only read followers and gift-reader claims, write timeline entries, put publisher posts and update stats', () => {
     const policies = Object.entries(dev.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('FanOutWorker'));
     const tableActions = policies
       .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
       .filter((statement) => JSON.stringify(statement.Resource).includes('Table'))
       .flatMap((statement) => [statement.Action].flat())
       .filter((action) => !action.startsWith('dynamodb:DescribeStream') && !['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].includes(action));
-    expect(new Set(tableActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem']));
+    expect(new Set(tableActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
   });
 
   it('alarms on throttles, p99 duration near the timeout, stale jobs, API 5xx and latency, and DynamoDB throttles and errors', () => {

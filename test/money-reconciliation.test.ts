@@ -10,7 +10,8 @@
  */
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EARNING_SK_PREFIX, LEDGER_SK_PREFIX, PLATFORM_LOSSES_PK, publisherPartition, readerPartition } from '../shared/db/keys.js';
+import { LEDGER_SK_PREFIX, PLATFORM_LOSSES_PK, readerPartition } from '../shared/db/keys.js';
+import { END_OF_TIME, EPOCH, earningsBetween } from '../shared/payouts/publisher-earnings.js';
 import { readPaymentIntent } from '../shared/payments/payment-intent.js';
 import { readPayoutState, runPayouts, type PayoutTransfers } from '../shared/payouts/payout-run.js';
 import { stripeTransfers } from '../shared/payouts/stripe-payouts.js';
@@ -117,7 +118,7 @@ describe('the books, after 1,000 random money operations', () => {
       return { wallet, ledger };
     };
     const checkPublisher = async (publisher: (typeof publishers)[number]) => {
-      const earnings = await queryAll(publisherPartition(publisher.slug), EARNING_SK_PREFIX);
+      const earnings = await earningsBetween(stack.deps.db, publisher.slug, EPOCH, END_OF_TIME);
       const payouts = earnings.filter((entry) => entry.kind === 'payout');
       const transfers = stub.transfers.filter((transfer) => transfer.destination === publisher.accountId);
       const state = await readPayoutState(stack.deps.db, publisher.slug);

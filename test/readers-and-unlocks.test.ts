@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { sign } from 'hono/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EARNING_SK_PREFIX, publisherPartition } from '../shared/db/keys.js';
+import { END_OF_TIME, EPOCH, earningsBetween } from '../shared/payouts/publisher-earnings.js';
 import { articleItems, rss2 } from './support/feeds.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -9,7 +8,7 @@ let stack: TestStack;
 let clock = new Date('2026-11-28T12:00:00Z');
 
 beforeAll(async () => {
-  stack = await createTestStack({ now: () => clock });
+  stack = await createTestStack({ now: () => clock, stream: true });
 });
 
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
@@ -299,16 +298,7 @@ describe('the development top-up', () => {
 });
 
 describe('promotional points', () => {
-  const earningsOf = async (testStack: TestStack, slug: string) =>
-    (
-      await testStack.deps.db.doc.send(
-        new QueryCommand({
-          TableName: testStack.deps.config.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :earning)',
-          ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':earning': EARNING_SK_PREFIX },
-        }),
-      )
-    ).Items ?? [];
+  const earningsOf = async (testStack: TestStack, slug: string) => earningsBetween(testStack.deps.db, slug, EPOCH, END_OF_TIME);
 
   it('are spent first, and the ledger keeps both balances exact', async () => {
     const ids = await publisherWithArticles('promo-first', 2, { articlePrice: 30, freeArticlesPerMonth: 0 });
@@ -385,14 +375,8 @@ describe('undoing an unlock', () => {
     ]);
     expect((await json(await stack.request(`/v1/articles/${id}`, { headers: auth }))).access).toEqual({ granted: false });
     expect((await json(await stack.request('/v1/me/library', { headers: auth }))).items).toEqual([]);
-    const earnings = await stack.deps.db.doc.send(
-      new QueryCommand({
-        TableName: stack.deps.config.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :earning)',
-        ExpressionAttributeValues: { ':pk': publisherPartition('undo-pub'), ':earning': EARNING_SK_PREFIX },
-      }),
-    );
-    const mine = (earnings.Items ?? []).filter((item) => item.readerId === userId);
+    const earnings = await earningsBetween(stack.deps.db, 'undo-pub', EPOCH, END_OF_TIME);
+    const mine = earnings.filter((item) => item.readerId === userId);
     expect(mine.map((item) => item.points).sort()).toEqual([-20, 20]);
     clock = new Date('2026-11-28T12:00:00Z');
   });
@@ -468,6 +452,7 @@ describe('gift links', () => {
     clock = new Date('2026-11-28T12:30:00Z');
     await post(`/v1/articles/${ids[1]}/unlock`, lucky.auth);
     clock = new Date('2026-11-28T13:00:00Z');
+    await stack.rollUpStats();
     const stats = await json(await stack.request('/v1/publisher/stats', { headers: publisherAuth }));
     expect(stats.gifts).toEqual({ links: 1, readers: 10, readersWhoPaid: 1 });
     clock = new Date('2026-12-06T00:00:00Z');

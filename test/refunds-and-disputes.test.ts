@@ -7,7 +7,8 @@
  */
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EARNING_SK_PREFIX, PLATFORM_LOSSES_PK, publisherPartition } from '../shared/db/keys.js';
+import { PLATFORM_LOSSES_PK } from '../shared/db/keys.js';
+import { END_OF_TIME, EPOCH, earningsBetween } from '../shared/payouts/publisher-earnings.js';
 import { createStripeTestStack, type StripeTestStack } from './support/stripe-stack.js';
 import type { StripeStub } from './support/stripe-stub.js';
 import type { TestStack } from './support/test-stack.js';
@@ -73,11 +74,8 @@ const wallet = async (auth: Record<string, string>) => json(await stack.request(
 const unlock = (auth: Record<string, string>, articleId: string) => stack.request(`/v1/articles/${articleId}/unlock`, { method: 'POST', headers: auth });
 const publisherBalance = async (auth: Record<string, string>) => json(await stack.request('/v1/publisher/balance', { headers: auth }));
 
-async function earnings(slug: string) {
-  const items: Array<Record<string, any>> = [];
-  const query = { TableName: stack.deps.config.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':prefix': EARNING_SK_PREFIX } };
-  for await (const page of paginateQuery({ client: stack.deps.db.doc }, query)) items.push(...(page.Items ?? []));
-  return items;
+async function earnings(slug: string): Promise<Array<Record<string, any>>> {
+  return earningsBetween(stack.deps.db, slug, EPOCH, END_OF_TIME);
 }
 
 async function platformLosses(paymentIntentId: string) {

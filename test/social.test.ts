@@ -15,8 +15,8 @@ let tick = Date.parse('2026-11-28T12:00:00Z');
 /** A clock that moves one second per reading, so every post has its own instant. */
 const clock = () => new Date((tick += 1000));
 
-async function socialStack(env: Record<string, string> = {}) {
-  return createTestStack({ now: clock, env });
+async function socialStack(env: Record<string, string> = {}, stream = false) {
+  return createTestStack({ now: clock, env, stream });
 }
 
 describe('the home timeline', () => {
@@ -362,7 +362,7 @@ describe('blocking', () => {
 
 describe('tips', () => {
   it('move points from the tipper to a reader author, or into a publisher’s earnings, never below zero and once per key', async () => {
-    const stack = await socialStack();
+    const stack = await socialStack({}, true);
     const ana = await stack.signUp('tip_ana');
     const ben = await stack.signUp('tip_ben');
     const { auth: publisher } = await stack.createPublisher('tip-pub');
@@ -389,6 +389,7 @@ describe('tips', () => {
     const wallet = await json(await stack.request('/v1/me/wallet', { headers: ana.auth }));
     expect(wallet).toMatchObject({ balance: 70, promotional: 50 });
     expect(wallet.entries.reduce((sum: number, entry: { amount: number }) => sum + entry.amount, 0)).toBe(70);
+    await stack.rollUpStats();
     expect(await json(await stack.request('/v1/publisher/stats', { headers: publisher }))).toMatchObject({ tips: 1, pointsEarned: 10 });
   });
 

@@ -212,6 +212,8 @@ function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts
             entryId: earningEntryId,
             kind: 'unlock',
             articleId: article.id,
+            // For the stats rollup's top articles, so reading stats needs no article reads.
+            title: article.title,
             readerId: userId,
             gross: price,
             points: earned,

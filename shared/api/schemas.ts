@@ -348,11 +348,21 @@ export const PublisherStatsSchema = z
     pointsEarned: z.number().int().openapi({ description: 'After the platform share.' }),
     activeSubscribers: z.number().int(),
     activeTrials: z.number().int(),
-    gifts: z.object({ links: z.number().int(), readers: z.number().int(), readersWhoPaid: z.number().int() }),
-    topArticles: z.array(z.object({ articleId: z.string(), title: z.string().optional(), unlocks: z.number().int(), pointsEarned: z.number().int() })),
+    gifts: z
+      .object({
+        links: z.number().int().openapi({ description: 'Gift links made.' }),
+        readers: z.number().int().openapi({ description: 'Readers whose first gift read of this publisher fell in the period.' }),
+        readersWhoPaid: z.number().int().openapi({ description: 'Gift readers whose first paid unlock after their gift read fell in the period.' }),
+      }),
+    topArticles: z
+      .array(z.object({ articleId: z.string(), title: z.string().optional(), unlocks: z.number().int(), pointsEarned: z.number().int() }))
+      .openapi({ description: 'Up to 10, by points earned, over the calendar months (UTC) the period touches.' }),
     perDay: z.array(z.object({ date: z.string(), unlocks: z.number().int(), refunds: z.number().int(), pointsEarned: z.number().int() })),
   })
-  .openapi('PublisherStats');
+  .openapi('PublisherStats', {
+    description:
+      'Totals count whole UTC days: every day the period touches. They are rolled up from the table stream, usually within seconds of an unlock; subscriber counts are as of now.',
+  });
 
 const PostFields = z.object({
     postId: z.string().openapi({ example: 'p_01JD9A2M4X' }),

@@ -36,6 +36,7 @@ export const feedKey = (slug: string, feedId: string): ItemKey => ({ PK: `PUB#${
 export const feedUrlClaimKey = (urlDigest: string): ItemKey => ({ PK: `FEEDURL#${urlDigest}`, SK: 'FEEDURL' });
 export const FEED_SK_PREFIX = 'FEED#';
 export const publisherPartition = (slug: string): string => `PUB#${slug}`;
+export const publisherOfPartition = (pk: string): string => pk.slice('PUB#'.length);
 
 /** Feeds waiting for their next fetch, ordered by due time (GSI2; absent while paused). */
 export const FEEDS_DUE_PK = 'FEEDS_DUE';
@@ -168,12 +169,47 @@ export const platformLossKey = (at: string, entryId: string): ItemKey => ({ PK: 
 /** Undos used in one calendar month (UTC, `YYYY-MM`). */
 export const undoCounterKey = (userId: string, month: string): ItemKey => ({ PK: readerPartition(userId), SK: `UNDO#${month}` });
 
-/** A publisher's earnings ledger: one entry per unlock (or reversal), never a shared counter to contend on. */
+/**
+ * A publisher's earnings ledger: one entry per unlock (or reversal), never a
+ * shared counter to contend on. Entries are spread over EARNING_SHARDS
+ * partitions by their id: sort keys that only grow never split a partition
+ * for heat, so one partition would cap a publisher at 1,000 entries a second
+ * and share that with the publisher record. Readers query every shard.
+ */
 export const EARNING_SK_PREFIX = 'EARNING#';
+export const EARNING_SHARDS = 8;
+export const earningPartition = (publisherSlug: string, shard: number): string => `EARN#${publisherSlug}#${shard}`;
+export const earningShardOf = (entryId: string): number => shardOf(entryId, EARNING_SHARDS);
+/** The publisher whose ledger holds an entry, from its partition key. */
+export const publisherOfEarningPk = (pk: string): string => pk.slice('EARN#'.length, pk.lastIndexOf('#'));
 export const earningKey = (publisherSlug: string, at: string, entryId: string): ItemKey => ({
-  PK: publisherPartition(publisherSlug),
+  PK: earningPartition(publisherSlug, earningShardOf(entryId)),
   SK: `${EARNING_SK_PREFIX}${at}#${entryId}`,
 });
+
+/**
+ * A publisher's stats, rolled up from the table stream: per calendar month one
+ * item of day totals (`days`) and ARTICLE_STAT_PARTS items of per-article
+ * counts (an article's part follows from its id), so a year of stats is one
+ * query of a few dozen items however many entries the ledger holds.
+ */
+export const ARTICLE_STAT_PARTS = 8;
+export const statsPartition = (publisherSlug: string): string => `STATS#${publisherSlug}`;
+export const STATS_MONTH_SK_PREFIX = 'M#';
+export const statsDaysKey = (publisherSlug: string, month: string): ItemKey => ({ PK: statsPartition(publisherSlug), SK: `${STATS_MONTH_SK_PREFIX}${month}#days` });
+export const statsArticlesKey = (publisherSlug: string, month: string, articleId: string): ItemKey => ({
+  PK: statsPartition(publisherSlug),
+  SK: `${STATS_MONTH_SK_PREFIX}${month}#articles#${shardOf(articleId, ARTICLE_STAT_PARTS)}`,
+});
+/** The first time a reader came to this publisher through a gift, and whether they unlocked something since. */
+export const giftReaderKey = (publisherSlug: string, readerId: string): ItemKey => ({ PK: statsPartition(publisherSlug), SK: `GIFTREADER#${readerId}` });
+
+/** A stable shard in 0..shards-1 for an id (FNV-1a: cheap, and even enough over random ids). */
+export function shardOf(id: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % shards;
+}
 
 // ---- payouts -----------------------------------------------------------------
 

@@ -6,9 +6,11 @@
  */
 import { paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
-import { EARNING_SK_PREFIX, publisherPartition } from '../db/keys.js';
+import { EARNING_SHARDS, EARNING_SK_PREFIX, earningPartition } from '../db/keys.js';
 
 export const EPOCH = new Date(0).toISOString();
+/** Later than any entry: the end of a range that means "until now and beyond". */
+export const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
 /** Earnings up to this moment are out of their hold: the start of the UTC day, `holdDays` back. */
 export function payoutCutoff(now: Date, holdDays: number): string {
@@ -23,24 +25,43 @@ export interface EarningsSum {
   paidOut: number;
 }
 
-/** Earnings entries with `from` ≤ at < `to`. */
+/** Earnings entries with `from` ≤ at < `to`, summed over every shard of the ledger. */
 export async function sumEarnings(db: Db, publisherSlug: string, from: string, to: string): Promise<EarningsSum> {
   const sum: EarningsSum = { earned: 0, paidOut: 0 };
-  for await (const page of paginateQuery({ client: db.doc }, earningsRange(db, publisherSlug, from, to, 'kind, points'))) {
-    for (const item of page.Items ?? []) {
-      if (item.kind === 'payout') sum.paidOut -= item.points as number;
-      else sum.earned += item.points as number;
-    }
-  }
+  await Promise.all(
+    earningsRanges(db, publisherSlug, from, to, 'kind, points').map(async (query) => {
+      for await (const page of paginateQuery({ client: db.doc }, query)) {
+        for (const item of page.Items ?? []) {
+          if (item.kind === 'payout') sum.paidOut -= item.points as number;
+          else sum.earned += item.points as number;
+        }
+      }
+    }),
+  );
   return sum;
 }
 
-/** The query of earnings entries with `from` ≤ at < `to`: `EARNING#<to>` sorts before every entry made at `to` itself. */
-export function earningsRange(db: Db, publisherSlug: string, from: string, to: string, projection?: string): QueryCommandInput {
-  return {
+/** Every entry with `from` ≤ at < `to`, from all shards, in ledger order (time, then entry id). */
+export async function earningsBetween(db: Db, publisherSlug: string, from: string, to: string): Promise<Array<Record<string, unknown>>> {
+  const shards = await Promise.all(
+    earningsRanges(db, publisherSlug, from, to).map(async (query) => {
+      const items: Array<Record<string, unknown>> = [];
+      for await (const page of paginateQuery({ client: db.doc }, query)) items.push(...(page.Items ?? []));
+      return items;
+    }),
+  );
+  return shards.flat().sort((a, b) => (a.SK as string).localeCompare(b.SK as string));
+}
+
+/**
+ * One query per ledger shard for entries with `from` ≤ at < `to`:
+ * `EARNING#<to>` sorts before every entry made at `to` itself.
+ */
+export function earningsRanges(db: Db, publisherSlug: string, from: string, to: string, projection?: string): QueryCommandInput[] {
+  return Array.from({ length: EARNING_SHARDS }, (_, shard) => ({
     TableName: db.tableName,
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': publisherPartition(publisherSlug), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}` },
+    ExpressionAttributeValues: { ':pk': earningPartition(publisherSlug, shard), ':from': `${EARNING_SK_PREFIX}${from}`, ':to': `${EARNING_SK_PREFIX}${to}` },
     ...(projection ? { ProjectionExpression: projection } : {}),
-  };
+  }));
 }

@@ -3,10 +3,9 @@
  * reconciles to the cent: opening + earned − reversed − paid out = closing.
  * Each entry is listed, so the lines add up to the totals.
  */
-import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { pointsToCents } from '../wallet/points.js';
-import { EPOCH, earningsRange, sumEarnings } from './publisher-earnings.js';
+import { EPOCH, earningsBetween, sumEarnings } from './publisher-earnings.js';
 
 export interface StatementLine {
   at: string;
@@ -41,19 +40,13 @@ export async function monthlyStatement(db: Db, publisherSlug: string, month: str
 }
 
 async function statementLines(db: Db, publisherSlug: string, from: string, to: string): Promise<StatementLine[]> {
-  const lines: StatementLine[] = [];
-  for await (const page of paginateQuery({ client: db.doc }, earningsRange(db, publisherSlug, from, to))) {
-    for (const item of page.Items ?? []) {
-      lines.push({
-        at: item.at as string,
-        kind: item.kind as string,
-        reference: (item.articleId ?? item.postId ?? item.transferId) as string | undefined,
-        amountCents: pointsToCents(item.points as number),
-        note: item.note as string | undefined,
-      });
-    }
-  }
-  return lines;
+  return (await earningsBetween(db, publisherSlug, from, to)).map((item) => ({
+    at: item.at as string,
+    kind: item.kind as string,
+    reference: (item.articleId ?? item.postId ?? item.transferId) as string | undefined,
+    amountCents: pointsToCents(item.points as number),
+    note: item.note as string | undefined,
+  }));
 }
 
 /** The statement as CSV: an opening line, one line per entry, a closing line; the amounts add up. */

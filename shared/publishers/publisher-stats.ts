@@ -1,22 +1,17 @@
 /**
- * A publisher's numbers for a period, from its earnings ledger (one entry per
- * unlock or reversal) and the subscribers index. The ledger is the source: the
- * totals reconcile with the readers' wallet ledgers entry by entry.
+ * A publisher's numbers for a period, from the stats rolled up out of the
+ * table stream (stats-rollup.ts) and the subscribers index: one query for the
+ * months the period touches, whatever the size of the earnings ledger. The
+ * ledger stays the source; the rollup counts each of its entries exactly once.
+ *
+ * Totals count whole UTC days: every day the period touches. Top articles
+ * count the calendar months it touches.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '../db/batch.js';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
-import { articleKey, EARNING_SK_PREFIX, GIFT_EVENT_SK_PREFIX, publisherPartition } from '../db/keys.js';
+import { STATS_MONTH_SK_PREFIX, statsPartition } from '../db/keys.js';
 import { countActiveSubscribers } from '../subscriptions/subscription-store.js';
-
-interface EarningEntry {
-  kind: 'unlock' | 'reversal' | 'tip';
-  readerId?: string;
-  articleId?: string;
-  gross: number;
-  points: number;
-  at: string;
-}
+import { ARTICLE_COUNTERS, DAY_COUNTERS, type DayCounter } from './stats-rollup.js';
 
 export interface DayStats {
   date: string;
@@ -40,91 +35,70 @@ export interface PublisherStats {
   perDay: DayStats[];
 }
 
+const COUNTER_OF_ATTRIBUTE = new Map<string, DayCounter>(Object.entries(DAY_COUNTERS).map(([counter, prefix]) => [prefix, counter as DayCounter]));
+const DAY_ATTRIBUTE = /^([a-z]+)(\d\d)$/;
+
 export async function publisherStats(db: Db, slug: string, from: Date, to: Date, now: Date): Promise<PublisherStats> {
-  const [entries, giftEvents, activeSubscribers, activeTrials] = await Promise.all([
-    ledgerBetween<EarningEntry>(db, slug, EARNING_SK_PREFIX, from.toISOString(), to.toISOString(), ['kind', 'readerId', 'articleId', 'gross', 'points', 'at']),
-    ledgerBetween<GiftEvent>(db, slug, GIFT_EVENT_SK_PREFIX, from.toISOString(), to.toISOString(), ['event', 'readerId', 'SK']),
+  const [items, activeSubscribers, activeTrials] = await Promise.all([
+    rollupsBetween(db, slug, from.toISOString().slice(0, 7), to.toISOString().slice(0, 7)),
     countActiveSubscribers(db, slug, 'paid', now),
     countActiveSubscribers(db, slug, 'trial', now),
   ]);
+  const [firstDay, lastDay] = [from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)];
+  const totals: Record<DayCounter, number> = { unlocks: 0, refunds: 0, tips: 0, grossPoints: 0, pointsEarned: 0, giftLinks: 0, giftReaders: 0, giftReadersWhoPaid: 0 };
   const days = new Map<string, DayStats>();
-  const articles = new Map<string, { unlocks: number; pointsEarned: number }>();
-  const totals = { unlocks: 0, refunds: 0, tips: 0, grossPoints: 0, pointsEarned: 0 };
-  for (const entry of entries) {
-    const date = entry.at.slice(0, 10);
-    const day = days.get(date) ?? { date, unlocks: 0, refunds: 0, pointsEarned: 0 };
-    days.set(date, day);
-    totals.grossPoints += entry.gross;
-    totals.pointsEarned += entry.points;
-    day.pointsEarned += entry.points;
-    if (entry.kind === 'tip') {
-      totals.tips += 1;
+  const articles = new Map<string, { articleId: string; title?: string | undefined; unlocks: number; pointsEarned: number }>();
+  for (const item of items) {
+    const month = (item.SK as string).slice(STATS_MONTH_SK_PREFIX.length, STATS_MONTH_SK_PREFIX.length + 7);
+    if ((item.SK as string).endsWith('#days')) {
+      for (const [attribute, value] of Object.entries(item)) {
+        const match = DAY_ATTRIBUTE.exec(attribute);
+        const counter = match && COUNTER_OF_ATTRIBUTE.get(match[1]!);
+        const date = match && `${month}-${match[2]}`;
+        if (!counter || !date || date < firstDay || date > lastDay) continue;
+        totals[counter] += value as number;
+        if (counter !== 'unlocks' && counter !== 'refunds' && counter !== 'pointsEarned') continue;
+        const day = days.get(date) ?? { date, unlocks: 0, refunds: 0, pointsEarned: 0 };
+        day[counter] += value as number;
+        days.set(date, day);
+      }
       continue;
     }
-    const articleId = entry.articleId ?? '';
-    const article = articles.get(articleId) ?? { unlocks: 0, pointsEarned: 0 };
-    const isUnlock = entry.kind === 'unlock';
-    day.unlocks += isUnlock ? 1 : 0;
-    day.refunds += isUnlock ? 0 : 1;
-    article.unlocks += isUnlock ? 1 : -1;
-    article.pointsEarned += entry.points;
-    totals.unlocks += isUnlock ? 1 : 0;
-    totals.refunds += isUnlock ? 0 : 1;
-    articles.set(articleId, article);
+    for (const [attribute, value] of Object.entries(item)) {
+      const [prefix, articleId] = [attribute.slice(0, 2), attribute.slice(2)];
+      if (prefix !== ARTICLE_COUNTERS.unlocks && prefix !== ARTICLE_COUNTERS.pointsEarned && prefix !== ARTICLE_COUNTERS.title) continue;
+      const article = articles.get(articleId) ?? { articleId, unlocks: 0, pointsEarned: 0 };
+      articles.set(articleId, article);
+      if (prefix === ARTICLE_COUNTERS.title) article.title = value as string;
+      else if (prefix === ARTICLE_COUNTERS.unlocks) article.unlocks += value as number;
+      else article.pointsEarned += value as number;
+    }
   }
-  const top = [...articles.entries()]
-    .filter(([, article]) => article.unlocks > 0)
-    .sort((a, b) => b[1].pointsEarned - a[1].pointsEarned || b[1].unlocks - a[1].unlocks)
+  const topArticles = [...articles.values()]
+    .filter((article) => article.unlocks > 0)
+    .sort((a, b) => b.pointsEarned - a.pointsEarned || b.unlocks - a.unlocks || a.articleId.localeCompare(b.articleId))
     .slice(0, 10);
-  const titles = new Map(
-    (await batchGetAll(db, top.map(([id]) => articleKey(id)), ['id', 'title'])).map((item) => [item.id as string, item.title as string]),
-  );
-  // A gift reader "paid" when they unlocked something of this publisher after coming in by a gift.
-  const firstGiftRead = new Map<string, string>();
-  for (const event of giftEvents) {
-    if (event.event !== 'redeemed' || !event.readerId) continue;
-    const at = event.SK.slice(GIFT_EVENT_SK_PREFIX.length).split('#')[0]!;
-    if (!firstGiftRead.has(event.readerId) || at < firstGiftRead.get(event.readerId)!) firstGiftRead.set(event.readerId, at);
-  }
-  const payers = new Set(
-    entries.filter((entry) => entry.kind === 'unlock' && entry.readerId && firstGiftRead.has(entry.readerId) && entry.at > firstGiftRead.get(entry.readerId)!).map((entry) => entry.readerId),
-  );
+  const { giftLinks, giftReaders, giftReadersWhoPaid, ...money } = totals;
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    ...totals,
+    ...money,
     activeSubscribers,
     activeTrials,
-    gifts: { links: giftEvents.filter((event) => event.event === 'created').length, readers: firstGiftRead.size, readersWhoPaid: payers.size },
-    topArticles: top.map(([articleId, article]) => ({ articleId, title: titles.get(articleId), ...article })),
+    gifts: { links: giftLinks, readers: giftReaders, readersWhoPaid: giftReadersWhoPaid },
+    topArticles,
     perDay: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
   };
 }
 
-interface GiftEvent {
-  event: 'created' | 'redeemed';
-  readerId?: string;
-  SK: string;
-}
-
-/** Entries of one of the publisher's ledgers (earnings, gift events) in a period, oldest first. */
-async function ledgerBetween<T>(db: Db, slug: string, prefix: string, from: string, to: string, fields: string[]): Promise<T[]> {
-  const entries: T[] = [];
-  const names = Object.fromEntries(fields.map((field, i) => [`#f${i}`, field]));
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': publisherPartition(slug), ':from': `${prefix}${from}`, ':to': `${prefix}${to}\uffff` },
-        ProjectionExpression: Object.keys(names).join(', '),
-        ExpressionAttributeNames: names,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    entries.push(...((page.Items ?? []) as T[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
+/** The rollup items of the months from `firstMonth` to `lastMonth` (`YYYY-MM`). */
+async function rollupsBetween(db: Db, slug: string, firstMonth: string, lastMonth: string): Promise<Array<Record<string, unknown>>> {
+  const items: Array<Record<string, unknown>> = [];
+  const query = {
+    TableName: db.tableName,
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': statsPartition(slug), ':from': `${STATS_MONTH_SK_PREFIX}${firstMonth}`, ':to': `${STATS_MONTH_SK_PREFIX}${lastMonth}#\uffff` },
+  };
+  for await (const page of paginateQuery({ client: db.doc }, query)) items.push(...(page.Items ?? []));
+  return items;
 }

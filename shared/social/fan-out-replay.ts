@@ -9,6 +9,7 @@ import type { Db } from '../db/client.js';
 import { readStreamBatch, type StreamBatchInfo } from '../db/stream-records.js';
 import { announceFromStream, fanOutNewPosts, type AuthorFanOut } from './post-stream.js';
 import type { TimelineOptions } from './timeline.js';
+import { rollUpStats } from '../publishers/stats-rollup.js';
 
 /** The `DDBStreamBatchInfo` of a failure-destination message, or an error naming what is missing. */
 export function batchInfoOf(messageBody: string): StreamBatchInfo {
@@ -29,5 +30,8 @@ export async function replayFailedBatch(
   // As the worker does: announced articles become posts first (a post already written is not written again).
   const announcement = await announceFromStream(db, records);
   if (!announcement.ok) throw new Error(`Announcing the batch's new articles failed: ${announcement.error}`);
+  // Entries the rollup already counted are marked, so replaying counts only the rest.
+  const rollup = await rollUpStats(db, records);
+  if (!rollup.ok) throw new Error(`Rolling up the batch's stats failed: ${rollup.error}`);
   return { records: records.length, announced: announcement.created, fanOuts: await fanOutNewPosts(db, records, options) };
 }

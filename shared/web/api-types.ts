@@ -1454,13 +1454,17 @@ export interface components {
             name?: string;
             plans?: components["schemas"]["Plan"][];
         };
+        /** @description Totals count whole UTC days: every day the period touches. They are rolled up from the table stream, usually within seconds of an unlock; subscriber counts are as of now. */
         PublisherStats: {
             activeSubscribers: number;
             activeTrials: number;
             from: string;
             gifts: {
+                /** @description Gift links made. */
                 links: number;
+                /** @description Readers whose first gift read of this publisher fell in the period. */
                 readers: number;
+                /** @description Gift readers whose first paid unlock after their gift read fell in the period. */
                 readersWhoPaid: number;
             };
             grossPoints: number;
@@ -1475,6 +1479,7 @@ export interface components {
             refunds: number;
             tips: number;
             to: string;
+            /** @description Up to 10, by points earned, over the calendar months (UTC) the period touches. */
             topArticles: {
                 articleId: string;
                 pointsEarned: number;

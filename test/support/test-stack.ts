@@ -12,6 +12,7 @@ import { ensureTable } from '../../shared/db/ensure-table.js';
 import type { FeedRuntime } from '../../shared/feeds/poll-feed.js';
 import { createConsoleLogger } from '../../shared/logger.js';
 import { createDeps } from '../../shared/api/api-deps.js';
+import { followStatsRollups } from '../../shared/publishers/local-stats-follower.js';
 import { articleItems, rss2 } from './feeds.js';
 import { checkedByContract } from './api-contract.js';
 
@@ -26,10 +27,12 @@ export interface TestStack {
   /** A publisher with settings, optional plans and `count` pushed articles; its article ids newest first. */
   publisherWithArticles(slug: string, count: number, setup?: { settings?: Record<string, unknown>; plans?: unknown[] }): Promise<{ auth: Record<string, string>; ids: string[] }>;
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** Hands every stream record written so far to the stats rollup, as the stream consumer does (needs `stream: true`). */
+  rollUpStats(): Promise<void>;
 }
 
 export async function createTestStack(
-  options: { env?: Record<string, string>; feedRuntime?: Partial<FeedRuntime>; now?: () => Date } = {},
+  options: { env?: Record<string, string>; feedRuntime?: Partial<FeedRuntime>; now?: () => Date; stream?: boolean } = {},
 ): Promise<TestStack> {
   const config = loadApiConfig({
     TABLE_NAME: `test-${randomBytes(6).toString('hex')}`,
@@ -44,7 +47,9 @@ export async function createTestStack(
     ...options.env,
   });
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });
-  await ensureTable(deps.db, { stream: config.timelineFanOut === 'stream' });
+  await ensureTable(deps.db, { stream: options.stream === true || config.timelineFanOut === 'stream' });
+  // No timer: a test says when the stats must have caught up.
+  const statsFollower = followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: config.dynamoEndpoint, logger: createConsoleLogger('test', true) });
   const app = buildApp(deps, ALL_ROUTES);
   checkedByContract(app);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
@@ -53,6 +58,7 @@ export async function createTestStack(
     deps,
     admin,
     request: async (path, init) => app.request(path, init),
+    rollUpStats: () => statsFollower.catchUp(),
     async signUp(handle) {
       const response = await app.request('/v1/auth/signup', {
         method: 'POST',
