@@ -59,6 +59,8 @@ const ConfigSchema = z.object({
   FEED_QUEUE_URL: z.optional(z.string()),
   /** `stream` in AWS: the table's stream feeds the fan-out worker; `inline` on one machine. */
   TIMELINE_FANOUT: z._default(z.enum(['inline', 'stream']), 'inline'),
+  /** How long a function keeps a publisher's record (prices, meter, plans) in memory; 0 turns it off. */
+  PUBLISHER_CACHE_SECONDS: integer(10, 0, 300),
   /** Points every new reader starts with ("read for free"). */
   STARTER_POINTS: integer(50, 0, 100_000),
   /** Points a publisher may earn each month from unlocks paid with promotional points; the platform funds them. */
@@ -115,6 +117,7 @@ export interface Config {
   feedQueueUrl: string | undefined;
   timelineFanOut: FanOutMode;
   feeds: FeedConfig;
+  publisherCacheMs: number;
 }
 
 export interface ReaderConfig {
@@ -229,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
     timelineFanOut: raw.TIMELINE_FANOUT,
+    publisherCacheMs: raw.PUBLISHER_CACHE_SECONDS * 1000,
     feeds: {
       allowPrivateHosts: raw.FEED_ALLOW_PRIVATE_HOSTS,
       maxBytes: raw.FEED_MAX_BYTES,

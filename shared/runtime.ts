@@ -21,7 +21,7 @@ export function createFeedDeps(
   config: Config,
   overrides: DepsOverrides = {},
 ): { db: Db; feedRuntime: FeedRuntime; now: () => Date; fanOut: FanOutSink; metrics: Metrics } {
-  const db = overrides.db ?? createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
+  const db = overrides.db ?? createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint, publisherCacheMs: config.publisherCacheMs });
   const now = overrides.now ?? (() => new Date());
   const fanOut = fanOutFor(config.timelineFanOut, db, config.social);
   const metrics = overrides.metrics ?? noMetrics;

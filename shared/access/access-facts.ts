@@ -58,7 +58,12 @@ export async function loadAccessFactsForArticles(
   const month = meterMonth(now);
   const ids = [...new Set(articleIds)];
   const slugs = [...new Set(ids.map(publisherSlugOfArticleId))];
-  const keys: ItemKey[] = [...ids.map(articleKey), ...slugs.map(publisherKey)];
+  // Publishers this process read a moment ago come from memory: a popular publisher's record is on nearly every request.
+  const cached = new Map(slugs.flatMap((slug) => {
+    const item = db.publishers.get(slug);
+    return item ? [[slug, item] as const] : [];
+  }));
+  const keys: ItemKey[] = [...ids.map(articleKey), ...slugs.filter((slug) => !cached.has(slug)).map(publisherKey)];
   if (userId) {
     keys.push(walletKey(userId), ...ids.map((id) => entitlementKey(userId, id)));
     for (const slug of slugs) {
@@ -68,11 +73,15 @@ export async function loadAccessFactsForArticles(
   const items = await batchGetAll(db, keys, options.cardsOnly ? CARD_FACTS_PROJECTION : undefined);
   const byKey = new Map(items.map((item) => [`${item.PK as string}|${item.SK as string}`, item]));
   const get = (key: ItemKey) => byKey.get(`${key.PK}|${key.SK}`);
+  for (const slug of slugs) {
+    const item = get(publisherKey(slug));
+    if (item) db.publishers.set(slug, item);
+  }
   const wallet = walletBalanceOf(userId ? get(walletKey(userId)) : undefined);
   return new Map(
     ids.map((id) => {
       const slug = publisherSlugOfArticleId(id);
-      const publisherItem = get(publisherKey(slug));
+      const publisherItem = cached.get(slug) ?? get(publisherKey(slug));
       const reader = <T>(key: (user: string) => ItemKey) => (userId ? (get(key(userId)) as T | undefined) : undefined);
       return [
         id,

@@ -1,7 +1,7 @@
 /** Articles in DynamoDB: list newest first through the article indexes, read versions and write in batches. */
 import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { queryIndexPage } from '../db/index-page.js';
+import { queryIndexPage, queryShardedIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { articleKey, articleListKeys, articleListQuery, articleUrlKey, articleUrlPartition } from '../db/keys.js';
@@ -26,9 +26,12 @@ export interface ArticleFilter {
 }
 
 export async function listArticles(db: Db, filter: ArticleFilter, limit: number, startKey?: PageKey) {
-  const { index, partition } = articleListQuery(filter);
+  const { index, partitions } = articleListQuery(filter);
   // Index sort keys start with the ISO publication time, so a month is a key prefix.
-  const page = await queryIndexPage(db, { index, partition, limit, startKey, prefix: filter.month });
+  const page =
+    partitions.length === 1
+      ? await queryIndexPage(db, { index, partition: partitions[0]!, limit, startKey, prefix: filter.month })
+      : await queryShardedIndexPage(db, { index, partitions, limit, startKey, prefix: filter.month });
   return { items: page.items.map((item) => stripKeys<ArticleCardFields>(item)), lastKey: page.lastKey };
 }
 

@@ -4,21 +4,25 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { attachRoundTripCounter, RoundTripCounter } from './round-trips.js';
+import { TtlCache } from './ttl-cache.js';
 
 export interface Db {
   doc: DynamoDBDocumentClient;
   raw: DynamoDBClient;
   tableName: string;
   roundTrips: RoundTripCounter;
+  /** Publisher records by slug, for `publisherCacheMs` (0: not kept). */
+  publishers: TtlCache<Record<string, unknown>>;
 }
 
 export interface DbOptions {
   tableName: string;
   region: string;
   endpoint?: string | undefined;
+  publisherCacheMs?: number | undefined;
 }
 
-export function createDb({ tableName, region, endpoint }: DbOptions): Db {
+export function createDb({ tableName, region, endpoint, publisherCacheMs = 0 }: DbOptions): Db {
   const raw = new DynamoDBClient({
     region,
     ...(endpoint
@@ -34,5 +38,5 @@ export function createDb({ tableName, region, endpoint }: DbOptions): Db {
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { doc, raw, tableName, roundTrips };
+  return { doc, raw, tableName, roundTrips, publishers: new TtlCache(publisherCacheMs) };
 }

@@ -55,3 +55,42 @@ export async function queryPrefixPage(
   );
   return { items: page.Items ?? [], lastKey: page.LastEvaluatedKey };
 }
+
+/**
+ * One page of a listing spread over several partitions of one index (shards
+ * that share a sort-key shape), newest first: each shard gives up to `limit`
+ * items below the cursor and the newest `limit` of them make the page. The
+ * cursor is the last sort key shown (`{ before }`), the same for every shard.
+ */
+export async function queryShardedIndexPage(
+  db: Db,
+  query: { index: IndexName; partitions: string[]; limit: number; startKey?: PageKey | undefined; prefix?: string | undefined },
+): Promise<{ items: Record<string, unknown>[]; lastKey: PageKey | undefined }> {
+  const { index, limit, prefix } = query;
+  const before = typeof query.startKey?.before === 'string' ? query.startKey.before : undefined;
+  const sortKey = `${index}SK`;
+  // One key condition per query: a month below the cursor is BETWEEN the month and the cursor, which includes the cursor itself.
+  const condition = before && prefix ? ` AND ${sortKey} BETWEEN :prefix AND :before` : before ? ` AND ${sortKey} < :before` : prefix ? ` AND begins_with(${sortKey}, :prefix)` : '';
+  const shards = await Promise.all(
+    query.partitions.map((partition) =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: index,
+          KeyConditionExpression: `${index}PK = :pk${condition}`,
+          ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : {}), ...(prefix ? { ':prefix': prefix } : {}) },
+          ScanIndexForward: false,
+          Limit: limit + (before && prefix ? 1 : 0),
+        }),
+      ),
+    ),
+  );
+  const merged = shards
+    .flatMap((page) => page.Items ?? [])
+    .filter((item) => !before || (item[sortKey] as string) < before)
+    .sort((a, b) => (b[sortKey] as string).localeCompare(a[sortKey] as string));
+  const items = merged.slice(0, limit);
+  const more = merged.length > limit || shards.some((page) => page.LastEvaluatedKey !== undefined);
+  const last = items.at(-1);
+  return { items, lastKey: more && last ? { before: last[sortKey] as string } : undefined };
+}

@@ -38,10 +38,17 @@ export const FEED_SK_PREFIX = 'FEED#';
 export const publisherPartition = (slug: string): string => `PUB#${slug}`;
 export const publisherOfPartition = (pk: string): string => pk.slice('PUB#'.length);
 
-/** Feeds waiting for their next fetch, ordered by due time (GSI2; absent while paused). */
-export const FEEDS_DUE_PK = 'FEEDS_DUE';
+/**
+ * Feeds waiting for their next fetch, ordered by due time (GSI2; absent while
+ * paused), spread over FEED_DUE_SHARDS partitions by feed: every fetch moves
+ * its feed's entry (a delete and a put in the index), and a million feeds
+ * polled every half hour would ask one partition for about 1,100 writes a
+ * second. The dispatcher reads every shard.
+ */
+export const FEED_DUE_SHARDS = 16;
+export const feedsDuePk = (shard: number): string => `FEEDS_DUE#${shard}`;
 export const feedDueKeys = (nextFetchAt: string, slug: string, feedId: string) => ({
-  GSI2PK: FEEDS_DUE_PK,
+  GSI2PK: feedsDuePk(shardOf(`${slug}#${feedId}`, FEED_DUE_SHARDS)),
   GSI2SK: `${nextFetchAt}#${slug}#${feedId}`,
 });
 
@@ -49,7 +56,13 @@ export const feedDueKeys = (nextFetchAt: string, slug: string, feedId: string) =
 
 export const articleKey = (articleId: string): ItemKey => ({ PK: `ART#${articleId}`, SK: 'ART' });
 
-export const ALL_ARTICLES_PK = 'ARTICLES';
+/**
+ * Every article, newest first, spread over ARTICLE_LIST_SHARDS partitions by
+ * id (GSI2), so the ingest of all publishers does not write one index
+ * partition. A listing reads every shard and merges them by sort key.
+ */
+export const ARTICLE_LIST_SHARDS = 4;
+export const allArticlesPk = (shard: number): string => `ARTICLES#${shard}`;
 
 /**
  * An article's address on the publisher's own site → the article (the paywall
@@ -72,7 +85,7 @@ export function articleListKeys(article: { id: string; publisherSlug: string; se
   return {
     GSI1PK: publisherArticlesPk(article.publisherSlug),
     GSI1SK: sk,
-    GSI2PK: ALL_ARTICLES_PK,
+    GSI2PK: allArticlesPk(shardOf(article.id, ARTICLE_LIST_SHARDS)),
     GSI2SK: sk,
     ...(article.section
       ? {
@@ -85,17 +98,17 @@ export function articleListKeys(article: { id: string; publisherSlug: string; se
   };
 }
 
-/** Which index and partition answer an article listing with these filters. */
+/** Which index and partitions answer an article listing with these filters (several: shards to merge). */
 export function articleListQuery(filter: { publisher?: string | undefined; section?: string | undefined }): {
   index: IndexName;
-  partition: string;
+  partitions: string[];
 } {
   if (filter.publisher && filter.section) {
-    return { index: INDEX.byPublisherSection, partition: publisherSectionArticlesPk(filter.publisher, filter.section) };
+    return { index: INDEX.byPublisherSection, partitions: [publisherSectionArticlesPk(filter.publisher, filter.section)] };
   }
-  if (filter.publisher) return { index: INDEX.byPublisher, partition: publisherArticlesPk(filter.publisher) };
-  if (filter.section) return { index: INDEX.bySection, partition: sectionArticlesPk(filter.section) };
-  return { index: INDEX.global, partition: ALL_ARTICLES_PK };
+  if (filter.publisher) return { index: INDEX.byPublisher, partitions: [publisherArticlesPk(filter.publisher)] };
+  if (filter.section) return { index: INDEX.bySection, partitions: [sectionArticlesPk(filter.section)] };
+  return { index: INDEX.global, partitions: Array.from({ length: ARTICLE_LIST_SHARDS }, (_, shard) => allArticlesPk(shard)) };
 }
 
 // ---- readers, wallets, access ---------------------------------------------------

@@ -12,7 +12,7 @@ import { conditionHeld } from '../db/conditional-write.js';
 import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
-import { FEED_SK_PREFIX, FEEDS_DUE_PK, feedDueKeys, feedKey, feedUrlClaimKey, INDEX, publisherPartition } from '../db/keys.js';
+import { FEED_SK_PREFIX, feedDueKeys, feedsDuePk, feedKey, feedUrlClaimKey, INDEX, publisherPartition } from '../db/keys.js';
 import { transactWrite } from '../db/transactions.js';
 import { Conflict, Contention, NotFound } from '../errors.js';
 import type { Feed } from './feed.js';
@@ -106,17 +106,18 @@ export interface FeedRef {
 }
 
 /**
- * Claims up to `limit` feeds whose fetch is due by pushing their due time out
- * by `leaseMs`, each with a condition on the old due time, so two dispatchers
- * never claim the same feed. A worker that dies leaves the lease to expire.
+ * Claims up to `limit` feeds of one due-list shard whose fetch is due by
+ * pushing their due time out by `leaseMs`, each with a condition on the old
+ * due time, so two dispatchers never claim the same feed. A worker that dies
+ * leaves the lease to expire. `seen` says how many were due (a full page: more may be).
  */
-export async function claimDueFeeds(db: Db, now: Date, limit: number, leaseMs: number): Promise<FeedRef[]> {
+export async function claimDueFeeds(db: Db, shard: number, now: Date, limit: number, leaseMs: number): Promise<{ claimed: FeedRef[]; seen: number }> {
   const due = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: INDEX.global,
       KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now',
-      ExpressionAttributeValues: { ':pk': FEEDS_DUE_PK, ':now': `${now.toISOString()}#\uffff` },
+      ExpressionAttributeValues: { ':pk': feedsDuePk(shard), ':now': `${now.toISOString()}#\uffff` },
       Limit: limit,
     }),
   );
@@ -137,7 +138,7 @@ export async function claimDueFeeds(db: Db, now: Date, limit: number, leaseMs: n
     );
     return claimed ? { publisherSlug: slug, feedId } : undefined;
   });
-  return (await Promise.all(claims)).filter((claim): claim is FeedRef => claim !== undefined);
+  return { claimed: (await Promise.all(claims)).filter((claim): claim is FeedRef => claim !== undefined), seen: due.Items?.length ?? 0 };
 }
 
 function toItem(feed: Feed): Record<string, unknown> {

@@ -78,6 +78,7 @@ export async function updatePublisherSettings(db: Db, slug: string, settings: Pu
       }),
     )
     .catch(rethrowMissing);
+  db.publishers.delete(slug);
   return toPublisher(result.Attributes ?? {});
 }
 
