@@ -11,6 +11,7 @@ import { runIngestBench } from './ingest.bench.js';
 import { runRefundBench } from './refund.bench.js';
 import { runTimelineBench } from './timeline.bench.js';
 import { runStartBench } from './start.bench.js';
+import { runStatsBench } from './stats.bench.js';
 import { runUnlockBench } from './unlock.bench.js';
 import { runWebBench } from './web.bench.js';
 
@@ -25,6 +26,7 @@ const withDynamo: Array<[string, (endpoint: string) => Promise<void>]> = [
   ['web', async (endpoint) => void budgetMisses.push(...(await runWebBench(endpoint)).overBudget)],
   ['ingest', runIngestBench],
   ['unlock', runUnlockBench],
+  ['stats', runStatsBench],
   ['refund', runRefundBench],
   ['timeline', runTimelineBench],
   ['hostile', runHostileFeedBench],

@@ -3,8 +3,10 @@
  * newest-articles list reads as one list across its shards, the dispatcher
  * finds due feeds in every shard, a publisher's earnings across its ledger
  * shards add up, and a cached publisher record changes when the publisher
- * changes it.
+ * changes it. And the recorder that `npm run simulate` reads charges units
+ * to the partitions that consumed them.
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_LIST_SHARDS, EARNING_SHARDS, FEED_DUE_SHARDS, earningShardOf, feedDueKeys, publisherKey, shardOf } from '../shared/db/keys.js';
@@ -12,6 +14,10 @@ import { createFeed } from '../shared/feeds/feed-store.js';
 import { dispatchDueFeeds } from '../shared/feeds/feed-dispatcher.js';
 import type { FeedRef } from '../shared/feeds/feed-store.js';
 import { EPOCH, END_OF_TIME, earningsBetween } from '../shared/payouts/publisher-earnings.js';
+import { CapacityRecorder } from '../scripts/capacity/capacity-recorder.js';
+import { ALL_ROUTES } from '../shared/api/all-routes.js';
+import { buildApp } from '../shared/api/app.js';
+import { createDb } from '../shared/db/client.js';
 import { rss2, type RssItem } from './support/feeds.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -126,5 +132,33 @@ describe('the publisher record kept in memory', () => {
     const patched = await stack.request('/v1/publisher', { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ articlePrice: 40 }) });
     expect(patched.status).toBe(200);
     expect(await price()).toBe(40);
+  });
+});
+
+describe('the capacity recorder behind `npm run simulate`', () => {
+  it('charges each request’s consumed units to the partitions it touched, index partitions included', async () => {
+    const { config } = stack.deps;
+    const db = createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
+    const quiet = new DynamoDBClient({ region: config.region, endpoint: config.dynamoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const recorder = new CapacityRecorder(config.tableName, quiet);
+    recorder.attach(db.raw);
+    recorder.phase = 'push';
+    const { auth } = await stack.createPublisher('recorded-pub');
+    const app = buildApp({ ...stack.deps, db }, ALL_ROUTES);
+    const pushed = await app.request('/v1/publisher/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/rss+xml' }, body: rss2(dailyItems('recorded', 3, new Date('2026-11-01T00:00:00Z'))) });
+    expect(pushed.status).toBe(200);
+    recorder.phase = 'list';
+    expect((await app.request('/v1/articles?publisher=recorded-pub')).status).toBe(200);
+    recorder.phase = undefined;
+
+    const push = recorder.phases.get('push')!;
+    const articles = [...push.keys()].filter((label) => label.startsWith('ART#'));
+    expect(articles).toHaveLength(3);
+    for (const label of articles) expect(push.get(label)!.wcu).toBeGreaterThan(0);
+    expect(push.get('GSI1:PUBART#recorded-pub')!.wcu).toBeGreaterThanOrEqual(3);
+    expect([...push.keys()].some((label) => label.startsWith('GSI2:ARTICLES#'))).toBe(true);
+    expect(recorder.phases.get('list')!.get('GSI1:PUBART#recorded-pub')!.rcu).toBeGreaterThan(0);
+    quiet.destroy();
+    db.raw.destroy();
   });
 });
