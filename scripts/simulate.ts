@@ -25,7 +25,7 @@ import { loadApiConfig } from '../shared/config.js';
 import { ensureTable } from '../shared/db/ensure-table.js';
 import { claimDueFeeds, createFeed } from '../shared/feeds/feed-store.js';
 import { pollFeed } from '../shared/feeds/poll-feed.js';
-import { feedDueKeys, feedKey } from '../shared/db/keys.js';
+import { ARTICLE_LIST_SHARDS, EARNING_SHARDS, FEED_DUE_SHARDS, feedDueKeys, feedKey } from '../shared/db/keys.js';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createConsoleLogger } from '../shared/logger.js';
 import { followStatsRollups } from '../shared/publishers/local-stats-follower.js';
@@ -251,9 +251,9 @@ const share = {
 } as const;
 /** Partition classes by key prefix, longest first; anything not listed counts as one partition (the safe side). */
 const CLASSES: Array<[prefix: string, hottest: number, what: string]> = (<Array<[string, number, string]>>[
-  ['GSI2:FEEDS_DUE#', 1 / 16, 'one of 16 due-list shards'],
-  ['GSI2:ARTICLES#', 1 / 4, 'one of 4 newest-article shards'],
-  ['EARN#', share.publisher / 8, 'the top publisher’s earnings, one of 8 shards'],
+  ['GSI2:FEEDS_DUE#', 1 / FEED_DUE_SHARDS, `one of ${FEED_DUE_SHARDS} due-list shards`],
+  ['GSI2:ARTICLES#', 1 / ARTICLE_LIST_SHARDS, `one of ${ARTICLE_LIST_SHARDS} newest-article shards`],
+  ['EARN#', share.publisher / EARNING_SHARDS, `the top publisher’s earnings, one of ${EARNING_SHARDS} shards`],
   ['PUB#', share.publisher, 'the top publisher'],
   ['STATS#', share.publisher, 'the top publisher'],
   ['GSI1:PUBART#', share.publisher, 'the top publisher'],

@@ -190,7 +190,7 @@ export const undoCounterKey = (userId: string, month: string): ItemKey => ({ PK:
  * and share that with the publisher record. Readers query every shard.
  */
 export const EARNING_SK_PREFIX = 'EARNING#';
-export const EARNING_SHARDS = 8;
+export const EARNING_SHARDS = 4;
 export const earningPartition = (publisherSlug: string, shard: number): string => `EARN#${publisherSlug}#${shard}`;
 export const earningShardOf = (entryId: string): number => shardOf(entryId, EARNING_SHARDS);
 /** The publisher whose ledger holds an entry, from its partition key. */
