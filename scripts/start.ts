@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     ...(await import('../shared/api/all-routes.js')),
     ...(await import('../shared/config.js')),
     ...(await import('../shared/db/ensure-table.js')),
+    ...(await import('../shared/db/migrations/shard-hot-keys.js')),
     ...(await import('../shared/feeds/local-poller.js')),
     ...(await import('../shared/publishers/local-stats-follower.js')),
     ...(await import('../shared/logger.js')),
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
   });
   const deps = modules.createDeps(config, logger);
   await step(`the table "${config.tableName}"`, () => modules.ensureTable(deps.db, { stream: true }), (state) => state);
+  // A table kept in DATA_DIR from before the hot keys were sharded: its feeds, articles and earnings move onto their shards.
+  const moved = await modules.shardHotKeys(deps.db);
+  if (moved.feeds + moved.articles + moved.earnings > 0) logger.info('Moved items onto their shards', { ...moved });
   const app = modules.buildApp(deps, modules.ALL_ROUTES);
   // The web app calls the API in-process here; in AWS it calls the API's address.
   const web = modules.buildWebApp(modules.createWebDeps(modules.webConfigOf(config, 'http://postwire.internal'), logger, async (request) => app.fetch(request)));

@@ -7,9 +7,10 @@
  * to the partitions that consumed them.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE_LIST_SHARDS, EARNING_SHARDS, FEED_DUE_SHARDS, earningShardOf, feedDueKeys, publisherKey, shardOf } from '../shared/db/keys.js';
+import { ARTICLE_LIST_SHARDS, articleKey, EARNING_SHARDS, FEED_DUE_SHARDS, earningShardOf, feedDueKeys, feedKey, publisherKey, shardOf } from '../shared/db/keys.js';
+import { shardHotKeys } from '../shared/db/migrations/shard-hot-keys.js';
 import { createFeed } from '../shared/feeds/feed-store.js';
 import { dispatchDueFeeds } from '../shared/feeds/feed-dispatcher.js';
 import type { FeedRef } from '../shared/feeds/feed-store.js';
@@ -160,5 +161,34 @@ describe('the capacity recorder behind `npm run simulate`', () => {
     expect(recorder.phases.get('list')!.get('GSI1:PUBART#recorded-pub')!.rcu).toBeGreaterThan(0);
     quiet.destroy();
     db.raw.destroy();
+  });
+});
+
+describe('a table from before the sharding', () => {
+  it('has its feeds, articles and earnings moved onto their shards, once', async () => {
+    const { ids, auth } = await stack.publisherWithArticles('pre-shard', 2, { settings: { articlePrice: 4, freeArticlesPerMonth: 0 } });
+    const reader = await stack.signUp('pre_shard_reader');
+    await stack.request(`/v1/articles/${ids[0]}/unlock`, { method: 'POST', headers: reader.auth });
+    const due = '2026-10-01T00:00:00.000Z';
+    await createFeed(stack.deps.db, { feedId: 'old', publisherSlug: 'pre-shard', url: 'https://old.example/feed.xml', createdAt: due, lastStatus: 'ok', consecutiveFailures: 0, nextFetchAt: due });
+    // Put everything back where the unsharded version kept it.
+    const { db } = stack.deps;
+    const [entry] = await earningsBetween(db, 'pre-shard', EPOCH, END_OF_TIME);
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: { PK: entry!.PK, SK: entry!.SK } }));
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...entry, PK: 'PUB#pre-shard' } }));
+    await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: feedKey('pre-shard', 'old'), UpdateExpression: 'SET GSI2PK = :old', ExpressionAttributeValues: { ':old': 'FEEDS_DUE' } }));
+    for (const id of ids) await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: articleKey(id), UpdateExpression: 'SET GSI2PK = :old', ExpressionAttributeValues: { ':old': 'ARTICLES' } }));
+    const listed = async () => ((await json(await stack.request('/v1/articles?limit=100'))).items as Array<{ id: string }>).filter((item) => ids.includes(item.id));
+    const held = async () => (await json(await stack.request('/v1/publisher/balance', { headers: auth }))).heldCents;
+    expect(await listed()).toHaveLength(0);
+    expect(await held()).toBe(0);
+
+    expect(await shardHotKeys(db)).toEqual({ feeds: 1, articles: 2, earnings: 1 });
+    expect(await listed()).toHaveLength(2);
+    expect(await held()).toBe(entry!.points);
+    const jobs: FeedRef[] = [];
+    await dispatchDueFeeds(db, { enqueue: async (batch) => void jobs.push(...batch) }, new Date('2026-10-01T00:05:00Z'));
+    expect(jobs.some((job) => job.feedId === 'old')).toBe(true);
+    expect(await shardHotKeys(db)).toEqual({ feeds: 0, articles: 0, earnings: 0 });
   });
 });
