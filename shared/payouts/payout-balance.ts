@@ -6,13 +6,14 @@ import { PAYOUT_SK_PREFIX, publisherPartition } from '../db/keys.js';
 import { pointsToCents } from '../wallet/points.js';
 import { findPayoutAccount } from './payout-account.js';
 import { readPayoutState } from './payout-run.js';
-import { payoutCutoff, sumEarnings } from './publisher-earnings.js';
+import { payoutCutoff, sumEarningsAround } from './publisher-earnings.js';
 
 export async function payoutBalance(db: Db, publisherSlug: string, options: { holdDays: number; thresholdCents: number; now: Date }) {
   const cutoff = payoutCutoff(options.now, options.holdDays);
   const [state, account] = await Promise.all([readPayoutState(db, publisherSlug), findPayoutAccount(db, publisherSlug)]);
   const far = new Date(options.now.getTime() + 86400_000).toISOString();
-  const [available, held] = await Promise.all([sumEarnings(db, publisherSlug, state.paidThrough, cutoff), sumEarnings(db, publisherSlug, cutoff < state.paidThrough ? state.paidThrough : cutoff, far)]);
+  // Available: paid-through up to the cutoff; held: from the cutoff (or the paid-through point, if later) on.
+  const [available, held] = await sumEarningsAround(db, publisherSlug, state.paidThrough, cutoff < state.paidThrough ? state.paidThrough : cutoff, far);
   const inFlightCents = state.pending?.amountCents ?? 0;
   return {
     heldCents: pointsToCents(held.earned),

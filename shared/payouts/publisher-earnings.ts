@@ -27,24 +27,32 @@ export interface EarningsSum {
 
 /** Earnings entries with `from` ≤ at < `to`, summed over every shard of the ledger. */
 export async function sumEarnings(db: Db, publisherSlug: string, from: string, to: string): Promise<EarningsSum> {
-  const sum: EarningsSum = { earned: 0, paidOut: 0 };
-  await Promise.all(
-    earningsRanges(db, publisherSlug, from, to, 'kind, points').map(async (query) => {
-      for await (const page of paginateQuery({ client: db.doc }, query)) {
-        for (const item of page.Items ?? []) {
-          if (item.kind === 'payout') sum.paidOut -= item.points as number;
-          else sum.earned += item.points as number;
-        }
-      }
-    }),
-  );
-  return sum;
+  return (await sumEarningsAround(db, publisherSlug, from, to, to))[0];
 }
 
-/** Every entry with `from` ≤ at < `to`, from all shards, in ledger order (time, then entry id). */
-export async function earningsBetween(db: Db, publisherSlug: string, from: string, to: string): Promise<Array<Record<string, unknown>>> {
+/**
+ * The sums of the entries with `from` ≤ at < `split` and with `split` ≤ at < `to`:
+ * one query per shard for both (held and available earnings, say).
+ */
+export async function sumEarningsAround(db: Db, publisherSlug: string, from: string, split: string, to: string): Promise<[EarningsSum, EarningsSum]> {
+  const sums: [EarningsSum, EarningsSum] = [
+    { earned: 0, paidOut: 0 },
+    { earned: 0, paidOut: 0 },
+  ];
+  for (const item of await earningsBetween(db, publisherSlug, from, to, ['kind', 'points', 'at'])) {
+    const sum = sums[(item.at as string) < split ? 0 : 1];
+    if (item.kind === 'payout') sum.paidOut -= item.points as number;
+    else sum.earned += item.points as number;
+  }
+  return sums;
+}
+
+/** Every entry with `from` ≤ at < `to` (only `fields`, and SK, if given), from all shards, in ledger order (time, then entry id). */
+export async function earningsBetween(db: Db, publisherSlug: string, from: string, to: string, fields?: string[]): Promise<Array<Record<string, unknown>>> {
+  const names = fields && Object.fromEntries(['SK', ...fields].map((field, i) => [`#f${i}`, field]));
   const shards = await Promise.all(
-    earningsRanges(db, publisherSlug, from, to).map(async (query) => {
+    earningsRanges(db, publisherSlug, from, to).map(async (range) => {
+      const query = names ? { ...range, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : range;
       const items: Array<Record<string, unknown>> = [];
       for await (const page of paginateQuery({ client: db.doc }, query)) items.push(...(page.Items ?? []));
       return items;

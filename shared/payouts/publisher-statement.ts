@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/client.js';
 import { pointsToCents } from '../wallet/points.js';
-import { EPOCH, earningsBetween, sumEarnings } from './publisher-earnings.js';
+import { EPOCH, earningsBetween } from './publisher-earnings.js';
 
 export interface StatementLine {
   at: string;
@@ -28,25 +28,25 @@ export interface Statement {
 }
 
 export async function monthlyStatement(db: Db, publisherSlug: string, month: string): Promise<Statement> {
-  const start = new Date(`${month}-01T00:00:00.000Z`);
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  const [before, lines] = await Promise.all([sumEarnings(db, publisherSlug, EPOCH, start.toISOString()), statementLines(db, publisherSlug, start.toISOString(), end.toISOString())]);
-  const openingCents = pointsToCents(before.earned - before.paidOut);
+  const start = new Date(`${month}-01T00:00:00.000Z`).toISOString();
+  const end = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString();
+  // One pass over the ledger up to the month's end: what came before is the opening balance, the month its lines.
+  const entries = await earningsBetween(db, publisherSlug, EPOCH, end, ['at', 'kind', 'points', 'articleId', 'postId', 'transferId', 'note']);
+  const openingCents = pointsToCents(entries.filter((entry) => (entry.at as string) < start).reduce((total, entry) => total + (entry.points as number), 0));
+  const lines: StatementLine[] = entries
+    .filter((entry) => (entry.at as string) >= start)
+    .map((item) => ({
+      at: item.at as string,
+      kind: item.kind as string,
+      reference: (item.articleId ?? item.postId ?? item.transferId) as string | undefined,
+      amountCents: pointsToCents(item.points as number),
+      note: item.note as string | undefined,
+    }));
   const sum = (pick: (line: StatementLine) => boolean) => lines.filter(pick).reduce((total, line) => total + line.amountCents, 0);
   const earnedCents = sum((line) => line.kind !== 'payout' && line.amountCents > 0);
   const reversedCents = -sum((line) => line.kind !== 'payout' && line.amountCents < 0);
   const paidOutCents = -sum((line) => line.kind === 'payout');
   return { month, currency: 'usd', openingCents, earnedCents, reversedCents, paidOutCents, closingCents: openingCents + earnedCents - reversedCents - paidOutCents, lines };
-}
-
-async function statementLines(db: Db, publisherSlug: string, from: string, to: string): Promise<StatementLine[]> {
-  return (await earningsBetween(db, publisherSlug, from, to)).map((item) => ({
-    at: item.at as string,
-    kind: item.kind as string,
-    reference: (item.articleId ?? item.postId ?? item.transferId) as string | undefined,
-    amountCents: pointsToCents(item.points as number),
-    note: item.note as string | undefined,
-  }));
 }
 
 /** The statement as CSV: an opening line, one line per entry, a closing line; the amounts add up. */
