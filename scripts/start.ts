@@ -36,6 +36,12 @@ async function main(): Promise<void> {
     () => startLocalDynamo({ dataDir: process.env.DATA_DIR, port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined }),
     (local) => `ready at ${local.endpoint}`,
   );
+  const { startMailCatcher } = await import('./mail-catcher.js');
+  const mailCatcher = await step(
+    'starting the mail catcher (every mail postwire sends lands in its inbox)',
+    () => startMailCatcher({ smtpPort: process.env.MAIL_SMTP_PORT ? Number(process.env.MAIL_SMTP_PORT) : undefined, webPort: process.env.MAIL_WEB_PORT ? Number(process.env.MAIL_WEB_PORT) : undefined }),
+    (catcher) => `inbox at ${catcher.inboxUrl}`,
+  );
   const modules = await step('loading postwire', async () => ({
     ...(await import('@hono/node-server')),
     ...(await import('../shared/api/app.js')),
@@ -44,6 +50,8 @@ async function main(): Promise<void> {
     ...(await import('../shared/db/ensure-table.js')),
     ...(await import('../shared/db/migrations/shard-hot-keys.js')),
     ...(await import('../shared/feeds/local-poller.js')),
+    ...(await import('../shared/mail/local-outbox.js')),
+    ...(await import('../shared/mail/smtp-transport.js')),
     ...(await import('../shared/publishers/local-stats-follower.js')),
     ...(await import('../shared/logger.js')),
     ...(await import('../shared/api/api-deps.js')),
@@ -66,7 +74,9 @@ async function main(): Promise<void> {
     // Timelines are written right after each post on one machine; the stream feeds the publisher stats only.
     TIMELINE_FANOUT: 'inline',
   });
-  const deps = modules.createDeps(config, logger);
+  const smtp = modules.smtpTransport(mailCatcher.smtpUrl);
+  const mail = modules.localOutbox(smtp, { from: config.mailFrom, perSecond: 10, attempts: 5, retryBaseMs: 1000, logger });
+  const deps = modules.createDeps(config, logger, { mail });
   await step(`the table "${config.tableName}"`, () => modules.ensureTable(deps.db, { stream: true }), (state) => state);
   // A table kept in DATA_DIR from before the hot keys were sharded: its feeds, articles and earnings move onto their shards.
   const moved = await modules.shardHotKeys(deps.db);
@@ -99,6 +109,9 @@ async function main(): Promise<void> {
     await closed;
     await poller.stop();
     await statsFollower.stop();
+    await mail.idle();
+    smtp.close();
+    await mailCatcher.stop();
     deps.db.raw.destroy();
     await dynamo.stop();
     process.exit(0);
@@ -113,6 +126,7 @@ async function main(): Promise<void> {
       `postwire is running at ${url} (ready in ${seconds(started)}): open it in a browser. API docs: ${url}/docs`,
       `  Admin token: ${config.adminToken}${generatedToken ? '  (generated; set ADMIN_TOKEN to choose one)' : ''}`,
       `  Content to explore: ADMIN_TOKEN=${config.adminToken} npm run demo`,
+      `  Mail postwire sends (sign-up confirmations): ${mailCatcher.inboxUrl}`,
       `  Feed URLs on private addresses are ${config.feeds.allowPrivateHosts ? 'ALLOWED (FEED_ALLOW_PRIVATE_HOSTS=true)' : 'refused'}.`,
       '  Press Ctrl-C to stop.',
       '',

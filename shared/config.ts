@@ -53,6 +53,8 @@ const ConfigSchema = z.object({
   ),
   /** Where readers reach postwire: items with no web page of their own link to their page here. */
   PUBLIC_URL: z._default(url(), 'http://localhost:3000'),
+  /** The sender of every mail postwire sends. */
+  MAIL_FROM: text('postwire <no-reply@postwire.localhost>', 3),
   DEFAULT_ARTICLE_PRICE: integer(25, 0, 10_000),
   /** Largest request body the API accepts (feed pushes are the big ones). */
   MAX_BODY_BYTES: integer(10 * 1024 * 1024, 1),
@@ -117,6 +119,7 @@ export interface Config {
   feedQueueUrl: string | undefined;
   timelineFanOut: FanOutMode;
   feeds: FeedConfig;
+  mailFrom: string;
   publisherCacheMs: number;
 }
 
@@ -232,6 +235,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
     timelineFanOut: raw.TIMELINE_FANOUT,
+    mailFrom: raw.MAIL_FROM,
     publisherCacheMs: raw.PUBLISHER_CACHE_SECONDS * 1000,
     feeds: {
       allowPrivateHosts: raw.FEED_ALLOW_PRIVATE_HOSTS,

@@ -1,6 +1,7 @@
 /** What the Hono app is built from, and what its middleware puts on the context. */
 import type { EntitlementKeys } from '../access/entitlement-keys.js';
 import type { ApiConfig } from '../config.js';
+import type { MailOutbox } from '../mail/mail-message.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
 import type { FeedRuntime } from '../feeds/poll-feed.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   metrics: Metrics;
   /** Where new posts go to reach followers' timelines. */
   fanOut: FanOutSink;
+  /** Where mail goes out: the in-process queue to SMTP on one machine. */
+  mail: MailOutbox;
 }
 
 export interface AppEnv {

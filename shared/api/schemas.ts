@@ -247,8 +247,14 @@ export const ReaderSchema = z
     handle: z.string().openapi({ example: 'ana_reads' }),
     displayName: z.string().optional().openapi({ example: 'Ana' }),
     createdAt: z.string().openapi({ example: '2026-11-29T10:15:00.000Z' }),
+    emailVerifiedAt: z.string().optional().openapi({ description: 'When the address was confirmed through the link mailed to it; absent until then.', example: '2026-11-29T10:17:00.000Z' }),
   })
   .openapi('Reader');
+
+export const EmailVerificationBody = z.object({ token: z.string().min(10).max(1000) }).openapi('EmailVerification');
+export const EmailVerifiedSchema = z
+  .object({ email: z.string(), verified: z.literal(true), alreadyVerified: z.boolean().openapi({ description: 'The link had been used before; nothing changed.' }) })
+  .openapi('EmailVerified');
 
 export const SignupBody = z
   .object({

@@ -5,4 +5,6 @@ export interface Reader {
   handle: string;
   displayName?: string | undefined;
   createdAt: string;
+  /** When the reader confirmed the address through the link mailed to it. */
+  emailVerifiedAt?: string | undefined;
 }

@@ -211,6 +211,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the link from the mail
+         * @description The token is the `token` parameter of the link in the confirmation mail. Using it again changes nothing.
+         */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/blocks": {
         parameters: {
             query?: never;
@@ -327,6 +347,23 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the address confirmation mail again */
+        post: operations["resendEmailVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1162,6 +1199,16 @@ export interface components {
         DevTopUp: {
             points: number;
         };
+        EmailVerification: {
+            token: string;
+        };
+        EmailVerified: {
+            /** @description The link had been used before; nothing changed. */
+            alreadyVerified: boolean;
+            email: string;
+            /** @enum {boolean} */
+            verified: true;
+        };
         EntitlementToken: {
             expiresAt: string;
             keyId: string;
@@ -1500,6 +1547,11 @@ export interface components {
             displayName?: string;
             /** @example ana@example.com */
             email: string;
+            /**
+             * @description When the address was confirmed through the link mailed to it; absent until then.
+             * @example 2026-11-29T10:17:00.000Z
+             */
+            emailVerifiedAt?: string;
             /** @example ana_reads */
             handle: string;
             /** @example u_01JD8ZK3Q7B2 */
@@ -2525,7 +2577,8 @@ export interface operations {
                      *         "email": "ana@example.com",
                      *         "handle": "ana_reads",
                      *         "displayName": "Ana",
-                     *         "createdAt": "2026-11-29T10:15:00.000Z"
+                     *         "createdAt": "2026-11-29T10:15:00.000Z",
+                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
                      *       "balance": 50
@@ -2631,7 +2684,8 @@ export interface operations {
                      *         "email": "ana@example.com",
                      *         "handle": "ana_reads",
                      *         "displayName": "Ana",
-                     *         "createdAt": "2026-11-29T10:15:00.000Z"
+                     *         "createdAt": "2026-11-29T10:15:00.000Z",
+                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
                      *       "balance": 50
@@ -2681,6 +2735,80 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "stringstri"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailVerification"];
+            };
+        };
+        responses: {
+            /** @description The address is confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "string",
+                     *       "verified": true,
+                     *       "alreadyVerified": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailVerified"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3350,6 +3478,7 @@ export interface operations {
                      *       "handle": "ana_reads",
                      *       "displayName": "Ana",
                      *       "createdAt": "2026-11-29T10:15:00.000Z",
+                     *       "emailVerifiedAt": "2026-11-29T10:17:00.000Z",
                      *       "balance": 0
                      *     }
                      */
@@ -3368,6 +3497,104 @@ export interface operations {
             /** @description Unexpected failure: the same error shape, never a stack trace */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resendEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing; the same key with another request is a 422. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for sending */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sent": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description False when the address is already confirmed: nothing is sent. */
+                        sent: boolean;
+                    };
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a readable feed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -13,6 +13,8 @@ import type { FeedRuntime } from '../../shared/feeds/poll-feed.js';
 import { createConsoleLogger } from '../../shared/logger.js';
 import { createDeps } from '../../shared/api/api-deps.js';
 import { followStatsRollups } from '../../shared/publishers/local-stats-follower.js';
+import { localOutbox } from '../../shared/mail/local-outbox.js';
+import { smtpTransport } from '../../shared/mail/smtp-transport.js';
 import { articleItems, rss2 } from './feeds.js';
 import { checkedByContract } from './api-contract.js';
 
@@ -29,10 +31,12 @@ export interface TestStack {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Hands every stream record written so far to the stats rollup, as the stream consumer does (needs `stream: true`). */
   rollUpStats(): Promise<void>;
+  /** Resolves when every mail queued so far reached the run's mail catcher (needs `mail: true`). */
+  mailSent(): Promise<void>;
 }
 
 export async function createTestStack(
-  options: { env?: Record<string, string>; feedRuntime?: Partial<FeedRuntime>; now?: () => Date; stream?: boolean } = {},
+  options: { env?: Record<string, string>; feedRuntime?: Partial<FeedRuntime>; now?: () => Date; stream?: boolean; mail?: boolean } = {},
 ): Promise<TestStack> {
   const config = loadApiConfig({
     TABLE_NAME: `test-${randomBytes(6).toString('hex')}`,
@@ -46,7 +50,9 @@ export async function createTestStack(
     SIGNUP_RATE_LIMITS: 'address:100000,domain:100000',
     ...options.env,
   });
-  const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now });
+  // Mail, when a test reads it, goes through the same in-process queue as under npm start, to the run's mail catcher.
+  const outbox = options.mail ? localOutbox(smtpTransport(inject('smtpUrl')), { from: config.mailFrom, perSecond: 100, attempts: 3, retryBaseMs: 50, logger: createConsoleLogger('test-mail', true) }) : undefined;
+  const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now, mail: outbox });
   await ensureTable(deps.db, { stream: options.stream === true || config.timelineFanOut === 'stream' });
   // No timer: a test says when the stats must have caught up.
   const statsFollower = followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: config.dynamoEndpoint, logger: createConsoleLogger('test', true) });
@@ -59,6 +65,10 @@ export async function createTestStack(
     admin,
     request: async (path, init) => app.request(path, init),
     rollUpStats: () => statsFollower.catchUp(),
+    mailSent: async () => {
+      if (!outbox) throw new Error('This test stack sends no mail: create it with { mail: true }.');
+      await outbox.idle();
+    },
     async signUp(handle) {
       const response = await app.request('/v1/auth/signup', {
         method: 'POST',

@@ -1,4 +1,7 @@
 /** Readers: sign-up, login, their profile, wallet and library. */
+import { verificationMail } from '../../mail/account-mails.js';
+import { markEmailVerified, readVerificationToken, VERIFICATION_VALID_HOURS, verificationToken } from '../../readers/email-verification.js';
+import { takeHourlySlot } from '../rate-limit.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { Unauthorized, NotFound, RateLimited } from '../../errors.js';
 import { listLibrary } from '../../access/library-store.js';
@@ -18,6 +21,8 @@ import {
   ArticleCardSchema,
   AuthResultSchema,
   DevTopUpBody,
+  EmailVerificationBody,
+  EmailVerifiedSchema,
   errorResponses,
   IdempotencyHeader,
   LedgerEntrySchema,
@@ -32,12 +37,19 @@ import {
 /** Failed logins per email before we stop checking passwords for a while. */
 const LOGIN_FAILURE_LIMIT = 5;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
+/** Confirmation mails a reader may ask for in an hour: enough for a lost mail, too few to flood an inbox. */
+const VERIFICATION_MAILS_PER_HOUR = 3;
 
 export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { readers } = deps.config;
   // Made on the first failed login, not at cold start: scrypt is deliberately slow.
   let decoy: Promise<string> | undefined;
   const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes);
+  /** The confirmation mail for the reader's current address; it goes out through the mail queue. */
+  const sendVerification = async (reader: { userId: string; email: string; handle: string }) => {
+    const link = `${deps.config.feeds.publicUrl}/verify-email?token=${encodeURIComponent(verificationToken(deps.config.jwtSecret, reader.userId, reader.email, deps.now()))}`;
+    await deps.mail.enqueue(verificationMail({ to: reader.email, handle: reader.handle, link, validHours: VERIFICATION_VALID_HOURS }));
+  };
 
   app.openapi(
     createRoute({ operationId: 'signUp', summary: 'Create a reader account',
@@ -60,7 +72,24 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         starterPoints: readers.starterPoints,
         now: deps.now(),
       });
+      await sendVerification(reader);
       return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'verifyEmail', summary: 'Confirm an email address with the link from the mail',
+      method: 'post',
+      path: '/v1/auth/verify-email',
+      tags: ['reader'],
+      description: 'The token is the `token` parameter of the link in the confirmation mail. Using it again changes nothing.',
+      request: { body: { required: true, content: { 'application/json': { schema: EmailVerificationBody } } } },
+      responses: { 200: jsonResponse(EmailVerifiedSchema, 'The address is confirmed'), ...errorResponses(400) },
+    }),
+    async (c) => {
+      const { userId, email } = readVerificationToken(deps.config.jwtSecret, c.req.valid('json').token, deps.now());
+      const { alreadyVerified } = await markEmailVerified(deps.db, userId, email, deps.now());
+      return c.json({ email, verified: true as const, alreadyVerified }, 200);
     },
   );
 
@@ -99,6 +128,24 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { reader, balance } = await getReaderWithBalance(deps.db, c.get('reader')!.userId);
       if (!reader) throw new NotFound('The account');
       return c.json({ ...reader, balance }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'resendEmailVerification', summary: 'Send the address confirmation mail again',
+      ...common,
+      method: 'post',
+      path: '/v1/me/email-verification',
+      responses: { 202: jsonResponse(z.object({ sent: z.boolean().openapi({ description: 'False when the address is already confirmed: nothing is sent.' }) }), 'Queued for sending'), ...errorResponses(401, 429) },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      await takeHourlySlot(deps, userId, 'verification-mail', VERIFICATION_MAILS_PER_HOUR, `You can ask for a confirmation mail ${VERIFICATION_MAILS_PER_HOUR} times an hour`);
+      const { reader } = await getReaderWithBalance(deps.db, userId);
+      if (!reader) throw new NotFound('The account');
+      if (reader.emailVerifiedAt) return c.json({ sent: false }, 202);
+      await sendVerification(reader);
+      return c.json({ sent: true }, 202);
     },
   );
 

@@ -169,6 +169,30 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
     return c.redirect(checkout.checkoutUrl, 303);
   });
 
+  // The link in the confirmation mail. Confirming is idempotent, so a mail scanner that follows the link first does no harm.
+  app.get('/verify-email', async (c) => {
+    const result = await api.POST('/v1/auth/verify-email', { body: { token: c.req.query('token') ?? '' } });
+    const confirmed = result.data;
+    return c.html(
+      <Layout title={confirmed ? 'Email address confirmed' : 'This link did not work'} viewer={c.get('viewer')}>
+        <h1>{confirmed ? 'Email address confirmed' : 'This link did not work'}</h1>
+        <p>
+          {confirmed ? (
+            <>
+              Thank you: <strong>{confirmed.email}</strong> is confirmed{confirmed.alreadyVerified ? ' (it already was)' : ''}.
+            </>
+          ) : (
+            errorText(result.error)
+          )}
+        </p>
+        <p>
+          <a href="/">Go to the latest articles</a>
+        </p>
+      </Layout>,
+      confirmed ? 200 : 400,
+    );
+  });
+
   app.get('/library', async (c) => {
     if (!c.get('readerToken')) return seeOther(c, '/login?next=/library');
     const library = must(await api.GET('/v1/me/library', { params: { query: { limit: 50 } }, headers: readerHeaders(c) }));

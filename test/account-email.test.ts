@@ -1,0 +1,138 @@
+/**
+ * Account mail as a reader gets it: through the in-process mail queue, over
+ * SMTP, into the run's real mail catcher, read back through its REST API.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { verificationToken } from '../shared/readers/email-verification.js';
+import { localOutbox } from '../shared/mail/local-outbox.js';
+import type { MailMessage, MailTransport } from '../shared/mail/mail-message.js';
+import { smtpTransport } from '../shared/mail/smtp-transport.js';
+import { verificationMail } from '../shared/mail/account-mails.js';
+import { createConsoleLogger } from '../shared/logger.js';
+import { buildWebApp } from '../shared/web/web-app.js';
+import { createWebDeps } from '../shared/web/web-deps.js';
+import { webConfigOf } from '../shared/web/web-config.js';
+import { linkIn, mailsTo } from './support/mailbox.js';
+import { createTestStack, type TestStack } from './support/test-stack.js';
+
+let stack: TestStack;
+let clock = new Date('2026-11-30T09:00:00Z');
+const json = async (response: Response) => (await response.json()) as Record<string, any>;
+const verify = (token: string) => stack.request('/v1/auth/verify-email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+
+beforeAll(async () => {
+  stack = await createTestStack({ mail: true, now: () => clock, env: { PUBLIC_URL: 'https://postwire.example' } });
+});
+
+describe('confirming the email address', () => {
+  it('mails a link at sign-up that confirms the address, once, in HTML and plain text', async () => {
+    const ana = await stack.signUp('mail_ana');
+    await stack.mailSent();
+    const [mail, ...more] = await mailsTo('mail_ana@readers.example');
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toBe('Confirm your email address for postwire');
+    expect(mail!.from[0]).toMatchObject({ address: 'no-reply@postwire.localhost', name: 'postwire' });
+    expect(mail!.text).toContain('Hello @mail_ana');
+    expect(mail!.html).toContain('Confirm my address');
+    const link = linkIn(mail!, 'https://postwire.example/verify-email?token=');
+    expect(mail!.html).toContain(link.href.replaceAll('&', '&amp;'));
+
+    expect((await json(await stack.request('/v1/me', { headers: ana.auth }))).emailVerifiedAt).toBeUndefined();
+    const confirmed = await verify(link.searchParams.get('token')!);
+    expect(confirmed.status).toBe(200);
+    expect(await json(confirmed)).toEqual({ email: 'mail_ana@readers.example', verified: true, alreadyVerified: false });
+    expect((await json(await stack.request('/v1/me', { headers: ana.auth }))).emailVerifiedAt).toBe(clock.toISOString());
+    expect(await json(await verify(link.searchParams.get('token')!))).toMatchObject({ alreadyVerified: true });
+
+    // Confirmed: asking again sends nothing.
+    const again = await stack.request('/v1/me/email-verification', { method: 'POST', headers: ana.auth });
+    expect(await json(again)).toEqual({ sent: false });
+    await stack.mailSent();
+    expect(await mailsTo('mail_ana@readers.example')).toHaveLength(1);
+  });
+
+  it('refuses a link that was altered, has expired, or names another account’s address', async () => {
+    const ben = await stack.signUp('mail_ben');
+    await stack.mailSent();
+    const token = linkIn((await mailsTo('mail_ben@readers.example'))[0]!, 'https://postwire.example/verify-email?token=').searchParams.get('token')!;
+    const [payload, signature] = token.split('.');
+    const altered = `${Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('mail_ben', 'mail_bex')).toString('base64url')}.${signature}`;
+    expect((await json(await verify(altered))).error.message).toMatch(/not valid/);
+    const forged = verificationToken('not-the-secret-0123456789abcdef', ben.userId, 'mail_ben@readers.example', clock);
+    expect((await verify(forged)).status).toBe(400);
+
+    const later = clock;
+    clock = new Date(later.getTime() + 49 * 3600_000);
+    const expired = await verify(token);
+    expect(expired.status).toBe(400);
+    expect((await json(expired)).error.message).toMatch(/expired/);
+    clock = later;
+
+    const otherAddress = verificationToken(stack.deps.config.jwtSecret, ben.userId, 'someone-else@readers.example', clock);
+    expect((await json(await verify(otherAddress))).error.message).toMatch(/no longer uses/);
+    expect((await json(await stack.request('/v1/me', { headers: ben.auth }))).emailVerifiedAt).toBeUndefined();
+  });
+
+  it('sends the mail again on request, three times an hour at most', async () => {
+    const cy = await stack.signUp('mail_cy');
+    const resend = () => stack.request('/v1/me/email-verification', { method: 'POST', headers: cy.auth });
+    for (let i = 0; i < 3; i++) expect(await json(await resend())).toEqual({ sent: true });
+    const refused = await resend();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    await stack.mailSent();
+    expect(await mailsTo('mail_cy@readers.example')).toHaveLength(4);
+  });
+
+  it('answers the web page at the mail’s link with the outcome', async () => {
+    const web = buildWebApp(createWebDeps(webConfigOf(stack.deps.config, 'http://postwire.internal'), createConsoleLogger('test', true), async (request) => stack.app.fetch(request)));
+    await stack.signUp('mail_dee');
+    await stack.mailSent();
+    const link = linkIn((await mailsTo('mail_dee@readers.example'))[0]!, 'https://postwire.example/verify-email?token=');
+    const page = await web.request(`/verify-email${link.search}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('mail_dee@readers.example</strong> is confirmed');
+    const bad = await web.request('/verify-email?token=nonsense-token');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('This link did not work');
+  });
+});
+
+describe('the mail queue on one machine', () => {
+  const logger = createConsoleLogger('test-mail', true);
+  const message = (to: string): MailMessage => verificationMail({ to, handle: 'queue', link: 'https://postwire.example/verify-email?token=x', validHours: 48 });
+
+  it('tries a failed send again and delivers it once', async () => {
+    const smtp = smtpTransport(inject('smtpUrl'));
+    let failures = 2;
+    const flaky: MailTransport = {
+      async send(mail, from) {
+        if (failures-- > 0) throw new Error('421 service not available');
+        await smtp.send(mail, from);
+      },
+    };
+    const outbox = localOutbox(flaky, { from: 'postwire <no-reply@postwire.localhost>', perSecond: 100, attempts: 4, retryBaseMs: 10, logger });
+    await outbox.enqueue(message('queue_retry@readers.example'));
+    await outbox.idle();
+    expect(await mailsTo('queue_retry@readers.example')).toHaveLength(1);
+    expect(outbox.deadLetters).toHaveLength(0);
+    smtp.close();
+  });
+
+  it('keeps a mail that fails every time as a dead letter, and goes on with the next', async () => {
+    const smtp = smtpTransport(inject('smtpUrl'));
+    const picky: MailTransport = {
+      async send(mail, from) {
+        if (mail.to.startsWith('bounce')) throw new Error('550 mailbox unavailable');
+        await smtp.send(mail, from);
+      },
+    };
+    const outbox = localOutbox(picky, { from: 'postwire <no-reply@postwire.localhost>', perSecond: 100, attempts: 3, retryBaseMs: 5, logger });
+    await outbox.enqueue(message('bounce_me@readers.example'));
+    await outbox.enqueue(message('queue_next@readers.example'));
+    await outbox.idle();
+    expect(outbox.deadLetters.map((mail) => mail.to)).toEqual(['bounce_me@readers.example']);
+    expect(await mailsTo('queue_next@readers.example')).toHaveLength(1);
+    smtp.close();
+  });
+});

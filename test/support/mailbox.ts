@@ -1,0 +1,27 @@
+/** Reading the test run's mail catcher (MailDev's REST API): the mails an address received, as a mail client shows them. */
+import { inject } from 'vitest';
+
+export interface CaughtMail {
+  id: string;
+  subject: string;
+  to: Array<{ address: string }>;
+  from: Array<{ address: string; name: string }>;
+  headers: Record<string, string>;
+  html: string;
+  text: string;
+}
+
+/** Every mail to `address`, oldest first. */
+export async function mailsTo(address: string): Promise<CaughtMail[]> {
+  const response = await fetch(`${inject('mailInboxUrl')}/api/email`);
+  if (!response.ok) throw new Error(`mail catcher: ${response.status}`);
+  const mails = (await response.json()) as CaughtMail[];
+  return mails.filter((mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase())).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The first link in a mail's plain text that starts with `prefix`. */
+export function linkIn(mail: CaughtMail, prefix: string): URL {
+  const found = mail.text.split(/\s+/).find((word) => word.startsWith(prefix));
+  if (!found) throw new Error(`no link to ${prefix} in "${mail.subject}"`);
+  return new URL(found);
+}
