@@ -1,6 +1,6 @@
 /**
  * CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod -c account=… -c region=…`;
- * prod needs `-c alarmEmail=…` or `-c alarmTopicArn=…`; optional `-c domainName=… -c certificateArn=…`,
+ * prod needs `-c alarmEmail=…` or `-c alarmTopicArn=…`, and `-c mailDomain=…`; optional `-c domainName=… -c certificateArn=…`,
  * `-c corsOrigins=https://a.example,https://b.example`, `-c tracing=true`.
  */
 import { App, Validations } from 'aws-cdk-lib';
@@ -14,6 +14,7 @@ const config = stageConfig(context('stage'), {
   domainName: context('domainName'),
   certificateArn: context('certificateArn'),
   alarmEmail: context('alarmEmail'),
+  mailDomain: context('mailDomain'),
   alarmTopicArn: context('alarmTopicArn'),
   corsOrigins: context('corsOrigins'),
   tracing: context('tracing') === 'true' ? true : undefined,

@@ -22,6 +22,7 @@ import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } fro
 import { POST_ITEM_TYPE } from '../shared/social/post.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
+import { MailDelivery, MAIL_TIMEOUT } from './mail-delivery.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction, type PostwireFunctionProps } from './postwire-function.js';
@@ -311,6 +312,11 @@ export class PostwireStack extends Stack {
     web.fn.addEnvironment('API_URL', publicUrl);
     if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
 
+    const mail = new MailDelivery(this, 'Mail', { stage: config.stage, mailDomain: config.mailDomain, table, environment, shared, reservedConcurrency: reserved?.mailWorker });
+    // The API makes the account mail (sign-up confirmation) and writes it to the table; the stream does the rest.
+    api.fn.addEnvironment('MAIL_OUTBOX', 'table');
+    api.fn.addEnvironment('MAIL_FROM', mail.from);
+
     const alarms = config.alarmTopicArn ? Topic.fromTopicArn(this, 'Alarms', config.alarmTopicArn) : new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
     for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));
     new Monitoring(this, 'Monitoring', {
@@ -325,11 +331,16 @@ export class PostwireStack extends Stack {
         { name: 'FeedWorker', fn: worker.fn, timeout: WORKER_TIMEOUT },
         { name: 'FanOutWorker', fn: fanOutWorker.fn, timeout: FANOUT_TIMEOUT },
         { name: 'PayoutRun', fn: payoutRun.fn, timeout: PAYOUT_TIMEOUT },
+        { name: 'MailWorker', fn: mail.worker.fn, timeout: MAIL_TIMEOUT },
       ],
       queues: [
         { name: 'FeedJobs', queue: feedJobs, deadLetters, maxAge: Duration.minutes(30) },
+        { name: 'Mail', queue: mail.queue.queue, deadLetters: mail.queue.deadLetters, maxAge: Duration.minutes(15) },
       ],
-      streams: [{ name: 'FanOutWorker', fn: fanOutWorker.fn, failures: fanOutFailures, maxIteratorAge: Duration.minutes(5) }],
+      streams: [
+        { name: 'FanOutWorker', fn: fanOutWorker.fn, failures: fanOutFailures, maxIteratorAge: Duration.minutes(5) },
+        { name: 'MailWorker', fn: mail.worker.fn, failures: mail.streamFailures, maxIteratorAge: Duration.minutes(5) },
+      ],
       api: httpApi,
       table,
     });

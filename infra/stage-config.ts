@@ -9,7 +9,7 @@ export interface StageConfig {
   /** What happens to log groups and secrets when the stack is deleted: kept in prod, where they are evidence and keys. */
   retainedResourcesPolicy: RemovalPolicy;
   /** Concurrency reserved for each background function (prod), so a burst of feed or fan-out work cannot starve the API; none in dev. */
-  reservedConcurrency?: { feedWorker: number; fanOutWorker: number; dispatcher: number; payoutRun: number } | undefined;
+  reservedConcurrency?: { feedWorker: number; fanOutWorker: number; dispatcher: number; payoutRun: number; mailWorker: number } | undefined;
   deletionProtection: boolean;
   logRetention: RetentionDays;
   /** How often the dispatcher looks for due feeds. */
@@ -28,6 +28,8 @@ export interface StageConfig {
   payments: boolean;
   /** X-Ray tracing for the functions; off unless asked for (it costs per trace). */
   tracing: boolean;
+  /** The domain postwire's mail comes from (an SES domain identity); required in prod. */
+  mailDomain?: string | undefined;
   /** A custom domain for the API, with an ACM certificate in the same region. */
   domain?: { name: string; certificateArn: string } | undefined;
 }
@@ -51,7 +53,7 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     stage: 'prod',
     tableRemovalPolicy: RemovalPolicy.RETAIN,
     retainedResourcesPolicy: RemovalPolicy.RETAIN,
-    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1 },
+    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1, mailWorker: 2 },
     deletionProtection: true,
     logRetention: RetentionDays.THREE_MONTHS,
     feedDispatchRate: Duration.minutes(1),
@@ -69,6 +71,7 @@ export interface StageOverrides {
   certificateArn?: string | undefined;
   alarmEmail?: string | undefined;
   alarmTopicArn?: string | undefined;
+  mailDomain?: string | undefined;
   /** Comma-separated origins for the HTTP API's own CORS (other browser clients of the whole API). */
   corsOrigins?: string | undefined;
   tracing?: boolean | undefined;
@@ -84,11 +87,15 @@ export function stageConfig(stage: string | undefined, overrides: StageOverrides
   if (name === 'prod' && !overrides.alarmEmail && !overrides.alarmTopicArn) {
     throw new Error('The prod stage must tell someone when an alarm fires: -c alarmEmail=ops@example.com or -c alarmTopicArn=arn:aws:sns:…');
   }
+  if (name === 'prod' && !overrides.mailDomain) {
+    throw new Error('The prod stage sends mail from a domain of its own: -c mailDomain=mail.example.com (SES verifies it through the DNS records the deploy prints).');
+  }
   return {
     ...base,
     tracing: overrides.tracing ?? base.tracing,
     alarmEmails: overrides.alarmEmail ? [...base.alarmEmails, overrides.alarmEmail] : base.alarmEmails,
     alarmTopicArn: overrides.alarmTopicArn,
+    mailDomain: overrides.mailDomain,
     corsOrigins: overrides.corsOrigins ? overrides.corsOrigins.split(',').map((origin) => origin.trim()).filter(Boolean) : base.corsOrigins,
     domain: overrides.domainName && overrides.certificateArn ? { name: overrides.domainName, certificateArn: overrides.certificateArn } : undefined,
   };

@@ -55,6 +55,11 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z._default(url(), 'http://localhost:3000'),
   /** The sender of every mail postwire sends. */
   MAIL_FROM: text('postwire <no-reply@postwire.localhost>', 3),
+  /** `table` in AWS: mail is written to the table and its stream takes it to the mail worker. */
+  MAIL_OUTBOX: z.optional(z.enum(['table'])),
+  /** The mail worker's: the queue it sends from, and the SES configuration set it sends with. */
+  MAIL_QUEUE_URL: z.optional(z.string().check(z.minLength(1))),
+  MAIL_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
   DEFAULT_ARTICLE_PRICE: integer(25, 0, 10_000),
   /** Largest request body the API accepts (feed pushes are the big ones). */
   MAX_BODY_BYTES: integer(10 * 1024 * 1024, 1),
@@ -120,6 +125,9 @@ export interface Config {
   timelineFanOut: FanOutMode;
   feeds: FeedConfig;
   mailFrom: string;
+  mailOutbox: 'table' | undefined;
+  mailQueueUrl: string | undefined;
+  mailConfigurationSet: string | undefined;
   publisherCacheMs: number;
 }
 
@@ -236,6 +244,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     feedQueueUrl: raw.FEED_QUEUE_URL,
     timelineFanOut: raw.TIMELINE_FANOUT,
     mailFrom: raw.MAIL_FROM,
+    mailOutbox: raw.MAIL_OUTBOX,
+    mailQueueUrl: raw.MAIL_QUEUE_URL,
+    mailConfigurationSet: raw.MAIL_CONFIGURATION_SET,
     publisherCacheMs: raw.PUBLISHER_CACHE_SECONDS * 1000,
     feeds: {
       allowPrivateHosts: raw.FEED_ALLOW_PRIVATE_HOSTS,

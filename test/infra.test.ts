@@ -23,7 +23,7 @@ vi.setConfig({ testTimeout: 300_000 });
 const WITHOUT_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 /** What a prod synth insists on. */
-const PROD_REQUIRED = { alarmEmail: 'ops@postwire.example' };
+const PROD_REQUIRED = { alarmEmail: 'ops@postwire.example', mailDomain: 'mail.postwire.example' };
 
 const devOutdir = mkdtempSync(path.join(tmpdir(), 'postwire-dev-'));
 
@@ -85,17 +85,17 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are eight Node.js 24 ARM64 functions with JSON logs in log groups that expire; all but the web app work on the table', () => {
+  it('are nine Node.js 24 ARM64 functions with JSON logs in log groups that expire; all but the web app work on the table', () => {
     const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
     expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi', 'Web'],
+      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'MailWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi', 'Web'],
     );
     for (const [id, fn] of Object.entries(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
       if (id.startsWith('WebFunction')) expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
       else expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 9);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 10);
   });
 
   it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app only the reader-token key', () => {
@@ -315,11 +315,46 @@ describe('cdk-nag (AwsSolutions)', () => {
   });
 });
 
+describe('mail', () => {
+  it('takes mail the API writes to the table through the stream into a queue, and sends it through SES, with dead-letter queues and alarms', () => {
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-mail', RedrivePolicy: { maxReceiveCount: 3 } });
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-mail-dlq' });
+    const functions = Object.values(prod.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
+    const worker = functions.find((fn) => fn.Description?.startsWith('Sends queued mail'))!;
+    expect(worker.Environment.Variables).toMatchObject({ MAIL_FROM: 'postwire <no-reply@mail.postwire.example>', MAIL_CONFIGURATION_SET: { Ref: expect.stringMatching(/^MailConfigurationSet/) } });
+    expect(worker.ReservedConcurrentExecutions).toBe(2);
+    const api = functions.find((fn) => fn.Description?.startsWith('postwire HTTP API'))!;
+    expect(api.Environment.Variables).toMatchObject({ MAIL_OUTBOX: 'table', MAIL_FROM: 'postwire <no-reply@mail.postwire.example>' });
+    expect(api.Environment.Variables.MAIL_QUEUE_URL).toBeUndefined();
+    expect(worker.Environment.Variables.MAIL_QUEUE_URL).toEqual({ Ref: expect.stringMatching(/^MailQueue/) });
+    prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['mail'] } } } }) }] },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailStreamFailures'), 'Arn'] } } },
+    });
+    prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
+    const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName as string);
+    expect(alarms).toEqual(expect.arrayContaining(['postwire-prod-MailDeadLetters', 'postwire-prod-MailOldestMessage', 'postwire-prod-MailWorkerErrors', 'postwire-prod-MailWorkerStreamFailures']));
+  });
+
+  it('verifies the prod mail domain in SES and routes bounces and complaints back to the worker', () => {
+    prod.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.postwire.example', ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') } } });
+    prod.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'postwire-prod', SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+    prod.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: { MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp('^MailEvents') } } } });
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', TopicArn: { Ref: Match.stringLikeRegexp('^MailEvents') } });
+    const policies = Object.entries(prod.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('MailWorker'));
+    const statements = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    const ses = statements.find((statement) => [statement.Action].flat().includes('ses:SendEmail'))!;
+    expect(JSON.stringify(ses.Resource)).toContain('identity/mail.postwire.example');
+    expect(() => stageConfig('prod', { alarmEmail: 'ops@postwire.example' })).toThrow(/mailDomain/);
+  });
+});
+
 describe('the first production deploy', () => {
   it('refuses a prod stack that would tell nobody about its alarms; an existing topic will do', () => {
-    expect(() => stageConfig('prod')).toThrow(/alarmEmail|alarmTopicArn/);
-    expect(stageConfig('prod', { alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops' }).alarmTopicArn).toBe('arn:aws:sns:eu-west-1:123456789012:ops');
-    prod.resourceCountIs('AWS::SNS::Subscription', 1);
+    expect(() => stageConfig('prod', { mailDomain: 'mail.postwire.example' })).toThrow(/alarmEmail|alarmTopicArn/);
+    expect(stageConfig('prod', { alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops', mailDomain: 'mail.postwire.example' }).alarmTopicArn).toBe('arn:aws:sns:eu-west-1:123456789012:ops');
+    prod.resourcePropertiesCountIs('AWS::SNS::Subscription', { Protocol: 'email' }, 1);
     expect(stageConfig('prod', { ...PROD_REQUIRED, corsOrigins: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 

@@ -1,6 +1,7 @@
 /** Everything the Hono app is built from, once per process. */
 import type { MailOutbox } from '../mail/mail-message.js';
 import { discardingOutbox } from '../mail/local-outbox.js';
+import { tableOutbox } from '../mail/table-outbox.js';
 import type { ApiConfig } from '../config.js';
 import { EntitlementKeys } from '../access/entitlement-keys.js';
 import { CursorCodec } from '../db/cursor.js';
@@ -8,12 +9,13 @@ import { createFeedDeps, type DepsOverrides } from '../runtime.js';
 import type { AppDeps, Logger } from './app-env.js';
 
 export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOverrides & { mail?: MailOutbox } = {}): AppDeps {
+  const feedDeps = createFeedDeps(config, overrides);
   return {
-    ...createFeedDeps(config, overrides),
+    ...feedDeps,
     config,
     logger,
-    // The transports are wired where they run (npm start: SMTP), so a function's bundle carries only its own.
-    mail: overrides.mail ?? discardingOutbox(logger),
+    // In AWS the table (its stream takes mail to the mail worker); on one machine npm start wires its SMTP queue in.
+    mail: overrides.mail ?? (config.mailOutbox === 'table' ? tableOutbox(feedDeps.db, feedDeps.now) : discardingOutbox(logger)),
     cursors: new CursorCodec(config.cursorSecret),
     entitlementKeys: new EntitlementKeys(config.entitlementKeySeeds),
   };

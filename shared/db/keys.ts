@@ -315,6 +315,13 @@ export const giftEventKey = (publisherSlug: string, at: string, eventId: string)
 /** `subject`: a reader id, or `ip:<address>` / `domain:<email domain>` for sign-ups. */
 export const rateCounterKey = (subject: string, action: string, window: number): ItemKey => ({ PK: `RATE#${subject}#${action}`, SK: String(window) });
 
+// ---- mail ---------------------------------------------------------------------
+
+/** A mail on its way out (AWS): the table's stream hands it to the mail worker. */
+export const mailOutboxKey = (mailId: string): ItemKey => ({ PK: `MAIL#${mailId}`, SK: 'MAIL' });
+/** An address postwire no longer mails (a permanent bounce or a complaint). */
+export const mailSuppressionKey = (address: string): ItemKey => ({ PK: `MAILSUPPRESS#${address.toLowerCase()}`, SK: 'MAILSUPPRESS' });
+
 // ---- idempotency -------------------------------------------------------------
 
 export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });

@@ -1,0 +1,114 @@
+/**
+ * Mail in AWS: the API writes each mail as an item of the table; the table's
+ * stream (filtered to new mail items) hands it to the mail worker, which
+ * queues it in SQS; from the queue the same worker sends it through Amazon
+ * SES at the rate its reserved concurrency allows, and a mail that fails
+ * three receives stays in the dead-letter queue (alarmed). The SES
+ * configuration set publishes bounces and complaints to an SNS topic the same
+ * worker reads, so suppressed addresses are never mailed again.
+ */
+import { CfnOutput, Duration, Stack, Token, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SnsEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { PostwireFunction } from './postwire-function.js';
+import { MAIL_ITEM_TYPE } from '../shared/mail/table-outbox.js';
+import { parkingQueue, WorkQueue } from './work-queue.js';
+
+export const MAIL_TIMEOUT = Duration.seconds(30);
+
+export interface MailDeliveryProps {
+  stage: string;
+  mailDomain: string | undefined;
+  table: TableV2;
+  environment: Record<string, string>;
+  shared: { logRetention: RetentionDays; tracing: boolean; logRemovalPolicy?: RemovalPolicy | undefined };
+  reservedConcurrency: number | undefined;
+}
+
+export class MailDelivery extends Construct {
+  readonly queue: WorkQueue;
+  readonly worker: PostwireFunction;
+  /** Where the stream mapping parks a batch of new mail items it could not queue. */
+  readonly streamFailures: Queue;
+  /** The sender every function that makes mail uses. */
+  readonly from: string;
+
+  constructor(scope: Construct, id: string, props: MailDeliveryProps) {
+    super(scope, id);
+    this.from = `postwire <no-reply@${props.mailDomain ?? 'postwire.invalid'}>`;
+    this.queue = new WorkQueue(this, 'Queue', { name: `postwire-${props.stage}-mail`, consumerTimeout: MAIL_TIMEOUT });
+    const events = new Topic(this, 'Events', { topicName: `postwire-${props.stage}-mail-events`, enforceSSL: true });
+    const configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      configurationSetName: `postwire-${props.stage}`,
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(events),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    if (props.mailDomain) {
+      const identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(props.mailDomain), configurationSet });
+      // SES verifies the domain (and signs its mail) once these CNAME records are in its DNS.
+      identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: `DNS record ${i + 1} of 3 that verifies ${props.mailDomain} for SES` }));
+    } else {
+      // Without a mail domain (dev), mail goes from whatever identity the account has verified by hand.
+      const stack = Stack.of(this);
+      const known = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${known(stack.region, 'Region')}:${known(stack.account, 'AccountId')}:identity/*]`,
+        reason: 'A stage without -c mailDomain sends from any identity verified in this account; prod names its domain.',
+      });
+    }
+
+    this.worker = new PostwireFunction(this, 'Worker', {
+      ...props.shared,
+      reservedConcurrency: props.reservedConcurrency,
+      entry: 'mail-worker',
+      description: 'Sends queued mail through SES; records bounces and complaints as suppressions',
+      memorySize: 256,
+      timeout: MAIL_TIMEOUT,
+      environment: { ...props.environment, MAIL_FROM: this.from, MAIL_CONFIGURATION_SET: configurationSet.configurationSetName, MAIL_QUEUE_URL: this.queue.queue.queueUrl },
+    });
+    this.queue.queue.grantSendMessages(this.worker.fn);
+    // It reads and writes suppressions; nothing else of the table.
+    props.table.grant(this.worker.fn, 'dynamodb:GetItem', 'dynamodb:PutItem');
+    const stack = Stack.of(this);
+    this.worker.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.mailDomain ?? '*' }),
+          stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+        ],
+      }),
+    );
+    // Ten a batch, two batches at a time: SES's default sending quota is 14 a second.
+    this.worker.fn.addEventSource(new SqsEventSource(this.queue.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
+    this.worker.fn.addEventSource(new SnsEventSource(events));
+    this.streamFailures = parkingQueue(this, 'StreamFailures', {
+      name: `postwire-${props.stage}-mail-stream-failures`,
+      why: 'This queue is the mail stream mapping\'s on-failure destination: it keeps where a batch of mail items was in the stream; nothing consumes it.',
+    });
+    this.worker.fn.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(this.streamFailures),
+        // Only new mail items wake it.
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual(MAIL_ITEM_TYPE) } } } })],
+      }),
+    );
+  }
+}

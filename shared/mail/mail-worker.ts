@@ -1,0 +1,54 @@
+/**
+ * The mail worker's two jobs in AWS: send the mails queued in SQS (skipping
+ * suppressed addresses), and turn SES bounce and complaint events into
+ * suppressions. A mail that cannot be sent is reported back to SQS, which
+ * tries it again and after five receives moves it to the dead-letter queue.
+ */
+import type { Db } from '../db/client.js';
+import type { MailMessage, MailTransport } from './mail-message.js';
+import { isSuppressed, suppress, suppressionsOf } from './suppression.js';
+
+export interface QueuedMail {
+  /** The queue's id for the message, to report it failed. */
+  messageId: string;
+  body: string;
+}
+
+export interface SendOutcome {
+  sent: number;
+  suppressed: number;
+  /** Queue message ids to try again. */
+  failed: string[];
+}
+
+export async function sendQueuedMails(db: Db, transport: MailTransport, from: string, queued: QueuedMail[]): Promise<SendOutcome> {
+  const outcome: SendOutcome = { sent: 0, suppressed: 0, failed: [] };
+  await Promise.all(
+    queued.map(async ({ messageId, body }) => {
+      try {
+        const message = JSON.parse(body) as MailMessage;
+        if (await isSuppressed(db, message.to)) {
+          outcome.suppressed++;
+          return;
+        }
+        await transport.send(message, from);
+        outcome.sent++;
+      } catch {
+        outcome.failed.push(messageId);
+      }
+    }),
+  );
+  return outcome;
+}
+
+/** SES events as SNS delivers them (each record's message is the event's JSON); answers how many addresses were suppressed. */
+export async function recordMailEvents(db: Db, messages: Array<{ message: string; at: string }>): Promise<number> {
+  let count = 0;
+  for (const { message, at } of messages) {
+    for (const { address, reason } of suppressionsOf(JSON.parse(message))) {
+      await suppress(db, address, reason, at);
+      count++;
+    }
+  }
+  return count;
+}
