@@ -12,6 +12,7 @@ import { createConsoleLogger } from '../shared/logger.js';
 import { buildWebApp } from '../shared/web/web-app.js';
 import { createWebDeps } from '../shared/web/web-deps.js';
 import { webConfigOf } from '../shared/web/web-config.js';
+import { FormClient } from './support/form-client.js';
 import { linkIn, mailsTo } from './support/mailbox.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -134,5 +135,100 @@ describe('the mail queue on one machine', () => {
     expect(outbox.deadLetters.map((mail) => mail.to)).toEqual(['bounce_me@readers.example']);
     expect(await mailsTo('queue_next@readers.example')).toHaveLength(1);
     smtp.close();
+  });
+});
+
+describe('resetting a forgotten password', () => {
+  const ask = (email: string) => stack.request('/v1/auth/password-reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  const confirm = (token: string, password: string) => stack.request('/v1/auth/password-reset/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+  const login = (email: string, password: string) => stack.request('/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const resetLink = async (address: string) => {
+    await stack.mailSent();
+    const mails = (await mailsTo(address)).filter((mail) => mail.subject === 'Reset your postwire password');
+    return linkIn(mails.at(-1)!, 'https://postwire.example/reset-password?token=').searchParams.get('token')!;
+  };
+
+  it('answers the same for an address with an account and one without, and mails only the account', async () => {
+    await stack.signUp('reset_eve');
+    const known = await ask('reset_eve@readers.example');
+    const unknown = await ask('nobody_here@readers.example');
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(await json(known)).toEqual(await json(unknown));
+    await stack.mailSent();
+    expect((await mailsTo('reset_eve@readers.example')).map((mail) => mail.subject)).toContain('Reset your postwire password');
+    expect(await mailsTo('nobody_here@readers.example')).toHaveLength(0);
+  });
+
+  it('sets the new password with the link once, and ends every session the account had', async () => {
+    const fay = await stack.signUp('reset_fay');
+    const otherDevice = await json(await login('reset_fay@readers.example', 'correct horse battery'));
+    await ask('reset_fay@readers.example');
+    const token = await resetLink('reset_fay@readers.example');
+
+    const done = await confirm(token, 'a brand new passphrase');
+    expect(done.status).toBe(200);
+    const fresh = await json(done);
+    expect(fresh.user.handle).toBe('reset_fay');
+    // Both earlier sessions are over; the one the reset opened works.
+    for (const auth of [fay.auth, { authorization: `Bearer ${otherDevice.token}` }]) {
+      const refused = await stack.request('/v1/me', { headers: auth });
+      expect(refused.status).toBe(401);
+      expect((await json(refused)).error.message).toMatch(/session was ended/);
+    }
+    expect((await stack.request('/v1/me', { headers: { authorization: `Bearer ${fresh.token}` } })).status).toBe(200);
+    expect((await login('reset_fay@readers.example', 'correct horse battery')).status).toBe(401);
+    expect((await login('reset_fay@readers.example', 'a brand new passphrase')).status).toBe(200);
+
+    const again = await confirm(token, 'yet another passphrase');
+    expect(again.status).toBe(400);
+    expect((await json(again)).error.message).toMatch(/used already/);
+  });
+
+  it('works in the web app with JavaScript off: the form, the mail, the link, a new password, signed in', async () => {
+    await stack.signUp('reset_hal');
+    const web = buildWebApp(createWebDeps(webConfigOf(stack.deps.config, 'http://postwire.internal'), createConsoleLogger('test', true), async (request) => stack.app.fetch(request)));
+    const browser = new FormClient(async (path, init) => web.request(path, init));
+    expect((await browser.get('/login')).html).toContain('href="/forgot-password"');
+    expect((await browser.get('/forgot-password')).status).toBe(200);
+    const asked = await browser.post('/forgot-password', { email: 'reset_hal@readers.example' });
+    expect(asked.status).toBe(303);
+    expect((await browser.get(asked.headers.get('location')!)).html).toContain('a link to choose a new password is on its way');
+
+    const token = await resetLink('reset_hal@readers.example');
+    const form = await browser.get(`/reset-password?token=${encodeURIComponent(token)}`);
+    expect(form.html).toContain('Choose a new password');
+    const set = await browser.post('/reset-password', { token, password: 'hal chose this one' });
+    expect(set.status).toBe(303);
+    const home = await browser.get(set.headers.get('location')!);
+    expect(home.html).toContain('Your new password is set');
+    expect(home.html).toContain('@reset_hal');
+    expect((await login('reset_hal@readers.example', 'hal chose this one')).status).toBe(200);
+
+    // The same link again: the form says why it failed.
+    await browser.get(`/reset-password?token=${encodeURIComponent(token)}`);
+    const reused = await browser.post('/reset-password', { token, password: 'hal chose another' });
+    expect(reused.status).toBe(400);
+    expect(await reused.text()).toContain('used already');
+  });
+
+  it('refuses a link after 30 minutes, and more than three requests an hour for one address', async () => {
+    await stack.signUp('reset_gus');
+    await ask('reset_gus@readers.example');
+    const token = await resetLink('reset_gus@readers.example');
+    const asked = clock;
+    clock = new Date(asked.getTime() + 31 * 60_000);
+    const late = await confirm(token, 'too late a passphrase');
+    expect(late.status).toBe(400);
+    expect((await json(late)).error.message).toMatch(/expired/);
+    expect((await login('reset_gus@readers.example', 'correct horse battery')).status).toBe(200);
+    clock = asked;
+
+    await ask('reset_gus@readers.example');
+    await ask('reset_gus@readers.example');
+    const fourth = await ask('reset_gus@readers.example');
+    expect(fourth.status).toBe(429);
+    // The limit counts the address, account or not: it reveals nothing either.
+    for (let i = 0; i < 3; i++) await ask('reset_nobody@readers.example');
+    expect((await ask('reset_nobody@readers.example')).status).toBe(429);
   });
 });

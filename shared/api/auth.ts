@@ -5,12 +5,13 @@
  * endpoint honours the key, and a replay is never served before the
  * credential has been checked.
  */
+import { sessionsValidAfter } from '../readers/sessions.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { Forbidden, Unauthorized } from '../errors.js';
 import { apiKeyMatches, slugOfApiKey } from '../publishers/api-keys.js';
 import { findPublisher } from '../publishers/publisher-store.js';
-import { looksLikeJwt, verifyReaderToken } from '../readers/reader-tokens.js';
+import { looksLikeJwt, type ReaderClaims, verifyReaderToken } from '../readers/reader-tokens.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { idempotent } from './idempotency.js';
 
@@ -58,7 +59,7 @@ function digest(value: string): Buffer {
 export function readerIfPresent(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
-    c.set('reader', token && looksLikeJwt(token) ? await verifyReaderToken(token, deps.config.jwtSecret) : undefined);
+    c.set('reader', token && looksLikeJwt(token) ? await verifiedReader(deps, token) : undefined);
     await next();
   };
 }
@@ -68,7 +69,16 @@ export function requireReader(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token) throw new Unauthorized('This endpoint needs a reader token; sign up or log in.');
-    c.set('reader', await verifyReaderToken(token, deps.config.jwtSecret));
+    c.set('reader', await verifiedReader(deps, token));
     return replayable(c, next);
   };
+}
+
+/** A valid reader token whose session has not been ended since it was issued. */
+async function verifiedReader(deps: AppDeps, token: string): Promise<ReaderClaims> {
+  const claims = await verifyReaderToken(token, deps.config.jwtSecret);
+  if ((claims.issuedAt ?? 0) < (await sessionsValidAfter(deps.db, claims.userId))) {
+    throw new Unauthorized('This session was ended (the password was reset); log in again.');
+  }
+  return claims;
 }

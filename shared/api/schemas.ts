@@ -251,6 +251,14 @@ export const ReaderSchema = z
   })
   .openapi('Reader');
 
+export const PasswordResetBody = z.object({ email: z.string().trim().max(254).email() }).strict().openapi('PasswordReset');
+export const PasswordResetConfirmBody = z
+  .object({
+    token: z.string().min(20).max(200).openapi({ description: 'The `token` parameter of the link in the reset mail.' }),
+    password: z.string().min(10, 'at least 10 characters').max(200).openapi({ example: 'a new correct horse' }),
+  })
+  .strict()
+  .openapi('PasswordResetConfirm');
 export const EmailVerificationBody = z.object({ token: z.string().min(10).max(1000) }).openapi('EmailVerification');
 export const EmailVerifiedSchema = z
   .object({ email: z.string(), verified: z.literal(true), alreadyVerified: z.boolean().openapi({ description: 'The link had been used before; nothing changed.' }) })

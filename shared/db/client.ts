@@ -13,6 +13,8 @@ export interface Db {
   roundTrips: RoundTripCounter;
   /** Publisher records by slug, for `publisherCacheMs` (0: not kept). */
   publishers: TtlCache<Record<string, unknown>>;
+  /** Each reader's `sessionsValidAfter`, for `sessionCacheMs`. */
+  sessions: TtlCache<number>;
 }
 
 export interface DbOptions {
@@ -20,9 +22,10 @@ export interface DbOptions {
   region: string;
   endpoint?: string | undefined;
   publisherCacheMs?: number | undefined;
+  sessionCacheMs?: number | undefined;
 }
 
-export function createDb({ tableName, region, endpoint, publisherCacheMs = 0 }: DbOptions): Db {
+export function createDb({ tableName, region, endpoint, publisherCacheMs = 0, sessionCacheMs = 30_000 }: DbOptions): Db {
   const raw = new DynamoDBClient({
     region,
     ...(endpoint
@@ -38,5 +41,5 @@ export function createDb({ tableName, region, endpoint, publisherCacheMs = 0 }: 
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { doc, raw, tableName, roundTrips, publishers: new TtlCache(publisherCacheMs) };
+  return { doc, raw, tableName, roundTrips, publishers: new TtlCache(publisherCacheMs), sessions: new TtlCache(sessionCacheMs, 100_000) };
 }

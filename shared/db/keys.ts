@@ -121,6 +121,9 @@ export const emailKey = (email: string): ItemKey => ({ PK: `EMAIL#${email.toLowe
 export const handleKey = (handle: string): ItemKey => ({ PK: `HANDLE#${handle.toLowerCase()}`, SK: 'HANDLE' });
 export const loginFailuresKey = (email: string): ItemKey => ({ PK: `LOGINFAIL#${email.toLowerCase()}`, SK: 'LOGINFAIL' });
 
+/** A password-reset link, by the SHA-256 of its secret token: used once, gone after 30 minutes. */
+export const passwordResetKey = (tokenDigest: string): ItemKey => ({ PK: `PWRESET#${tokenDigest}`, SK: 'PWRESET' });
+
 /** Append-only wallet ledger, newest last by time. */
 export const LEDGER_SK_PREFIX = 'LEDGER#';
 export const ledgerEntryKey = (userId: string, at: string, entryId: string): ItemKey => ({

@@ -15,3 +15,16 @@ export function verificationMail(input: { to: string; handle: string; link: stri
   });
   return { id: randomUUID(), kind: 'verify_email', to: input.to, subject: 'Confirm your email address for postwire', html, text };
 }
+
+export function passwordResetMail(input: { to: string; handle: string; link: string; validMinutes: number }): MailMessage {
+  const { html, text } = renderMail({
+    title: 'Choose a new password',
+    paragraphs: [
+      `Hello @${input.handle}, someone (we hope you) asked to reset the password of your postwire account.`,
+      `The link works once, for ${input.validMinutes} minutes. Choosing a new password signs you out everywhere else.`,
+    ],
+    action: { label: 'Choose a new password', url: input.link },
+    footer: 'If you did not ask for this, ignore this mail: your password stays as it is.',
+  });
+  return { id: randomUUID(), kind: 'password_reset', to: input.to, subject: 'Reset your postwire password', html, text };
+}

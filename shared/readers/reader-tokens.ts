@@ -12,13 +12,17 @@ const AUDIENCE = 'postwire-readers';
 export interface ReaderClaims {
   userId: string;
   handle: string;
+  /** When the token was issued, in epoch milliseconds (a password reset ends the sessions issued before it). */
+  issuedAt?: number | undefined;
 }
 
 /** Token times are wall-clock time, as verification reads them (not the app's injectable clock). */
 export async function issueReaderToken(claims: ReaderClaims, secret: string, ttlMinutes: number): Promise<string> {
-  const issuedAt = Math.floor(Date.now() / 1000);
+  const issuedAtMs = Date.now();
+  const issuedAt = Math.floor(issuedAtMs / 1000);
   return sign(
-    { sub: claims.userId, handle: claims.handle, iss: ISSUER, aud: AUDIENCE, iat: issuedAt, exp: issuedAt + ttlMinutes * 60 },
+    // `ims`: the issue time to the millisecond, so a session opened right after a password reset is told from one opened before it.
+    { sub: claims.userId, handle: claims.handle, iss: ISSUER, aud: AUDIENCE, iat: issuedAt, ims: issuedAtMs, exp: issuedAt + ttlMinutes * 60 },
     secret,
     'HS256',
   );
@@ -34,7 +38,8 @@ export async function verifyReaderToken(token: string, secret: string): Promise<
   if (typeof payload.sub !== 'string' || typeof payload.handle !== 'string' || typeof payload.exp !== 'number') {
     throw new Unauthorized('The reader token is not valid or has expired; log in again.');
   }
-  return { userId: payload.sub, handle: payload.handle };
+  const issuedAt = typeof payload.ims === 'number' ? payload.ims : typeof payload.iat === 'number' ? payload.iat * 1000 : 0;
+  return { userId: payload.sub, handle: payload.handle, issuedAt };
 }
 
 /** Three base64url parts: what a JWT looks like, as opposed to an operator token or a publisher key. */

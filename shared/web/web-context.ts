@@ -53,6 +53,8 @@ export const MESSAGES = {
   feed_added: { text: 'Feed added; it is fetched within a minute.' },
   feed_removed: { text: 'Feed removed.' },
   refreshed: { text: 'Feed fetched.' },
+  reset_mailed: { text: 'If an account uses this address, a link to choose a new password is on its way. Look in your inbox.' },
+  password_changed: { text: 'Your new password is set, and you are signed out everywhere else.' },
 } as const satisfies Record<string, { text: string; error?: boolean }>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,5 +1,6 @@
 /** Readers: sign-up, login, their profile, wallet and library. */
-import { verificationMail } from '../../mail/account-mails.js';
+import { passwordResetMail, verificationMail } from '../../mail/account-mails.js';
+import { finishPasswordReset, RESET_VALID_MINUTES, startPasswordReset } from '../../readers/password-reset.js';
 import { markEmailVerified, readVerificationToken, VERIFICATION_VALID_HOURS, verificationToken } from '../../readers/email-verification.js';
 import { takeHourlySlot } from '../rate-limit.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -23,6 +24,8 @@ import {
   DevTopUpBody,
   EmailVerificationBody,
   EmailVerifiedSchema,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
   errorResponses,
   IdempotencyHeader,
   LedgerEntrySchema,
@@ -39,6 +42,8 @@ const LOGIN_FAILURE_LIMIT = 5;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** Confirmation mails a reader may ask for in an hour: enough for a lost mail, too few to flood an inbox. */
 const VERIFICATION_MAILS_PER_HOUR = 3;
+/** Reset mails one address may be sent in an hour. */
+const RESETS_PER_HOUR = 3;
 
 export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { readers } = deps.config;
@@ -74,6 +79,46 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       });
       await sendVerification(reader);
       return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'requestPasswordReset', summary: 'Mail a link to choose a new password',
+      method: 'post',
+      path: '/v1/auth/password-reset',
+      tags: ['reader'],
+      description: `The answer is the same whether or not an account uses the address, so nobody can find out which addresses have accounts. The link works once, for ${RESET_VALID_MINUTES} minutes. At most ${RESETS_PER_HOUR} requests an hour per address.`,
+      request: { body: { required: true, content: { 'application/json': { schema: PasswordResetBody } } } },
+      responses: { 202: jsonResponse(z.object({ message: z.string() }), 'Accepted, whether or not the address has an account'), ...errorResponses(400, 429) },
+    }),
+    async (c) => {
+      const { email } = c.req.valid('json');
+      const address = email.toLowerCase();
+      await takeHourlySlot(deps, `address:${address}`, 'password-reset', RESETS_PER_HOUR, `A reset can be asked for ${RESETS_PER_HOUR} times an hour for one address`);
+      const started = await startPasswordReset(deps.db, address, deps.now());
+      if (started) {
+        const link = `${deps.config.feeds.publicUrl}/reset-password?token=${encodeURIComponent(started.token)}`;
+        await deps.mail.enqueue(passwordResetMail({ to: address, handle: started.handle, link, validMinutes: RESET_VALID_MINUTES }));
+      }
+      return c.json({ message: 'If an account uses this address, a link to choose a new password is on its way.' }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'confirmPasswordReset', summary: 'Choose a new password with the link from the mail',
+      method: 'post',
+      path: '/v1/auth/password-reset/confirm',
+      tags: ['reader'],
+      description: 'Sets the new password, ends every session of the account (their tokens answer 401), and signs in anew.',
+      request: { body: { required: true, content: { 'application/json': { schema: PasswordResetConfirmBody } } } },
+      responses: { 200: jsonResponse(AuthResultSchema, 'New password set; signed in with a new token'), ...errorResponses(400, 503) },
+    }),
+    async (c) => {
+      const { token: resetToken, password } = c.req.valid('json');
+      const { userId } = await finishPasswordReset(deps.db, resetToken, await hashPassword(password, readers.passwordHashCost), deps.now());
+      const { reader, balance } = await getReaderWithBalance(deps.db, userId);
+      if (!reader) throw new NotFound('The account');
+      return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 200);
     },
   );
 

@@ -42,7 +42,8 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
             </>
           ) : (
             <>
-              New here? <a href={`/signup?next=${encodeURIComponent(next)}`}>Create an account</a>: starter points included.
+              New here? <a href={`/signup?next=${encodeURIComponent(next)}`}>Create an account</a>: starter points included.{' '}
+              <a href="/forgot-password">Forgot your password?</a>
             </>
           )}
         </p>
@@ -68,6 +69,59 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
     if (!result.data) return authPage(c, 'login', statusOf(result.response.status), errorText(result.error), form);
     deps.sessions.signInReader(c, result.data.token);
     return seeOther(c, safeNext(form.next), 'signed_in');
+  });
+
+  const forgotPage = (c: WebContext, status: 200 | 400 | 429, error?: string) =>
+    c.html(
+      <Layout title="Forgot your password?" viewer={c.get('viewer')}>
+        <Notice message={error ? { text: error, error: true } : messageOf(c)} />
+        <h1>Forgot your password?</h1>
+        <p>Give the address you signed up with: we mail it a link to choose a new password.</p>
+        <form method="post" action="/forgot-password" class="stack">
+          <CsrfField token={c.get('viewer').csrf} />
+          <label>
+            Email
+            <input type="email" name="email" autocomplete="email" required />
+          </label>
+          <button type="submit">Mail me a link</button>
+        </form>
+      </Layout>,
+      status,
+    );
+  app.get('/forgot-password', (c) => forgotPage(c, 200));
+  app.post('/forgot-password', async (c) => {
+    const form = await formOf(c);
+    const result = await api.POST('/v1/auth/password-reset', { body: { email: form.email ?? '' } });
+    if (result.response.status !== 202) return forgotPage(c, result.response.status === 429 ? 429 : 400, errorText(result.error));
+    return seeOther(c, '/forgot-password', 'reset_mailed');
+  });
+
+  const resetPage = (c: WebContext, token: string, status: 200 | 400, error?: string) =>
+    c.html(
+      <Layout title="Choose a new password" viewer={c.get('viewer')}>
+        <Notice message={error ? { text: error, error: true } : undefined} />
+        <h1>Choose a new password</h1>
+        <form method="post" action="/reset-password" class="stack">
+          <CsrfField token={c.get('viewer').csrf} />
+          <input type="hidden" name="token" value={token} />
+          <label>
+            New password <span class="muted">(at least 10 characters)</span>
+            <input type="password" name="password" autocomplete="new-password" required minlength={10} />
+          </label>
+          <button type="submit">Set my new password</button>
+        </form>
+        <p>Setting it signs you out on every other device.</p>
+      </Layout>,
+      status,
+    );
+  // The link in the reset mail: a form, so a mail scanner that follows the link uses nothing up.
+  app.get('/reset-password', (c) => resetPage(c, c.req.query('token') ?? '', 200));
+  app.post('/reset-password', async (c) => {
+    const form = await formOf(c);
+    const result = await api.POST('/v1/auth/password-reset/confirm', { body: { token: form.token ?? '', password: form.password ?? '' } });
+    if (!result.data) return resetPage(c, form.token ?? '', 400, errorText(result.error));
+    deps.sessions.signInReader(c, result.data.token);
+    return seeOther(c, '/', 'password_changed');
   });
 
   app.post('/logout', (c) => {
