@@ -10,7 +10,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
 import { recordMailEvents, sendQueuedMails } from '../shared/mail/mail-worker.js';
 import { sesTransport } from '../shared/mail/ses-transport.js';
-import { queueMails } from '../shared/mail/sqs-outbox.js';
+import { queueMails } from '../shared/mail/mail-queue.js';
 import { mailsInStream } from '../shared/mail/table-outbox.js';
 import { createFeedDeps } from '../shared/runtime.js';
 import { createLambdaLogger } from './lambda-logger.js';
