@@ -5,13 +5,13 @@
  * endpoint honours the key, and a replay is never served before the
  * credential has been checked.
  */
-import { sessionsValidAfter } from '../readers/sessions.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { Forbidden, Unauthorized } from '../errors.js';
 import { apiKeyMatches, slugOfApiKey } from '../publishers/api-keys.js';
 import { findPublisher } from '../publishers/publisher-store.js';
 import { looksLikeJwt, type ReaderClaims, verifyReaderToken } from '../readers/reader-tokens.js';
+import { sessionsValidAfter } from '../readers/sessions.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { idempotent } from './idempotency.js';
 
