@@ -232,3 +232,27 @@ describe('resetting a forgotten password', () => {
     expect((await ask('reset_nobody@readers.example')).status).toBe(429);
   });
 });
+
+describe('the account-mail endpoints refuse what they cannot use', () => {
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    stack.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('answer malformed requests with a 400 naming the field, and changing nothing', async () => {
+    for (const [path, body, field] of [
+      ['/v1/auth/verify-email', {}, 'token'],
+      ['/v1/auth/password-reset', { email: 'not an address' }, 'email'],
+      ['/v1/auth/password-reset/confirm', { token: 'x'.repeat(43), password: 'short' }, 'password'],
+    ] as const) {
+      const response = await post(path, body);
+      expect(response.status, path).toBe(400);
+      expect(JSON.stringify((await json(response)).error), path).toContain(field);
+    }
+  });
+
+  it('send the confirmation mail again only for a signed-in reader', async () => {
+    const { auth: publisherKey } = await stack.createPublisher('mail-authz');
+    for (const headers of [{}, publisherKey, { authorization: 'Bearer not.a.token' }]) {
+      expect((await post('/v1/me/email-verification', {}, headers)).status).toBe(401);
+    }
+  });
+});
