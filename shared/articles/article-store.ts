@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { queryIndexPage, queryShardedIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { articleKey, articleListKeys, articleListQuery, articleUrlKey, articleUrlPartition } from '../db/keys.js';
+import { articleKey, articleListKeys, articleListQuery, articleUrlKey, articleUrlPartition, publisherOfPartition } from '../db/keys.js';
 import { articleUrlDigest } from './canonical-url.js';
 import type { Article } from './article.js';
 
@@ -78,7 +78,7 @@ export async function findArticlesByUrl(db: Db, url: string): Promise<Array<{ pu
   const { Items } = await db.doc.send(
     new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': articleUrlPartition(digest) }, Limit: 25 }),
   );
-  return (Items ?? []).map((item) => ({ publisherSlug: (item.SK as string).slice('PUB#'.length), articleId: item.articleId as string }));
+  return (Items ?? []).map((item) => ({ publisherSlug: publisherOfPartition(item.SK as string), articleId: item.articleId as string }));
 }
 
 function stripKeys<T>(item: Record<string, unknown>): T {

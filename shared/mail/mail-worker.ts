@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/client.js';
 import type { MailMessage, MailTransport } from './mail-message.js';
-import { isSuppressed, suppress, suppressionsOf } from './suppression.js';
+import { suppress, suppressedAmong, suppressionsOf } from './suppression.js';
 
 export interface QueuedMail {
   /** The queue's id for the message, to report it failed. */
@@ -23,14 +23,22 @@ export interface SendOutcome {
 
 export async function sendQueuedMails(db: Db, transport: MailTransport, from: string, queued: QueuedMail[]): Promise<SendOutcome> {
   const outcome: SendOutcome = { sent: 0, suppressed: 0, failed: [] };
+  const readable: Array<{ messageId: string; message: MailMessage }> = [];
+  for (const { messageId, body } of queued) {
+    try {
+      readable.push({ messageId, message: JSON.parse(body) as MailMessage });
+    } catch {
+      outcome.failed.push(messageId);
+    }
+  }
+  const suppressed = await suppressedAmong(db, readable.map(({ message }) => message.to));
   await Promise.all(
-    queued.map(async ({ messageId, body }) => {
+    readable.map(async ({ messageId, message }) => {
+      if (suppressed.has(message.to.toLowerCase())) {
+        outcome.suppressed++;
+        return;
+      }
       try {
-        const message = JSON.parse(body) as MailMessage;
-        if (await isSuppressed(db, message.to)) {
-          outcome.suppressed++;
-          return;
-        }
         await transport.send(message, from);
         outcome.sent++;
       } catch {

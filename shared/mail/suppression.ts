@@ -3,15 +3,18 @@
  * complaint for them. The mail worker checks before every send; the list is
  * fed from the SES configuration set's events.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { mailSuppressionKey } from '../db/keys.js';
 
 export type SuppressionReason = 'bounce' | 'complaint';
 
-export async function isSuppressed(db: Db, address: string): Promise<boolean> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: mailSuppressionKey(address), ProjectionExpression: 'PK' }));
-  return Item !== undefined;
+/** Which of these addresses are suppressed (lower-cased), in one batch read. */
+export async function suppressedAmong(db: Db, addresses: string[]): Promise<Set<string>> {
+  const keys = [...new Set(addresses.map((address) => address.toLowerCase()))].map(mailSuppressionKey);
+  const found = await batchGetAll(db, keys, ['address']);
+  return new Set(found.map((item) => item.address as string));
 }
 
 export async function suppress(db: Db, address: string, reason: SuppressionReason, at: string): Promise<void> {

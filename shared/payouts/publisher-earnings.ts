@@ -39,7 +39,8 @@ export async function sumEarningsAround(db: Db, publisherSlug: string, from: str
     { earned: 0, paidOut: 0 },
     { earned: 0, paidOut: 0 },
   ];
-  for (const item of await earningsBetween(db, publisherSlug, from, to, ['kind', 'points', 'at'])) {
+  // Sums need no order: the shards' entries as they come.
+  for (const item of await entriesOfShards(db, publisherSlug, from, to, ['kind', 'points', 'at'])) {
     const sum = sums[(item.at as string) < split ? 0 : 1];
     if (item.kind === 'payout') sum.paidOut -= item.points as number;
     else sum.earned += item.points as number;
@@ -49,6 +50,11 @@ export async function sumEarningsAround(db: Db, publisherSlug: string, from: str
 
 /** Every entry with `from` ≤ at < `to` (only `fields`, and SK, if given), from all shards, in ledger order (time, then entry id). */
 export async function earningsBetween(db: Db, publisherSlug: string, from: string, to: string, fields?: string[]): Promise<Array<Record<string, unknown>>> {
+  return (await entriesOfShards(db, publisherSlug, from, to, fields)).sort((a, b) => (a.SK as string).localeCompare(b.SK as string));
+}
+
+/** The entries of every shard, shards read in parallel, in no particular order. */
+async function entriesOfShards(db: Db, publisherSlug: string, from: string, to: string, fields?: string[]): Promise<Array<Record<string, unknown>>> {
   const names = fields && Object.fromEntries(['SK', ...fields].map((field, i) => [`#f${i}`, field]));
   const shards = await Promise.all(
     earningsRanges(db, publisherSlug, from, to).map(async (range) => {
@@ -58,7 +64,7 @@ export async function earningsBetween(db: Db, publisherSlug: string, from: strin
       return items;
     }),
   );
-  return shards.flat().sort((a, b) => (a.SK as string).localeCompare(b.SK as string));
+  return shards.flat();
 }
 
 /**

@@ -127,7 +127,9 @@ function groupByPublisherMonth(sources: Source[]): Source[][] {
   const groups = new Map<string, Source[]>();
   for (const source of sources) {
     const group = `${source.publisherSlug}#${source.day.slice(0, 7)}`;
-    groups.set(group, [...(groups.get(group) ?? []), source]);
+    const members = groups.get(group) ?? [];
+    members.push(source);
+    groups.set(group, members);
   }
   return [...groups.values()];
 }

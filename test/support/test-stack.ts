@@ -54,8 +54,8 @@ export async function createTestStack(
   const outbox = options.mail ? localOutbox(smtpTransport(inject('smtpUrl')), { from: config.mailFrom, perSecond: 100, attempts: 3, retryBaseMs: 50, logger: createConsoleLogger('test-mail', true) }) : undefined;
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now, mail: outbox });
   await ensureTable(deps.db, { stream: options.stream === true || config.timelineFanOut === 'stream' });
-  // No timer: a test says when the stats must have caught up.
-  const statsFollower = followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: config.dynamoEndpoint, logger: createConsoleLogger('test', true) });
+  // No timer, and made on first use: a test says when the stats must have caught up.
+  let statsFollower: ReturnType<typeof followStatsRollups> | undefined;
   const app = buildApp(deps, ALL_ROUTES);
   checkedByContract(app);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
@@ -64,7 +64,7 @@ export async function createTestStack(
     deps,
     admin,
     request: async (path, init) => app.request(path, init),
-    rollUpStats: () => statsFollower.catchUp(),
+    rollUpStats: () => (statsFollower ??= followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: config.dynamoEndpoint, logger: createConsoleLogger('test', true) })).catchUp(),
     mailSent: async () => {
       if (!outbox) throw new Error('This test stack sends no mail: create it with { mail: true }.');
       await outbox.idle();

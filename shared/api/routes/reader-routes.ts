@@ -10,6 +10,7 @@ import { getPublishers } from '../../publishers/publisher-store.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../readers/password.js';
 import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
 import { createReader, findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
+import type { Reader } from '../../readers/reader.js';
 import { issueReaderToken } from '../../readers/reader-tokens.js';
 import { deficitOf } from '../../wallet/ledger.js';
 import { creditWallet, getWallet, listLedger } from '../../wallet/wallet-store.js';
@@ -50,6 +51,8 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   // Made on the first failed login, not at cold start: scrypt is deliberately slow.
   let decoy: Promise<string> | undefined;
   const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes);
+  /** What sign-up, login and a password reset answer: the account, a new session token and the balance. */
+  const signedIn = async (reader: Reader, balance: number) => ({ user: reader, token: await token(reader.userId, reader.handle), balance });
   /** The confirmation mail for the reader's current address; it goes out through the mail queue. */
   const sendVerification = async (reader: { userId: string; email: string; handle: string }) => {
     const link = `${deps.config.feeds.publicUrl}/verify-email?token=${encodeURIComponent(verificationToken(deps.config.jwtSecret, reader.userId, reader.email, deps.now()))}`;
@@ -78,7 +81,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         now: deps.now(),
       });
       await sendVerification(reader);
-      return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 201);
+      return c.json(await signedIn(reader, balance), 201);
     },
   );
 
@@ -118,7 +121,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { userId } = await finishPasswordReset(deps.db, resetToken, await hashPassword(password, readers.passwordHashCost), deps.now());
       const { reader, balance } = await getReaderWithBalance(deps.db, userId);
       if (!reader) throw new NotFound('The account');
-      return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 200);
+      return c.json(await signedIn(reader, balance), 200);
     },
   );
 
@@ -160,7 +163,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       if (!login || !valid) throw new Unauthorized('The email or password is not right.');
       const [{ reader, balance }] = await Promise.all([getReaderWithBalance(deps.db, login.userId), releaseLoginAttempts(deps.db, email)]);
       if (!reader) throw new Unauthorized('The email or password is not right.');
-      return c.json({ user: reader, token: await token(reader.userId, reader.handle), balance }, 200);
+      return c.json(await signedIn(reader, balance), 200);
     },
   );
 

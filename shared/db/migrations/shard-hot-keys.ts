@@ -11,7 +11,7 @@
  */
 import { paginateScan, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.js';
-import { allArticlesPk, ARTICLE_LIST_SHARDS, earningKey, EARNING_SK_PREFIX, feedDueKeys, shardOf } from '../keys.js';
+import { allArticlesPk, ARTICLE_LIST_SHARDS, earningKey, EARNING_SK_PREFIX, feedDueKeys, publisherOfPartition, shardOf } from '../keys.js';
 
 export interface ShardMigration {
   feeds: number;
@@ -36,7 +36,7 @@ export async function shardHotKeys(db: Db): Promise<ShardMigration> {
         await setIndexPartition(db, item, allArticlesPk(shardOf(item.id as string, ARTICLE_LIST_SHARDS)));
         moved.articles++;
       } else {
-        const slug = (item.PK as string).slice('PUB#'.length);
+        const slug = publisherOfPartition(item.PK as string);
         const { PK: _pk, SK: _sk, ...entry } = item;
         // One transaction: the entry is never in both ledgers, nor in neither.
         await db.doc.send(
