@@ -5,9 +5,13 @@
  * unlock and gift. It prints the logins.
  *
  *   ADMIN_TOKEN=<printed by npm start> npm run demo      (BASE_URL, default http://127.0.0.1:3000)
+ *
+ * Readers confirm their addresses with the links mailed to them, read from
+ * npm start's inbox (MAIL_INBOX_URL), which is what gives them starter points.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_INBOX_URL, mailedLink } from './inbox.js';
 
 export const DEMO_PASSWORD = 'postwire demo reader';
 
@@ -27,7 +31,7 @@ const READERS = ['ana_reads', 'ben_news', 'chloe_w', 'dev_daily', 'eli_notes'] a
 
 type Json = Record<string, any>;
 
-export async function runDemo(baseUrl: string, adminToken: string, log: (line: string) => void = console.log): Promise<{ readers: string[]; giftUrl: string }> {
+export async function runDemo(baseUrl: string, adminToken: string, inboxUrl: string, log: (line: string) => void = console.log): Promise<{ readers: string[]; giftUrl: string }> {
   const call = async (method: string, path: string, token: string | undefined, body?: unknown, contentType = 'application/json'): Promise<Json> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -53,6 +57,10 @@ export async function runDemo(baseUrl: string, adminToken: string, log: (line: s
   for (const handle of READERS) {
     const { token } = await call('POST', '/v1/auth/signup', undefined, { email: `${handle}@demo.example`, password: DEMO_PASSWORD, handle });
     tokens[handle] = token as string;
+  }
+  for (const handle of READERS) {
+    const link = new URL(await mailedLink(inboxUrl, `${handle}@demo.example`, '/verify-email'));
+    await call('POST', '/v1/auth/verify-email', undefined, { token: link.searchParams.get('token') });
   }
   // Everyone follows World Wire; the rest by taste; and readers follow each other in a ring.
   for (const [index, handle] of READERS.entries()) {
@@ -108,7 +116,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write('Set ADMIN_TOKEN to the operator token npm start printed, e.g.: ADMIN_TOKEN=adm_… npm run demo\n');
     process.exit(1);
   }
-  runDemo(baseUrl, adminToken).catch((error: Error) => {
+  runDemo(baseUrl, adminToken, process.env.MAIL_INBOX_URL ?? DEFAULT_INBOX_URL).catch((error: Error) => {
     process.stderr.write(`${error.cause ? `Is postwire running at ${baseUrl}? (npm start) ` : ''}${error.message}\n`);
     process.exit(1);
   });

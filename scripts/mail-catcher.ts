@@ -6,6 +6,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { MailDev } from 'maildev';
 import { freePort } from './dynamodb-local.js';
@@ -16,6 +17,15 @@ export interface MailCatcher {
   /** The web inbox, and the REST API under it (`/email`). */
   inboxUrl: string;
   stop(): Promise<void>;
+}
+
+/** `port` when nothing on this machine listens on it, otherwise undefined (a free port is then chosen). */
+export async function portIfFree(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(undefined));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(port)));
+  });
 }
 
 export async function startMailCatcher(options: { smtpPort?: number | undefined; webPort?: number | undefined } = {}): Promise<MailCatcher> {

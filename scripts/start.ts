@@ -36,10 +36,15 @@ async function main(): Promise<void> {
     () => startLocalDynamo({ dataDir: process.env.DATA_DIR, port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined }),
     (local) => `ready at ${local.endpoint}`,
   );
-  const { startMailCatcher } = await import('./mail-catcher.js');
+  const { portIfFree, startMailCatcher } = await import('./mail-catcher.js');
   const mailCatcher = await step(
     'starting the mail catcher (every mail postwire sends lands in its inbox)',
-    () => startMailCatcher({ smtpPort: process.env.MAIL_SMTP_PORT ? Number(process.env.MAIL_SMTP_PORT) : undefined, webPort: process.env.MAIL_WEB_PORT ? Number(process.env.MAIL_WEB_PORT) : undefined }),
+    // MailDev's usual ports (1025, 1080) unless taken: then free ones, and the banner says which.
+    async () =>
+      startMailCatcher({
+        smtpPort: process.env.MAIL_SMTP_PORT ? Number(process.env.MAIL_SMTP_PORT) : await portIfFree(1025),
+        webPort: process.env.MAIL_WEB_PORT ? Number(process.env.MAIL_WEB_PORT) : await portIfFree(1080),
+      }),
     (catcher) => `inbox at ${catcher.inboxUrl}`,
   );
   const modules = await step('loading postwire', async () => ({

@@ -26,8 +26,8 @@ beforeAll(async () => {
 });
 
 describe('confirming the email address', () => {
-  it('mails a link at sign-up that confirms the address, once, in HTML and plain text', async () => {
-    const ana = await stack.signUp('mail_ana');
+  it('mails a link at sign-up that confirms the address once, in HTML and plain text, and only then grants the starter points', async () => {
+    const ana = await stack.signUp('mail_ana', { confirmed: false });
     await stack.mailSent();
     const [mail, ...more] = await mailsTo('mail_ana@readers.example');
     expect(more).toHaveLength(0);
@@ -38,12 +38,17 @@ describe('confirming the email address', () => {
     const link = linkIn(mail!, 'https://postwire.example/verify-email?token=');
     expect(mail!.html).toContain(link.href.replaceAll('&', '&amp;'));
 
-    expect((await json(await stack.request('/v1/me', { headers: ana.auth }))).emailVerifiedAt).toBeUndefined();
+    const before = await json(await stack.request('/v1/me', { headers: ana.auth }));
+    expect(before.balance).toBe(0);
+    expect(before.emailVerifiedAt).toBeUndefined();
     const confirmed = await verify(link.searchParams.get('token')!);
     expect(confirmed.status).toBe(200);
-    expect(await json(confirmed)).toEqual({ email: 'mail_ana@readers.example', verified: true, alreadyVerified: false });
-    expect((await json(await stack.request('/v1/me', { headers: ana.auth }))).emailVerifiedAt).toBe(clock.toISOString());
-    expect(await json(await verify(link.searchParams.get('token')!))).toMatchObject({ alreadyVerified: true });
+    expect(await json(confirmed)).toEqual({ email: 'mail_ana@readers.example', verified: true, alreadyVerified: false, starterPoints: 50 });
+    expect(await json(await stack.request('/v1/me', { headers: ana.auth }))).toMatchObject({ balance: 50, emailVerifiedAt: clock.toISOString() });
+    expect(await json(await verify(link.searchParams.get('token')!))).toMatchObject({ alreadyVerified: true, starterPoints: 0 });
+    const wallet = await json(await stack.request('/v1/me/wallet', { headers: ana.auth }));
+    expect(wallet).toMatchObject({ balance: 50, promotional: 50, entries: [{ kind: 'starter', amount: 50 }] });
+    expect(wallet.entries).toHaveLength(1);
 
     // Confirmed: asking again sends nothing.
     const again = await stack.request('/v1/me/email-verification', { method: 'POST', headers: ana.auth });
@@ -53,7 +58,7 @@ describe('confirming the email address', () => {
   });
 
   it('refuses a link that was altered, has expired, or names another account’s address', async () => {
-    const ben = await stack.signUp('mail_ben');
+    const ben = await stack.signUp('mail_ben', { confirmed: false });
     await stack.mailSent();
     const token = linkIn((await mailsTo('mail_ben@readers.example'))[0]!, 'https://postwire.example/verify-email?token=').searchParams.get('token')!;
     const [payload, signature] = token.split('.');
@@ -75,7 +80,7 @@ describe('confirming the email address', () => {
   });
 
   it('sends the mail again on request, three times an hour at most', async () => {
-    const cy = await stack.signUp('mail_cy');
+    const cy = await stack.signUp('mail_cy', { confirmed: false });
     const resend = () => stack.request('/v1/me/email-verification', { method: 'POST', headers: cy.auth });
     for (let i = 0; i < 3; i++) expect(await json(await resend())).toEqual({ sent: true });
     const refused = await resend();
@@ -87,7 +92,7 @@ describe('confirming the email address', () => {
 
   it('answers the web page at the mail’s link with the outcome', async () => {
     const web = buildWebApp(createWebDeps(webConfigOf(stack.deps.config, 'http://postwire.internal'), createConsoleLogger('test', true), async (request) => stack.app.fetch(request)));
-    await stack.signUp('mail_dee');
+    await stack.signUp('mail_dee', { confirmed: false });
     await stack.mailSent();
     const link = linkIn((await mailsTo('mail_dee@readers.example'))[0]!, 'https://postwire.example/verify-email?token=');
     const page = await web.request(`/verify-email${link.search}`);

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser.js';
 import { rss2 } from './support/feeds.js';
+import { linkIn, mailsTo } from './support/mailbox.js';
 import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
 
 // A real browser on a busy 2-core machine: journeys of many pages, and pages that appear after a form's redirect.
@@ -41,6 +42,14 @@ async function signUp(page: Page, handle: string): Promise<void> {
   await page.getByRole('button', { name: 'Create my account' }).click();
 }
 
+/** Follows the link in the sign-up's confirmation mail, as the reader's mail client would open it: the starter points arrive. */
+async function confirmAddress(page: Page, handle: string): Promise<void> {
+  await stack.mailSent();
+  const [mail] = await mailsTo(`${handle}@browser.example`);
+  await page.goto(linkIn(mail!, `${stack.url}/verify-email?token=`).href);
+  await expect.poll(() => page.getByText('50 starter points are in your wallet').isVisible()).toBe(true);
+}
+
 async function openArticle(page: Page, title: string): Promise<void> {
   await page.goto(`${stack.url}/`);
   await page.getByRole('link', { name: title }).first().click();
@@ -48,7 +57,7 @@ async function openArticle(page: Page, title: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([createWebTestStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([createWebTestStack({ mail: true }), launchBrowser()]);
   ({ auth: publisherAuth } = await stack.createPublisher('worldwire', { name: 'World Wire', articlePrice: 30, freeArticlesPerMonth: 1 }));
   const json = { ...publisherAuth, 'content-type': 'application/json' };
   await stack.request('/v1/publisher', {
@@ -83,7 +92,9 @@ describe('in a browser', () => {
     await page.getByRole('link', { name: 'Create an account' }).click();
     await expectAccessible(page);
     await signUp(page, 'newcomer');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('starter points');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('confirm your address');
+    await confirmAddress(page, 'newcomer');
+    await expectAccessible(page);
 
     await openArticle(page, "Seoul's oldest bookshop reopens after a crowdfunding drive");
     await expect.poll(() => page.getByText('Free article').isVisible()).toBe(true);
@@ -172,6 +183,7 @@ describe('in a browser', () => {
     const page = await newReaderPage();
     await page.goto(`${stack.url}/signup`);
     await signUp(page, 'keyboarder');
+    await confirmAddress(page, 'keyboarder');
     await openArticle(page, 'Japan\'s rice prices fall for the first time in two years');
     await page.getByRole('button', { name: 'Read free' }).click();
     await openArticle(page, 'Indonesia\'s new capital welcomes its first ministries');

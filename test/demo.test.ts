@@ -3,7 +3,7 @@
  * with publishers, readers and their activity, so a newcomer has something to
  * explore, and says so plainly when the content is there already.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, runDemo } from '../scripts/demo.js';
 import { ADMIN_TOKEN } from './support/test-stack.js';
 import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
@@ -11,7 +11,7 @@ import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
 let stack: WebTestStack;
 
 beforeAll(async () => {
-  stack = await createWebTestStack();
+  stack = await createWebTestStack({ mail: true });
 });
 
 afterAll(async () => {
@@ -27,7 +27,7 @@ async function signIn(handle: string): Promise<Record<string, string>> {
 describe('the demo', () => {
   it('leaves publishers with articles and plans, and readers with follows, posts, an unlock and a gift, and prints the logins', async () => {
     const lines: string[] = [];
-    const { giftUrl } = await runDemo(stack.url, ADMIN_TOKEN, (line) => lines.push(line));
+    const { giftUrl } = await runDemo(stack.url, ADMIN_TOKEN, inject('mailInboxUrl'), (line) => lines.push(line));
     expect(lines.join('\n')).toContain(`password for all: "${DEMO_PASSWORD}"`);
     expect(giftUrl).toMatch(/\/gifts\/[A-Za-z0-9_-]+$/);
 
@@ -48,6 +48,6 @@ describe('the demo', () => {
   });
 
   it('says the content is there already when run twice, and changes nothing', async () => {
-    await expect(runDemo(stack.url, ADMIN_TOKEN, () => {})).rejects.toThrow(/already/);
+    await expect(runDemo(stack.url, ADMIN_TOKEN, inject('mailInboxUrl'), () => {})).rejects.toThrow(/already/);
   });
 });

@@ -1,6 +1,7 @@
 import { sign } from 'hono/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { END_OF_TIME, EPOCH, earningsBetween } from '../shared/payouts/publisher-earnings.js';
+import { verificationToken } from '../shared/readers/email-verification.js';
 import { articleItems, rss2 } from './support/feeds.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -25,14 +26,17 @@ async function wallet(auth: Record<string, string>) {
 }
 
 describe('accounts', () => {
-  it('a new reader gets starter points, recorded in the ledger', async () => {
+  it('a new reader starts with an empty wallet and gets starter points, recorded in the ledger, on confirming the address', async () => {
     const response = await post('/v1/auth/signup', {}, { email: 'Ana@Example.com', password: 'a long enough password', handle: 'Ana_Reads', displayName: 'Ana' });
     expect(response.status).toBe(201);
     const body = await json(response);
     expect(body.user).toMatchObject({ email: 'ana@example.com', handle: 'ana_reads', displayName: 'Ana' });
-    expect(body.balance).toBe(50);
+    expect(body.balance).toBe(0);
     expect(JSON.stringify(body)).not.toMatch(/password/i);
     const auth = { authorization: `Bearer ${body.token}` };
+    expect(await wallet(auth)).toMatchObject({ balance: 0, entries: [] });
+    const link = verificationToken(stack.deps.config.jwtSecret, body.user.userId, 'ana@example.com', clock);
+    expect(await json(await post('/v1/auth/verify-email', {}, { token: link }))).toMatchObject({ starterPoints: 50 });
     expect(await json(await stack.request('/v1/me', { headers: auth }))).toMatchObject({ handle: 'ana_reads', balance: 50 });
     expect(await wallet(auth)).toMatchObject({ balance: 50, entries: [{ kind: 'starter', amount: 50, balanceAfter: 50 }] });
   });

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN_TOKEN } from './support/test-stack.js';
 import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
 
@@ -35,7 +35,7 @@ async function runBlock(env: Record<string, string>): Promise<{ status: number; 
 }
 
 beforeAll(async () => {
-  stack = await createWebTestStack();
+  stack = await createWebTestStack({ mail: true });
 });
 
 afterAll(async () => {
@@ -45,7 +45,7 @@ afterAll(async () => {
 describe('the README quick start', () => {
   it('runs as written, and each step prints what the README says it prints', async () => {
     const script = quickStart();
-    const run = await runBlock({ BASE: stack.url, ADMIN_TOKEN });
+    const run = await runBlock({ BASE: stack.url, ADMIN_TOKEN, MAIL_INBOX_URL: inject('mailInboxUrl') });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     // The README's "# → …" notes, in order, against what each command printed.

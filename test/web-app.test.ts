@@ -10,13 +10,14 @@ import { createConsoleLogger } from '../shared/logger.js';
 import { STYLESHEET } from '../shared/web/assets.js';
 import { FormClient } from './support/form-client.js';
 import { rss2 } from './support/feeds.js';
+import { linkIn, mailsTo } from './support/mailbox.js';
 import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
 
 let stack: WebTestStack;
 let ids: string[];
 
 beforeAll(async () => {
-  stack = await createWebTestStack();
+  stack = await createWebTestStack({ mail: true });
   ({ ids } = await stack.publisherWithArticles('webdesk', 3, {
     settings: { articlePrice: 40, freeArticlesPerMonth: 1 },
     plans: [
@@ -35,7 +36,16 @@ async function signedUpReader(handle: string): Promise<FormClient> {
   await browser.get('/signup');
   const response = await browser.post('/signup', { email: `${handle}@web.example`, handle, password: 'correct horse battery', next: '/' });
   expect(response.status).toBe(303);
+  await confirmAddress(browser, `${handle}@web.example`);
   return browser;
+}
+
+/** Opens the link of the address's confirmation mail, as a mail client would: the starter points arrive. */
+async function confirmAddress(browser: FormClient, address: string): Promise<void> {
+  await stack.mailSent();
+  const [mail] = await mailsTo(address);
+  const confirmed = await browser.get(linkIn(mail!, `${stack.url}/verify-email?token=`).href.slice(stack.url.length));
+  expect(confirmed.html).toContain('50 starter points are in your wallet');
 }
 
 describe('pages for everyone', () => {
@@ -98,6 +108,8 @@ describe('sessions and forms', () => {
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Lax/);
     expect(session).not.toMatch(/Secure/);
+    expect((await browser.get('/wallet')).html).toContain('Balance: 0 points');
+    await confirmAddress(browser, 'cookie@web.example');
     const wallet = await browser.get('/wallet');
     expect(wallet.html).toContain('Balance: 50 points');
 

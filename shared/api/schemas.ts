@@ -261,7 +261,12 @@ export const PasswordResetConfirmBody = z
   .openapi('PasswordResetConfirm');
 export const EmailVerificationBody = z.object({ token: z.string().min(10).max(1000) }).openapi('EmailVerification');
 export const EmailVerifiedSchema = z
-  .object({ email: z.string(), verified: z.literal(true), alreadyVerified: z.boolean().openapi({ description: 'The link had been used before; nothing changed.' }) })
+  .object({
+    email: z.string(),
+    verified: z.literal(true),
+    alreadyVerified: z.boolean().openapi({ description: 'The link had been used before; nothing changed.' }),
+    starterPoints: z.number().int().openapi({ description: 'Starter points this confirmation added to the wallet: 0 when the address had them before.', example: 50 }),
+  })
   .openapi('EmailVerified');
 
 export const SignupBody = z
@@ -277,7 +282,7 @@ export const SignupBody = z
 export const LoginBody = z.object({ email: z.string().trim().max(254).email(), password: z.string().min(1).max(200) }).strict().openapi('Login');
 
 export const AuthResultSchema = z
-  .object({ user: ReaderSchema, token: z.string().openapi({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig' }), balance: z.number().int().openapi({ example: 50 }) })
+  .object({ user: ReaderSchema, token: z.string().openapi({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig' }), balance: z.number().int().openapi({ example: 0 }) })
   .openapi('AuthResult');
 
 export const MeSchema = ReaderSchema.extend({ balance: z.number().int() }).openapi('Me');

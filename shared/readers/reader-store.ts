@@ -1,8 +1,8 @@
 /**
  * Reader accounts. Sign-up is one transaction: the profile, the email claim
- * (which also holds the password hash), the handle claim, the wallet and the
- * starter-points ledger entry — so email and handle are unique by condition,
- * and a new wallet's balance equals its ledger from the first moment.
+ * (which also holds the password hash), the handle claim and an empty wallet,
+ * so email and handle are unique by condition. Starter points come when the
+ * address is confirmed (starter-grant.ts), not here.
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -11,7 +11,6 @@ import type { Db } from '../db/client.js';
 import { emailKey, handleKey, readerKey, walletKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { Conflict, Contention } from '../errors.js';
-import { walletChangeItems } from '../wallet/wallet-store.js';
 import type { Reader } from './reader.js';
 
 export interface NewReader {
@@ -19,7 +18,6 @@ export interface NewReader {
   handle: string;
   displayName?: string | undefined;
   passwordHash: string;
-  starterPoints: number;
   now: Date;
 }
 
@@ -32,16 +30,6 @@ export async function createReader(db: Db, input: NewReader): Promise<{ reader: 
     displayName: input.displayName,
     createdAt: at,
   };
-  // Starter points are promotional: they open articles but cannot be tipped or paid out.
-  const starter = walletChangeItems(db, {
-    userId: reader.userId,
-    seen: { balance: 0, promotional: 0 },
-    amount: input.starterPoints,
-    promoAmount: input.starterPoints,
-    kind: 'starter',
-    at,
-    note: 'Welcome: read for free',
-  });
   const items: TransactItem[] = [
     { Put: { TableName: db.tableName, Item: { ...readerKey(reader.userId), type: 'reader', ...reader }, ConditionExpression: 'attribute_not_exists(PK)' } },
     {
@@ -52,8 +40,7 @@ export async function createReader(db: Db, input: NewReader): Promise<{ reader: 
       },
     },
     { Put: { TableName: db.tableName, Item: { ...handleKey(reader.handle), type: 'handle', userId: reader.userId }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    { Put: { TableName: db.tableName, Item: { ...walletKey(reader.userId), type: 'wallet', balance: input.starterPoints, promoBalance: input.starterPoints, updatedAt: at } } },
-    ...(input.starterPoints > 0 ? [starter.items[1]!] : []),
+    { Put: { TableName: db.tableName, Item: { ...walletKey(reader.userId), type: 'wallet', balance: 0, promoBalance: 0, updatedAt: at } } },
   ];
   const result = await transactWrite(db, items);
   if (!result.committed) {
@@ -61,7 +48,7 @@ export async function createReader(db: Db, input: NewReader): Promise<{ reader: 
     if (result.reasons[2]?.code === 'ConditionalCheckFailed') throw new Conflict(`The handle "${reader.handle}" is taken.`);
     throw new Contention('The account could not be created at this moment; nothing was changed, please retry.');
   }
-  return { reader, balance: input.starterPoints };
+  return { reader, balance: 0 };
 }
 
 export interface LoginRecord {

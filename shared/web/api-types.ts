@@ -243,7 +243,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a reader account */
+        /**
+         * Create a reader account
+         * @description The account starts with an empty wallet; confirming the address with the link mailed to it adds 50 starter points, once per address.
+         */
         post: operations["signUp"];
         delete?: never;
         options?: never;
@@ -262,7 +265,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm an email address with the link from the mail
-         * @description The token is the `token` parameter of the link in the confirmation mail. Using it again changes nothing.
+         * @description The token is the `token` parameter of the link in the confirmation mail. The first confirmation of an address adds 50 starter points to the wallet; no address earns them twice, whichever account it belongs to. Using the link again changes nothing.
          */
         post: operations["verifyEmail"];
         delete?: never;
@@ -1196,7 +1199,7 @@ export interface components {
             };
         };
         AuthResult: {
-            /** @example 50 */
+            /** @example 0 */
             balance: number;
             /** @example eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig */
             token: string;
@@ -1246,6 +1249,11 @@ export interface components {
             /** @description The link had been used before; nothing changed. */
             alreadyVerified: boolean;
             email: string;
+            /**
+             * @description Starter points this confirmation added to the wallet: 0 when the address had them before.
+             * @example 50
+             */
+            starterPoints: number;
             /** @enum {boolean} */
             verified: true;
         };
@@ -2631,7 +2639,7 @@ export interface operations {
                      *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
-                     *       "balance": 50
+                     *       "balance": 0
                      *     }
                      */
                     "application/json": components["schemas"]["AuthResult"];
@@ -2818,7 +2826,7 @@ export interface operations {
                      *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
-                     *       "balance": 50
+                     *       "balance": 0
                      *     }
                      */
                     "application/json": components["schemas"]["AuthResult"];
@@ -2888,7 +2896,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Account created with 50 starter points */
+            /** @description Account created; a confirmation mail is on its way */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +2913,7 @@ export interface operations {
                      *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
-                     *       "balance": 50
+                     *       "balance": 0
                      *     }
                      */
                     "application/json": components["schemas"]["AuthResult"];
@@ -3008,7 +3016,8 @@ export interface operations {
                      * @example {
                      *       "email": "string",
                      *       "verified": true,
-                     *       "alreadyVerified": true
+                     *       "alreadyVerified": true,
+                     *       "starterPoints": 50
                      *     }
                      */
                     "application/json": components["schemas"]["EmailVerified"];

@@ -34,7 +34,7 @@ export function readerHeaders(c: WebContext): Record<string, string> {
  * only these sentences, so a crafted link cannot put words on postwire's pages.
  */
 export const MESSAGES = {
-  welcome: { text: 'Welcome to postwire. Your starter points are in your wallet.' },
+  welcome: { text: 'Welcome to postwire. We sent you a mail: confirm your address with its link to get your starter points.' },
   signed_in: { text: 'You are signed in.' },
   signed_out: { text: 'You are signed out.' },
   unlocked: { text: 'Unlocked: the article is in your library.' },

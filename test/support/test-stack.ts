@@ -15,6 +15,7 @@ import { createDeps } from '../../shared/api/api-deps.js';
 import { followStatsRollups } from '../../shared/publishers/local-stats-follower.js';
 import { localOutbox } from '../../shared/mail/local-outbox.js';
 import { smtpTransport } from '../../shared/mail/smtp-transport.js';
+import { verificationToken } from '../../shared/readers/email-verification.js';
 import { articleItems, rss2 } from './feeds.js';
 import { checkedByContract } from './api-contract.js';
 
@@ -25,7 +26,11 @@ export interface TestStack {
   deps: AppDeps;
   admin: Record<string, string>;
   createPublisher(slug: string, extra?: Record<string, unknown>): Promise<{ apiKey: string; auth: Record<string, string> }>;
-  signUp(handle: string): Promise<{ userId: string; token: string; auth: Record<string, string> }>;
+  /**
+   * A reader who signed up and confirmed the address (so holds the starter
+   * points), or with `{ confirmed: false }` one who has not yet.
+   */
+  signUp(handle: string, options?: { confirmed?: boolean }): Promise<{ userId: string; token: string; auth: Record<string, string> }>;
   /** A publisher with settings, optional plans and `count` pushed articles; its article ids newest first. */
   publisherWithArticles(slug: string, count: number, setup?: { settings?: Record<string, unknown>; plans?: unknown[] }): Promise<{ auth: Record<string, string>; ids: string[] }>;
   request(path: string, init?: RequestInit): Promise<Response>;
@@ -69,14 +74,21 @@ export async function createTestStack(
       if (!outbox) throw new Error('This test stack sends no mail: create it with { mail: true }.');
       await outbox.idle();
     },
-    async signUp(handle) {
+    async signUp(handle, { confirmed = true } = {}) {
+      const email = `${handle}@readers.example`;
       const response = await app.request('/v1/auth/signup', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `${handle}@readers.example`, password: 'correct horse battery', handle }),
+        body: JSON.stringify({ email, password: 'correct horse battery', handle }),
       });
       if (response.status !== 201) throw new Error(`signUp ${handle}: ${response.status} ${await response.text()}`);
       const { user, token } = (await response.json()) as { user: { userId: string }; token: string };
+      if (confirmed) {
+        // The link the confirmation mail carries, used as the reader would (the mail itself is read in account-email.test.ts).
+        const link = verificationToken(config.jwtSecret, user.userId, email, deps.now());
+        const confirmedAnswer = await app.request('/v1/auth/verify-email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link }) });
+        if (confirmedAnswer.status !== 200) throw new Error(`signUp ${handle}: confirming ${confirmedAnswer.status} ${await confirmedAnswer.text()}`);
+      }
       return { userId: user.userId, token, auth: { authorization: `Bearer ${token}` } };
     },
     async publisherWithArticles(slug, count, { settings = {}, plans } = {}) {

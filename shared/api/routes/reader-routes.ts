@@ -1,6 +1,7 @@
 /** Readers: sign-up, login, their profile, wallet and library. */
 import { passwordResetMail, verificationMail } from '../../mail/account-mails.js';
 import { finishPasswordReset, RESET_VALID_MINUTES, startPasswordReset } from '../../readers/password-reset.js';
+import { grantStarterPoints } from '../../readers/starter-grant.js';
 import { markEmailVerified, readVerificationToken, VERIFICATION_VALID_HOURS, verificationToken } from '../../readers/email-verification.js';
 import { takeHourlySlot } from '../rate-limit.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -67,7 +68,8 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       // Anonymous: a replay needs the very same body, password included, so it answers only the one who signed up.
       middleware: idempotent(deps, () => 'signup'),
       request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: SignupBody } } } },
-      responses: { 201: jsonResponse(AuthResultSchema, `Account created with ${readers.starterPoints} starter points`), ...errorResponses(400, 409, 422, 429, 503) },
+      description: `The account starts with an empty wallet; confirming the address with the link mailed to it adds ${readers.starterPoints} starter points, once per address.`,
+      responses: { 201: jsonResponse(AuthResultSchema, 'Account created; a confirmation mail is on its way'), ...errorResponses(400, 409, 422, 429, 503) },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -77,7 +79,6 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         handle: body.handle,
         displayName: body.displayName,
         passwordHash: await hashPassword(body.password, readers.passwordHashCost),
-        starterPoints: readers.starterPoints,
         now: deps.now(),
       });
       await sendVerification(reader);
@@ -130,14 +131,16 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'post',
       path: '/v1/auth/verify-email',
       tags: ['reader'],
-      description: 'The token is the `token` parameter of the link in the confirmation mail. Using it again changes nothing.',
+      description: `The token is the \`token\` parameter of the link in the confirmation mail. The first confirmation of an address adds ${readers.starterPoints} starter points to the wallet; no address earns them twice, whichever account it belongs to. Using the link again changes nothing.`,
       request: { body: { required: true, content: { 'application/json': { schema: EmailVerificationBody } } } },
       responses: { 200: jsonResponse(EmailVerifiedSchema, 'The address is confirmed'), ...errorResponses(400) },
     }),
     async (c) => {
       const { userId, email } = readVerificationToken(deps.config.jwtSecret, c.req.valid('json').token, deps.now());
+      // Points first, then the mark: a crash between the two leaves a link that still completes both, and the claim keeps it to one grant.
+      const starterPoints = await grantStarterPoints(deps.db, { userId, email, points: readers.starterPoints, now: deps.now() });
       const { alreadyVerified } = await markEmailVerified(deps.db, userId, email, deps.now());
-      return c.json({ email, verified: true as const, alreadyVerified }, 200);
+      return c.json({ email, verified: true as const, alreadyVerified, starterPoints }, 200);
     },
   );
 

@@ -42,7 +42,7 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
             </>
           ) : (
             <>
-              New here? <a href={`/signup?next=${encodeURIComponent(next)}`}>Create an account</a>: starter points included.{' '}
+              New here? <a href={`/signup?next=${encodeURIComponent(next)}`}>Create an account</a>: confirm your address and get starter points.{' '}
               <a href="/forgot-password">Forgot your password?</a>
             </>
           )}
@@ -234,6 +234,7 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
           {confirmed ? (
             <>
               Thank you: <strong>{confirmed.email}</strong> is confirmed{confirmed.alreadyVerified ? ' (it already was)' : ''}.
+              {confirmed.starterPoints > 0 ? ` ${confirmed.starterPoints} starter points are in your wallet: read any publisher with them.` : ''}
             </>
           ) : (
             errorText(result.error)
