@@ -46,8 +46,8 @@ export class NotConfigured extends DomainError {
 }
 
 export class Conflict extends DomainError {
-  constructor(message: string) {
-    super(409, 'conflict', message);
+  constructor(message: string, details?: unknown) {
+    super(409, 'conflict', message, details);
   }
 }
 

@@ -7,6 +7,7 @@
 import type { RouteSet } from './app.js';
 import { paymentRouteSpecs } from './routes/payment-route-specs.js';
 import { publisherRouteSpecs } from './routes/publisher-route-specs.js';
+import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerArticleRoutes } from './routes/article-routes.js';
 import { registerEmbedRoutes } from './routes/embed-routes.js';
@@ -29,6 +30,7 @@ export const MAIN_ROUTES: RouteSet = {
     registerArticleRoutes,
     registerAdminRoutes,
     registerReaderRoutes,
+    registerAccountRoutes,
     registerSubscriptionRoutes,
     registerPostRoutes,
     registerFollowRoutes,

@@ -248,6 +248,7 @@ export const ReaderSchema = z
     displayName: z.string().optional().openapi({ example: 'Ana' }),
     createdAt: z.string().openapi({ example: '2026-11-29T10:15:00.000Z' }),
     emailVerifiedAt: z.string().optional().openapi({ description: 'When the address was confirmed through the link mailed to it; absent until then.', example: '2026-11-29T10:17:00.000Z' }),
+    mailPreferences: z.object({ newsletters: z.boolean() }).optional().openapi({ description: 'Which mails the reader wants; absent means every kind.' }),
   })
   .openapi('Reader');
 
@@ -482,3 +483,42 @@ export const StatementSchema = z
     lines: z.array(z.object({ at: z.string(), kind: z.string(), reference: z.string().optional(), amountCents: z.number().int(), note: z.string().optional() })),
   })
   .openapi('Statement');
+
+// ---- the account lifecycle ------------------------------------------------------
+
+export const MailPreferencesSchema = z
+  .object({
+    newsletters: z.boolean().openapi({ description: 'Newsletter issues from the newsletters you subscribed to. Off pauses them all; your subscriptions stay for when you turn it on.' }),
+  })
+  .strict()
+  .openapi('MailPreferences', { description: 'Which mails you want. Mails about your account itself (confirming an address, a new password) are always sent.' });
+
+export const DeleteAccountBody = z
+  .object({
+    password: z.string().min(1).max(200).openapi({ description: 'Your current password: deleting needs it even with a valid token.' }),
+    forfeitPoints: z.boolean().default(false).openapi({ description: 'You agree to give up purchased points still in the wallet. Without it, a wallet with purchased points is not deleted (409).' }),
+  })
+  .strict()
+  .openapi('DeleteAccount');
+
+export const AccountDeletedSchema = z
+  .object({ deleted: z.literal(true), forfeitedPoints: z.number().int().openapi({ description: 'Points left in the wallet that were given up.' }) })
+  .openapi('AccountDeleted');
+
+const exported = z.array(z.record(z.string(), z.unknown()));
+export const AccountExportSchema = z
+  .object({
+    exportedAt: z.string(),
+    profile: z.record(z.string(), z.unknown()),
+    wallet: z.object({ balance: z.number().int(), promotional: z.number().int() }),
+    ledger: exported.openapi({ description: 'Every wallet entry, oldest first.' }),
+    library: exported.openapi({ description: 'Every article you may read in full, and how you got it.' }),
+    subscriptions: exported,
+    freeArticlesUsed: z.array(z.object({ publisherSlug: z.string(), month: z.string(), used: z.number().int() })),
+    posts: exported.openapi({ description: 'Your posts, oldest first.' }),
+    follows: z.array(z.object({ kind: z.enum(['reader', 'publisher']), id: z.string(), followedAt: z.string().optional() })),
+    likes: z.array(z.object({ postId: z.string(), likedAt: z.string() })),
+    blocked: z.array(z.object({ userId: z.string(), at: z.string().optional() })),
+    newsletters: exported.openapi({ description: 'The newsletters you subscribed to.' }),
+  })
+  .openapi('AccountExport');

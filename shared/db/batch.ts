@@ -41,11 +41,17 @@ export async function batchGetAll(db: Db, keys: ItemKey[], projection?: string[]
 }
 
 export async function batchPutAll(db: Db, items: Item[]): Promise<void> {
-  await inPool(chunked(items, WRITE_CHUNK), CONCURRENCY, (chunk) => writeChunk(db, chunk));
+  await inPool(chunked(items, WRITE_CHUNK), CONCURRENCY, (chunk) => writeChunk(db, chunk.map((Item) => ({ PutRequest: { Item } }))));
 }
 
-async function writeChunk(db: Db, items: Item[]): Promise<void> {
-  let pending = items.map((Item) => ({ PutRequest: { Item } }));
+export async function batchDeleteAll(db: Db, keys: ItemKey[]): Promise<void> {
+  await inPool(chunked(keys, WRITE_CHUNK), CONCURRENCY, (chunk) => writeChunk(db, chunk.map((Key) => ({ DeleteRequest: { Key } }))));
+}
+
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: ItemKey } };
+
+async function writeChunk(db: Db, requests: WriteRequest[]): Promise<void> {
+  let pending = requests;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt > 0) await backoff(attempt);
     if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts.`);

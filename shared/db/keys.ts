@@ -264,6 +264,9 @@ export function postIndexKeys(post: { postId: string; author: AccountKey; create
 }
 
 export const likeKey = (postId: string, userId: string): ItemKey => ({ PK: `POST#${postId}`, SK: `LIKE#${userId}` });
+/** A reader's likes, newest first (GSI1): what their export lists and their deletion takes back. */
+export const readerLikesPk = (userId: string): string => `LIKES#${userId}`;
+export const readerLikeKeys = (userId: string, likedAt: string, postId: string) => ({ GSI1PK: readerLikesPk(userId), GSI1SK: `${likedAt}#${postId}` });
 
 /** `follower` follows `target`; the followers of a target are listed newest first through GSI1. */
 export const followKey = (follower: AccountKey, target: AccountKey): ItemKey => ({ PK: `FOLLOWS#${follower}`, SK: target });

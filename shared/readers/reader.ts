@@ -7,4 +7,6 @@ export interface Reader {
   createdAt: string;
   /** When the reader confirmed the address through the link mailed to it. */
   emailVerifiedAt?: string | undefined;
+  /** Which mails the reader wants (absent: every kind). */
+  mailPreferences?: { newsletters: boolean } | undefined;
 }

@@ -5,7 +5,7 @@
  * reader cannot like (taking a like back is always allowed).
  */
 import type { Db } from '../db/client.js';
-import { likeKey, postKey } from '../db/keys.js';
+import { likeKey, postKey, readerLikeKeys } from '../db/keys.js';
 import { transactWriteRetryingConflicts } from '../db/transactions.js';
 import { Contention, NotFound } from '../errors.js';
 import { assertNotBlocked } from './block-rule.js';
@@ -17,7 +17,7 @@ export async function setLike(db: Db, post: Pick<Post, 'postId' | 'author'>, use
   if (liked) await assertNotBlocked(db, userId, post.author);
   const result = await transactWriteRetryingConflicts(db, [
     liked
-      ? { Put: { TableName: db.tableName, Item: { ...likeKey(postId, userId), type: 'like', likedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' } }
+      ? { Put: { TableName: db.tableName, Item: { ...likeKey(postId, userId), ...readerLikeKeys(userId, now.toISOString(), postId), type: 'like', likedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' } }
       : { Delete: { TableName: db.tableName, Key: likeKey(postId, userId), ConditionExpression: 'attribute_exists(PK)' } },
     {
       Update: {

@@ -6,8 +6,9 @@
  * `payment_refunded` and `payment_disputed` take bought points back when their
  * payment is refunded or disputed; `dispute_won` gives them back when a dispute
  * is decided for us. Only these can take purchased points below zero.
+ * `account_closed` takes what is left when the reader deletes the account.
  */
-export const LEDGER_KINDS = ['starter', 'topup', 'unlock', 'refund', 'tip_sent', 'tip_received', 'payment_refunded', 'payment_disputed', 'dispute_won'] as const;
+export const LEDGER_KINDS = ['starter', 'topup', 'unlock', 'refund', 'tip_sent', 'tip_received', 'payment_refunded', 'payment_disputed', 'dispute_won', 'account_closed'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface LedgerEntry {

@@ -390,7 +390,11 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete the account
+         * @description Needs the current password. Posts stay in their threads as "deleted account", without text; follows, likes, blocks, the library and subscriptions go; the wallet ledger is kept without name or address for as long as accounting law requires (docs/ACCOUNTS.md). Points left in the wallet are given up: for purchased points only with `forfeitPoints: true` (409 otherwise), and a paid subscription that would renew must be cancelled first (409). Every token of the account stops working.
+         */
+        delete: operations["deleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -413,6 +417,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole account as JSON
+         * @description Profile, wallet and ledger, library, subscriptions, posts, follows, likes, blocks and newsletter subscriptions: everything postwire keeps about the reader, as a file they can keep. At most 5 an hour.
+         */
+        get: operations["exportAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/library": {
         parameters: {
             query?: never;
@@ -423,6 +447,24 @@ export interface paths {
         /** Articles the reader can read in full */
         get: operations["listLibrary"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/mail-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which mails the reader wants */
+        get: operations["getMailPreferences"];
+        /** Choose which mails to get */
+        put: operations["setMailPreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1109,6 +1151,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountDeleted: {
+            /** @enum {boolean} */
+            deleted: true;
+            /** @description Points left in the wallet that were given up. */
+            forfeitedPoints: number;
+        };
+        AccountExport: {
+            blocked: {
+                at?: string;
+                userId: string;
+            }[];
+            exportedAt: string;
+            follows: {
+                followedAt?: string;
+                id: string;
+                /** @enum {string} */
+                kind: "reader" | "publisher";
+            }[];
+            freeArticlesUsed: {
+                month: string;
+                publisherSlug: string;
+                used: number;
+            }[];
+            /** @description Every wallet entry, oldest first. */
+            ledger: {
+                [key: string]: unknown;
+            }[];
+            /** @description Every article you may read in full, and how you got it. */
+            library: {
+                [key: string]: unknown;
+            }[];
+            likes: {
+                likedAt: string;
+                postId: string;
+            }[];
+            /** @description The newsletters you subscribed to. */
+            newsletters: {
+                [key: string]: unknown;
+            }[];
+            /** @description Your posts, oldest first. */
+            posts: {
+                [key: string]: unknown;
+            }[];
+            profile: {
+                [key: string]: unknown;
+            };
+            subscriptions: {
+                [key: string]: unknown;
+            }[];
+            wallet: {
+                balance: number;
+                promotional: number;
+            };
+        };
         AccountPage: {
             items: {
                 handle: string;
@@ -1239,6 +1335,15 @@ export interface components {
             name: string;
             slug: string;
         };
+        DeleteAccount: {
+            /**
+             * @description You agree to give up purchased points still in the wallet. Without it, a wallet with purchased points is not deleted (409).
+             * @default false
+             */
+            forfeitPoints: boolean;
+            /** @description Your current password: deleting needs it even with a valid token. */
+            password: string;
+        };
         DevTopUp: {
             points: number;
         };
@@ -1354,7 +1459,7 @@ export interface components {
              * @example unlock
              * @enum {string}
              */
-            kind: "starter" | "topup" | "unlock" | "refund" | "tip_sent" | "tip_received" | "payment_refunded" | "payment_disputed" | "dispute_won";
+            kind: "starter" | "topup" | "unlock" | "refund" | "tip_sent" | "tip_received" | "payment_refunded" | "payment_disputed" | "dispute_won" | "account_closed";
             note?: string;
             /** @description On a top-up: the purchase, as a refund request names it. */
             paymentId?: string;
@@ -1374,6 +1479,11 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+        };
+        /** @description Which mails you want. Mails about your account itself (confirming an address, a new password) are always sent. */
+        MailPreferences: {
+            /** @description Newsletter issues from the newsletters you subscribed to. Off pauses them all; your subscriptions stay for when you turn it on. */
+            newsletters: boolean;
         };
         Me: components["schemas"]["Reader"] & {
             balance: number;
@@ -1612,6 +1722,10 @@ export interface components {
             emailVerifiedAt?: string;
             /** @example ana_reads */
             handle: string;
+            /** @description Which mails the reader wants; absent means every kind. */
+            mailPreferences?: {
+                newsletters: boolean;
+            };
             /** @example u_01JD8ZK3Q7B2 */
             userId: string;
         };
@@ -2636,7 +2750,10 @@ export interface operations {
                      *         "handle": "ana_reads",
                      *         "displayName": "Ana",
                      *         "createdAt": "2026-11-29T10:15:00.000Z",
-                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
+                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z",
+                     *         "mailPreferences": {
+                     *           "newsletters": true
+                     *         }
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
                      *       "balance": 0
@@ -2823,7 +2940,10 @@ export interface operations {
                      *         "handle": "ana_reads",
                      *         "displayName": "Ana",
                      *         "createdAt": "2026-11-29T10:15:00.000Z",
-                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
+                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z",
+                     *         "mailPreferences": {
+                     *           "newsletters": true
+                     *         }
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
                      *       "balance": 0
@@ -2910,7 +3030,10 @@ export interface operations {
                      *         "handle": "ana_reads",
                      *         "displayName": "Ana",
                      *         "createdAt": "2026-11-29T10:15:00.000Z",
-                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z"
+                     *         "emailVerifiedAt": "2026-11-29T10:17:00.000Z",
+                     *         "mailPreferences": {
+                     *           "newsletters": true
+                     *         }
                      *       },
                      *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzAxSkQ4WksiLCJoYW5kbGUiOiJhbmFfcmVhZHMifQ.sig",
                      *       "balance": 0
@@ -3705,6 +3828,9 @@ export interface operations {
                      *       "displayName": "Ana",
                      *       "createdAt": "2026-11-29T10:15:00.000Z",
                      *       "emailVerifiedAt": "2026-11-29T10:17:00.000Z",
+                     *       "mailPreferences": {
+                     *         "newsletters": true
+                     *       },
                      *       "balance": 0
                      *     }
                      */
@@ -3723,6 +3849,130 @@ export interface operations {
             /** @description Unexpected failure: the same error shape, never a stack trace */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing; the same key with another request is a 422. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "string",
+                 *       "forfeitPoints": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteAccount"];
+            };
+        };
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": true,
+                     *       "forfeitedPoints": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountDeleted"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a readable feed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3829,6 +4079,133 @@ export interface operations {
             };
         };
     };
+    exportAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "exportedAt": "string",
+                     *       "profile": {
+                     *         "property1": null,
+                     *         "property2": null
+                     *       },
+                     *       "wallet": {
+                     *         "balance": 0,
+                     *         "promotional": 0
+                     *       },
+                     *       "ledger": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
+                     *         }
+                     *       ],
+                     *       "library": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
+                     *         }
+                     *       ],
+                     *       "subscriptions": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
+                     *         }
+                     *       ],
+                     *       "freeArticlesUsed": [
+                     *         {
+                     *           "publisherSlug": "string",
+                     *           "month": "string",
+                     *           "used": 0
+                     *         }
+                     *       ],
+                     *       "posts": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
+                     *         }
+                     *       ],
+                     *       "follows": [
+                     *         {
+                     *           "kind": "reader",
+                     *           "id": "string",
+                     *           "followedAt": "string"
+                     *         }
+                     *       ],
+                     *       "likes": [
+                     *         {
+                     *           "postId": "string",
+                     *           "likedAt": "string"
+                     *         }
+                     *       ],
+                     *       "blocked": [
+                     *         {
+                     *           "userId": "string",
+                     *           "at": "string"
+                     *         }
+                     *       ],
+                     *       "newsletters": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountExport"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listLibrary: {
         parameters: {
             query?: {
@@ -3896,6 +4273,169 @@ export interface operations {
             /** @description Unexpected failure: the same error shape, never a stack trace */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "newsletters": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setMailPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing; the same key with another request is a 422. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "newsletters": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["MailPreferences"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "newsletters": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a readable feed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,0 +1,104 @@
+/** A reader's account as a whole: taking it away (export), closing it (delete), and which mails it gets. */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFound, RateLimited, Unauthorized } from '../../errors.js';
+import { conditionHeld } from '../../db/conditional-write.js';
+import { readerKey } from '../../db/keys.js';
+import { deleteAccount } from '../../readers/account-deletion.js';
+import { exportAccount } from '../../readers/account-export.js';
+import { verifyPassword } from '../../readers/password.js';
+import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
+import { findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { requireReader } from '../auth.js';
+import { takeHourlySlot } from '../rate-limit.js';
+import { AccountDeletedSchema, AccountExportSchema, DeleteAccountBody, errorResponses, jsonResponse, MailPreferencesSchema } from '../schemas.js';
+
+/** Exports a reader may take in an hour: each reads their whole account. */
+const EXPORTS_PER_HOUR = 5;
+/** Wrong passwords at deletion count with failed logins: a stolen token must not become a password oracle. */
+const PASSWORD_FAILURE_LIMIT = 5;
+const PASSWORD_WINDOW_SECONDS = 15 * 60;
+
+export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const common = { tags: ['reader'], security: [{ bearer: [] }], middleware: requireReader(deps) };
+
+  app.openapi(
+    createRoute({ operationId: 'exportAccount', summary: 'The whole account as JSON',
+      ...common,
+      method: 'get',
+      path: '/v1/me/export',
+      description: `Profile, wallet and ledger, library, subscriptions, posts, follows, likes, blocks and newsletter subscriptions: everything postwire keeps about the reader, as a file they can keep. At most ${EXPORTS_PER_HOUR} an hour.`,
+      responses: { 200: jsonResponse(AccountExportSchema, 'The account'), ...errorResponses(401, 404, 429) },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      await takeHourlySlot(deps, userId, 'account-export', EXPORTS_PER_HOUR, `An account can be exported ${EXPORTS_PER_HOUR} times an hour`);
+      const data = await exportAccount(deps.db, userId, deps.now());
+      c.header('content-disposition', `attachment; filename="postwire-account-${deps.now().toISOString().slice(0, 10)}.json"`);
+      return c.json(data, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'deleteAccount', summary: 'Delete the account',
+      ...common,
+      method: 'delete',
+      path: '/v1/me',
+      description:
+        'Needs the current password. Posts stay in their threads as "deleted account", without text; follows, likes, blocks, the library and subscriptions go; the wallet ledger is kept without name or address for as long as accounting law requires (docs/ACCOUNTS.md). Points left in the wallet are given up: for purchased points only with `forfeitPoints: true` (409 otherwise), and a paid subscription that would renew must be cancelled first (409). Every token of the account stops working.',
+      request: { body: { required: true, content: { 'application/json': { schema: DeleteAccountBody } } } },
+      responses: { 200: jsonResponse(AccountDeletedSchema, 'Deleted'), ...errorResponses(400, 401, 404, 409, 429, 503) },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      const { password, forfeitPoints } = c.req.valid('json');
+      const { reader } = await getReaderWithBalance(deps.db, userId);
+      if (!reader) throw new NotFound('The account');
+      const now = deps.now();
+      const [login, { attempt, windowEndsAt }] = await Promise.all([findLogin(deps.db, reader.email), takeLoginAttempt(deps.db, reader.email, now, PASSWORD_WINDOW_SECONDS)]);
+      if (attempt > PASSWORD_FAILURE_LIMIT) throw new RateLimited('Too many wrong passwords for this account; try again later.', Math.max(1, windowEndsAt - Math.floor(now.getTime() / 1000)));
+      if (!login || login.userId !== userId || !(await verifyPassword(password, login.passwordHash))) throw new Unauthorized('The password is not right.');
+      await releaseLoginAttempts(deps.db, reader.email);
+      const { forfeited } = await deleteAccount(deps.db, { userId, email: reader.email, handle: reader.handle, forfeitPoints, now });
+      deps.logger.info('Account deleted', { userId, forfeited });
+      return c.json({ deleted: true as const, forfeitedPoints: forfeited }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'getMailPreferences', summary: 'Which mails the reader wants', ...common, method: 'get', path: '/v1/me/mail-preferences', responses: { 200: jsonResponse(MailPreferencesSchema, 'The preferences'), ...errorResponses(401, 404) } }),
+    async (c) => {
+      const { reader } = await getReaderWithBalance(deps.db, c.get('reader')!.userId);
+      if (!reader) throw new NotFound('The account');
+      return c.json({ newsletters: reader.mailPreferences?.newsletters ?? true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'setMailPreferences', summary: 'Choose which mails to get',
+      ...common,
+      method: 'put',
+      path: '/v1/me/mail-preferences',
+      request: { body: { required: true, content: { 'application/json': { schema: MailPreferencesSchema } } } },
+      responses: { 200: jsonResponse(MailPreferencesSchema, 'Saved'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const preferences = c.req.valid('json');
+      const updated = await conditionHeld(
+        deps.db.doc.send(
+          new UpdateCommand({
+            TableName: deps.db.tableName,
+            Key: readerKey(c.get('reader')!.userId),
+            UpdateExpression: 'SET mailPreferences = :preferences',
+            ConditionExpression: '#type = :reader',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':preferences': preferences, ':reader': 'reader' },
+          }),
+        ),
+      );
+      if (!updated) throw new NotFound('The account');
+      return c.json(preferences, 200);
+    },
+  );
+}
