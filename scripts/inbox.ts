@@ -14,7 +14,8 @@ interface CaughtMail {
   subject: string;
   to: Array<{ address: string }>;
   text: string;
-  date?: string;
+  /** When the catcher received it (to the second). */
+  time: string;
 }
 
 export const DEFAULT_INBOX_URL = 'http://127.0.0.1:1080';
@@ -26,7 +27,8 @@ export async function newestMailTo(inboxUrl: string, address: string, accept: (m
     const response = await fetch(`${inboxUrl.replace(/\/+$/, '')}/api/email`);
     if (!response.ok) throw new Error(`The mail inbox at ${inboxUrl} answered ${response.status}.`);
     const mails = ((await response.json()) as CaughtMail[]).filter((mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && accept(mail));
-    const newest = mails.sort((a, b) => (a.date ?? a.id).localeCompare(b.date ?? b.id)).at(-1);
+    // Listed in arrival order; the stable sort keeps that order within a second.
+    const newest = mails.sort((a, b) => a.time.localeCompare(b.time)).at(-1);
     if (newest) return newest;
     if (Date.now() > until) throw new Error(`No mail to ${address} arrived in the inbox at ${inboxUrl}.`);
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -261,3 +261,81 @@ describe('the account-mail endpoints refuse what they cannot use', () => {
     }
   });
 });
+
+describe('changing the address', () => {
+  const change = (auth: Record<string, string>, newEmail: string, password = 'correct horse battery') =>
+    stack.request('/v1/me/email-change', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ newEmail, password }) });
+  const confirmChange = (token: string) => stack.request('/v1/auth/email-change/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const login = (email: string) => stack.request('/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse battery' }) });
+  const changeLink = async (address: string, subject: RegExp) => {
+    await stack.mailSent();
+    const mail = (await mailsTo(address)).filter((found) => subject.test(found.subject)).at(-1)!;
+    return linkIn(mail, 'https://postwire.example/confirm-email-change?token=').searchParams.get('token')!;
+  };
+
+  it('happens only when both the old and the new address agree, and moves the login with it', async () => {
+    const ivy = await stack.signUp('move_ivy');
+    const started = await change(ivy.auth, 'Ivy.New@Readers.example');
+    expect(started.status).toBe(202);
+    expect(await json(started)).toEqual({ sentTo: ['ivy.new@readers.example', 'move_ivy@readers.example'] });
+    const fromNew = await changeLink('ivy.new@readers.example', /new address/);
+    const fromOld = await changeLink('move_ivy@readers.example', /Agree to the change/);
+    expect((await mailsTo('move_ivy@readers.example')).at(-1)!.text).toContain('ivy.new@readers.example');
+
+    // The new side alone changes nothing.
+    expect(await json(await confirmChange(fromNew))).toEqual({ side: 'new', changed: false, email: 'move_ivy@readers.example', newEmail: 'ivy.new@readers.example', starterPoints: 0 });
+    expect((await login('move_ivy@readers.example')).status).toBe(200);
+    expect((await json(await confirmChange(fromNew))).changed).toBe(false);
+
+    // The old side completes it.
+    expect(await json(await confirmChange(fromOld))).toMatchObject({ side: 'old', changed: true, email: 'ivy.new@readers.example' });
+    expect((await login('move_ivy@readers.example')).status).toBe(401);
+    expect((await login('ivy.new@readers.example')).status).toBe(200);
+    expect(await json(await stack.request('/v1/me', { headers: ivy.auth }))).toMatchObject({ email: 'ivy.new@readers.example', emailVerifiedAt: clock.toISOString(), balance: 50 });
+    // Both links are used up.
+    expect((await confirmChange(fromOld)).status).toBe(400);
+    expect((await confirmChange(fromNew)).status).toBe(400);
+    // The old address is free for someone else.
+    expect((await stack.request('/v1/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'move_ivy@readers.example', password: 'correct horse battery', handle: 'move_ivy2' }) })).status).toBe(201);
+  });
+
+  it('asks only the new address when the old one was never confirmed, and then grants the starter points', async () => {
+    const jon = await stack.signUp('move_jon', { confirmed: false });
+    expect(await json(await change(jon.auth, 'jon.right@readers.example'))).toEqual({ sentTo: ['jon.right@readers.example'] });
+    const token = await changeLink('jon.right@readers.example', /new address/);
+    // Opened from the mail, as the reader does: the page says what happened.
+    const web = buildWebApp(createWebDeps(webConfigOf(stack.deps.config, 'http://postwire.internal'), createConsoleLogger('test', true), async (request) => stack.app.fetch(request)));
+    const page = await web.request(`/confirm-email-change?token=${encodeURIComponent(token)}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Your account now uses <strong>jon.right@readers.example</strong>');
+    expect(html).toContain('50 starter points are in your wallet');
+    expect((await web.request(`/confirm-email-change?token=${encodeURIComponent(token)}`)).status).toBe(400);
+    expect(await json(await stack.request('/v1/me', { headers: jon.auth }))).toMatchObject({ email: 'jon.right@readers.example', balance: 50 });
+  });
+
+  it('refuses without the password, to a taken address, after expiry, and with a link a newer request replaced', async () => {
+    const kim = await stack.signUp('move_kim');
+    await stack.signUp('move_taken');
+    expect((await change(kim.auth, 'kim.new@readers.example', 'not the password at all')).status).toBe(401);
+    expect((await change(kim.auth, 'move_taken@readers.example')).status).toBe(409);
+    expect((await change(kim.auth, 'move_kim@readers.example')).status).toBe(400);
+    // Three requests an hour: this is the third.
+    expect((await change(kim.auth, 'kim.first@readers.example')).status).toBe(202);
+    expect((await change(kim.auth, 'kim.third@readers.example')).status).toBe(429);
+
+    const lea = await stack.signUp('move_lea');
+    await change(lea.auth, 'kim.first@readers.example');
+    const replaced = await changeLink('kim.first@readers.example', /new address/);
+    await change(lea.auth, 'kim.second@readers.example');
+    expect((await json(await confirmChange(replaced))).error.message).toMatch(/replaced/);
+
+    const second = await changeLink('kim.second@readers.example', /new address/);
+    const later = clock;
+    clock = new Date(later.getTime() + 25 * 3600_000);
+    expect((await json(await confirmChange(second))).error.message).toMatch(/expired/);
+    clock = later;
+    expect((await json(await stack.request('/v1/me', { headers: lea.auth }))).email).toBe('move_lea@readers.example');
+    expect((await confirmChange('bm9ib2R5.new.forged-secret-forged-secret')).status).toBe(400);
+  });
+});

@@ -522,3 +522,23 @@ export const AccountExportSchema = z
     newsletters: exported.openapi({ description: 'The newsletters you subscribed to.' }),
   })
   .openapi('AccountExport');
+
+export const EmailChangeBody = z
+  .object({
+    newEmail: z.string().trim().max(254).email(),
+    password: z.string().min(1).max(200).openapi({ description: 'Your current password.' }),
+  })
+  .strict()
+  .openapi('EmailChange');
+export const EmailChangeStartedSchema = z
+  .object({ sentTo: z.array(z.string()).openapi({ description: 'Where confirmation links went: the new address, and the current one when it had been confirmed.' }) })
+  .openapi('EmailChangeStarted');
+export const EmailChangeProgressSchema = z
+  .object({
+    side: z.enum(['old', 'new']).openapi({ description: 'Which address this link belonged to.' }),
+    changed: z.boolean().openapi({ description: 'True once both links were used: the account now uses the new address.' }),
+    email: z.string().openapi({ description: 'The address the account uses now.' }),
+    newEmail: z.string(),
+    starterPoints: z.number().int().openapi({ description: 'Starter points the change added: only when the account had never confirmed an address, and the new one never had them.' }),
+  })
+  .openapi('EmailChangeProgress');

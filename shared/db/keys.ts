@@ -123,6 +123,8 @@ export const loginFailuresKey = (email: string): ItemKey => ({ PK: `LOGINFAIL#${
 
 /** A password-reset link, by the SHA-256 of its secret token: used once, gone after 30 minutes. */
 export const passwordResetKey = (tokenDigest: string): ItemKey => ({ PK: `PWRESET#${tokenDigest}`, SK: 'PWRESET' });
+/** A reader's pending change of address: both sides' link digests and which agreed (one per account; a new request replaces it). */
+export const emailChangeKey = (userId: string): ItemKey => ({ PK: readerPartition(userId), SK: 'EMAILCHANGE' });
 /** That an address was once granted starter points, by the SHA-256 of the address: kept when the account is deleted, so they are granted once per address. */
 export const starterClaimKey = (addressDigest: string): ItemKey => ({ PK: `STARTER#${addressDigest}`, SK: 'STARTER' });
 

@@ -9,14 +9,16 @@ export interface CaughtMail {
   headers: Record<string, string>;
   html: string;
   text: string;
+  /** When the catcher received it (to the second). */
+  time: string;
 }
 
-/** Every mail to `address`, oldest first. */
+/** Every mail to `address`, oldest first (the catcher lists in arrival order; the sort is stable within a second). */
 export async function mailsTo(address: string): Promise<CaughtMail[]> {
   const response = await fetch(`${inject('mailInboxUrl')}/api/email`);
   if (!response.ok) throw new Error(`mail catcher: ${response.status}`);
   const mails = (await response.json()) as CaughtMail[];
-  return mails.filter((mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase())).sort((a, b) => a.id.localeCompare(b.id));
+  return mails.filter((mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase())).sort((a, b) => a.time.localeCompare(b.time));
 }
 
 /** The first link in a mail's plain text that starts with `prefix`. */

@@ -4,7 +4,10 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFound, RateLimited, Unauthorized } from '../../errors.js';
 import { conditionHeld } from '../../db/conditional-write.js';
 import { readerKey } from '../../db/keys.js';
+import { emailChangeNewMail, emailChangeOldMail } from '../../mail/account-mails.js';
 import { deleteAccount } from '../../readers/account-deletion.js';
+import { confirmEmailChange, EMAIL_CHANGE_VALID_HOURS, startEmailChange } from '../../readers/email-change.js';
+import { grantStarterPoints } from '../../readers/starter-grant.js';
 import { exportAccount } from '../../readers/account-export.js';
 import { verifyPassword } from '../../readers/password.js';
 import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
@@ -12,16 +15,41 @@ import { findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { takeHourlySlot } from '../rate-limit.js';
-import { AccountDeletedSchema, AccountExportSchema, DeleteAccountBody, errorResponses, jsonResponse, MailPreferencesSchema } from '../schemas.js';
+import {
+  AccountDeletedSchema,
+  AccountExportSchema,
+  DeleteAccountBody,
+  EmailChangeBody,
+  EmailChangeProgressSchema,
+  EmailChangeStartedSchema,
+  EmailVerificationBody,
+  errorResponses,
+  jsonResponse,
+  MailPreferencesSchema,
+} from '../schemas.js';
 
 /** Exports a reader may take in an hour: each reads their whole account. */
 const EXPORTS_PER_HOUR = 5;
 /** Wrong passwords at deletion count with failed logins: a stolen token must not become a password oracle. */
 const PASSWORD_FAILURE_LIMIT = 5;
 const PASSWORD_WINDOW_SECONDS = 15 * 60;
+/** Address changes a reader may start in an hour: each sends two mails. */
+const EMAIL_CHANGES_PER_HOUR = 3;
 
 export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const common = { tags: ['reader'], security: [{ bearer: [] }], middleware: requireReader(deps) };
+
+  /** The signed-in reader, once their current password is proven (for what a stolen token alone must not do). */
+  const withPassword = async (userId: string, password: string) => {
+    const { reader } = await getReaderWithBalance(deps.db, userId);
+    if (!reader) throw new NotFound('The account');
+    const now = deps.now();
+    const [login, { attempt, windowEndsAt }] = await Promise.all([findLogin(deps.db, reader.email), takeLoginAttempt(deps.db, reader.email, now, PASSWORD_WINDOW_SECONDS)]);
+    if (attempt > PASSWORD_FAILURE_LIMIT) throw new RateLimited('Too many wrong passwords for this account; try again later.', Math.max(1, windowEndsAt - Math.floor(now.getTime() / 1000)));
+    if (!login || login.userId !== userId || !(await verifyPassword(password, login.passwordHash))) throw new Unauthorized('The password is not right.');
+    await releaseLoginAttempts(deps.db, reader.email);
+    return reader;
+  };
 
   app.openapi(
     createRoute({ operationId: 'exportAccount', summary: 'The whole account as JSON',
@@ -53,16 +81,50 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const { userId } = c.get('reader')!;
       const { password, forfeitPoints } = c.req.valid('json');
-      const { reader } = await getReaderWithBalance(deps.db, userId);
-      if (!reader) throw new NotFound('The account');
-      const now = deps.now();
-      const [login, { attempt, windowEndsAt }] = await Promise.all([findLogin(deps.db, reader.email), takeLoginAttempt(deps.db, reader.email, now, PASSWORD_WINDOW_SECONDS)]);
-      if (attempt > PASSWORD_FAILURE_LIMIT) throw new RateLimited('Too many wrong passwords for this account; try again later.', Math.max(1, windowEndsAt - Math.floor(now.getTime() / 1000)));
-      if (!login || login.userId !== userId || !(await verifyPassword(password, login.passwordHash))) throw new Unauthorized('The password is not right.');
-      await releaseLoginAttempts(deps.db, reader.email);
-      const { forfeited } = await deleteAccount(deps.db, { userId, email: reader.email, handle: reader.handle, forfeitPoints, now });
+      const reader = await withPassword(userId, password);
+      const { forfeited } = await deleteAccount(deps.db, { userId, email: reader.email, handle: reader.handle, forfeitPoints, now: deps.now() });
       deps.logger.info('Account deleted', { userId, forfeited });
       return c.json({ deleted: true as const, forfeitedPoints: forfeited }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'changeEmail', summary: 'Move the account to another address',
+      ...common,
+      method: 'post',
+      path: '/v1/me/email-change',
+      description: `Needs the current password. Mails a link to the new address and, when the current one was confirmed, a link to it too: the change happens once both are used, within ${EMAIL_CHANGE_VALID_HOURS} hours. A new request replaces a pending one. At most ${EMAIL_CHANGES_PER_HOUR} requests an hour.`,
+      request: { body: { required: true, content: { 'application/json': { schema: EmailChangeBody } } } },
+      responses: { 202: jsonResponse(EmailChangeStartedSchema, 'Links mailed'), ...errorResponses(400, 401, 404, 409, 429) },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      const { newEmail, password } = c.req.valid('json');
+      const reader = await withPassword(userId, password);
+      await takeHourlySlot(deps, userId, 'email-change', EMAIL_CHANGES_PER_HOUR, `An address change can be asked for ${EMAIL_CHANGES_PER_HOUR} times an hour`);
+      const { oldToken, newToken } = await startEmailChange(deps.db, { userId, oldEmail: reader.email, oldConfirmed: reader.emailVerifiedAt !== undefined, newEmail, now: deps.now() });
+      const link = (token: string) => `${deps.config.feeds.publicUrl}/confirm-email-change?token=${encodeURIComponent(token)}`;
+      const to = newEmail.toLowerCase();
+      await deps.mail.enqueue(emailChangeNewMail({ to, handle: reader.handle, link: link(newToken), validHours: EMAIL_CHANGE_VALID_HOURS, oldMustAgree: oldToken !== undefined }));
+      if (oldToken) await deps.mail.enqueue(emailChangeOldMail({ to: reader.email, handle: reader.handle, newEmail: to, link: link(oldToken), validHours: EMAIL_CHANGE_VALID_HOURS }));
+      return c.json({ sentTo: oldToken ? [to, reader.email] : [to] }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'confirmEmailChange', summary: 'Use a link from an address-change mail',
+      method: 'post',
+      path: '/v1/auth/email-change/confirm',
+      tags: ['reader'],
+      description: 'The token is the `token` parameter of the link. Each link works once; the account moves to the new address when both (or, for an address never confirmed, the new one) are used.',
+      request: { body: { required: true, content: { 'application/json': { schema: EmailVerificationBody } } } },
+      responses: { 200: jsonResponse(EmailChangeProgressSchema, 'This side agreed'), ...errorResponses(400, 409, 503) },
+    }),
+    async (c) => {
+      const progress = await confirmEmailChange(deps.db, c.req.valid('json').token, deps.now());
+      const { firstConfirmedAddress, userId: _userId, ...shown } = progress;
+      const starterPoints = progress.changed && firstConfirmedAddress ? await grantStarterPoints(deps.db, { userId: progress.userId, email: progress.email, points: deps.config.readers.starterPoints, now: deps.now() }) : 0;
+      return c.json({ ...shown, starterPoints }, 200);
     },
   );
 

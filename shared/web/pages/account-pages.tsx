@@ -248,6 +248,36 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
     );
   });
 
+  // A link from an address-change mail: each side's link is used once, and the page says what is still needed.
+  app.get('/confirm-email-change', async (c) => {
+    const result = await api.POST('/v1/auth/email-change/confirm', { body: { token: c.req.query('token') ?? '' } });
+    const progress = result.data;
+    const title = !progress ? 'This link did not work' : progress.changed ? 'Your address is changed' : 'Thank you: one more link';
+    return c.html(
+      <Layout title={title} viewer={c.get('viewer')}>
+        <h1>{title}</h1>
+        <p>
+          {!progress ? (
+            errorText(result.error)
+          ) : progress.changed ? (
+            <>
+              Your account now uses <strong>{progress.email}</strong>: sign in with it from now on.
+              {progress.starterPoints > 0 ? ` ${progress.starterPoints} starter points are in your wallet.` : ''}
+            </>
+          ) : (
+            <>
+              The change to <strong>{progress.newEmail}</strong> also needs the link we sent to your {progress.side === 'old' ? 'new' : 'current'} address.
+            </>
+          )}
+        </p>
+        <p>
+          <a href="/">Go to the latest articles</a>
+        </p>
+      </Layout>,
+      progress ? 200 : 400,
+    );
+  });
+
   app.get('/library', async (c) => {
     if (!c.get('readerToken')) return seeOther(c, '/login?next=/library');
     const library = must(await api.GET('/v1/me/library', { params: { query: { limit: 50 } }, headers: readerHeaders(c) }));
