@@ -1,5 +1,6 @@
-/** The publisher API: settings, keys, feeds and pushes (it carries the feed parser and sanitiser). */
+/** The publisher API: settings, keys, feeds, pushes and newsletters (it carries the feed parser and sanitiser). */
+import { registerPublisherNewsletterRoutes } from '../shared/api/routes/publisher-newsletter-routes.js';
 import { registerPublisherRoutes } from '../shared/api/routes/publisher-routes.js';
 import { httpHandler } from './http-handler.js';
 
-export const handler = await httpHandler('postwire-publisher-api', { serve: [registerPublisherRoutes] });
+export const handler = await httpHandler('postwire-publisher-api', { serve: [registerPublisherRoutes, registerPublisherNewsletterRoutes] });

@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     ...(await import('../shared/mail/local-outbox.js')),
     ...(await import('../shared/mail/smtp-transport.js')),
     ...(await import('../shared/publishers/local-stats-follower.js')),
+    ...(await import('../shared/newsletters/local-newsletters.js')),
+    ...(await import('../shared/newsletters/issue-counters.js')),
     ...(await import('../shared/logger.js')),
     ...(await import('../shared/api/api-deps.js')),
     ...(await import('../shared/web/web-app.js')),
@@ -80,7 +82,8 @@ async function main(): Promise<void> {
     TIMELINE_FANOUT: 'inline',
   });
   const smtp = modules.smtpTransport(mailCatcher.smtpUrl);
-  const mail = modules.localOutbox(smtp, { from: config.mailFrom, perSecond: 10, attempts: 5, retryBaseMs: 1000, logger });
+  // What became of each newsletter mail is counted on its issue, as SES events are in AWS.
+  const mail = modules.localOutbox(smtp, { from: config.mailFrom, perSecond: 10, attempts: 5, retryBaseMs: 1000, logger, onOutcome: (message, outcome) => modules.countIssueOutcome(deps.db)(message, outcome) });
   const deps = modules.createDeps(config, logger, { mail });
   await step(`the table "${config.tableName}"`, () => modules.ensureTable(deps.db, { stream: true }), (state) => state);
   // A table kept in DATA_DIR from before the hot keys were sharded: its feeds, articles and earnings move onto their shards.
@@ -102,6 +105,8 @@ async function main(): Promise<void> {
     concurrency: 4,
   });
   const statsFollower = modules.followStatsRollups(deps.db, { intervalMs: 1000, region: config.region, endpoint: config.dynamoEndpoint, logger });
+  // Newsletters due are made and sent every 15 s (a minute in AWS).
+  const newsletters = modules.startLocalNewsletters(deps.db, { intervalMs: 15_000, secret: config.jwtSecret, publicUrl: config.feeds.publicUrl, defaultPrice: config.defaultArticlePrice, mail, now: () => new Date(), logger });
 
   // Ready to stop cleanly before saying it is running: whoever reads the banner may stop us at once.
   let stopping = false;
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     await closed;
     await poller.stop();
+    await newsletters.stop();
     await statsFollower.stop();
     await mail.idle();
     smtp.close();

@@ -41,6 +41,8 @@ export interface UnlockOptions {
   /** Monthly, per publisher: what promotional unlocks may earn it. */
   promoBudgetPoints: number;
   idempotencyKey?: string | undefined;
+  /** Where the reader came from, when a link said so: a newsletter issue (`newsletter.<issueId>`), counted in the publisher's stats. */
+  ref?: string | undefined;
   now: () => Date;
 }
 
@@ -218,6 +220,7 @@ function pointsPlan(db: Db, userId: string, article: Article, facts: LoadedFacts
             gross: price,
             points: earned,
             ...(promoFunded > 0 ? { promoPoints: promoFunded } : {}),
+            ...(options.ref ? { ref: options.ref } : {}),
             ...(promoDue > promoFunded
               ? { promoUnfunded: promoDue - promoFunded, note: 'Paid with promotional points beyond this month’s platform budget for the publisher: not earned.' }
               : {}),

@@ -5,6 +5,7 @@
  * behind the same HTTP API. The main API still documents every route.
  */
 import type { RouteSet } from './app.js';
+import { newsletterRouteSpecs } from './routes/newsletter-route-specs.js';
 import { paymentRouteSpecs } from './routes/payment-route-specs.js';
 import { publisherRouteSpecs } from './routes/publisher-route-specs.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
@@ -12,6 +13,7 @@ import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerArticleRoutes } from './routes/article-routes.js';
 import { registerEmbedRoutes } from './routes/embed-routes.js';
 import { registerFollowRoutes } from './routes/follow-routes.js';
+import { registerNewsletterRoutes } from './routes/newsletter-routes.js';
 import { registerPostRoutes } from './routes/post-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
@@ -19,7 +21,7 @@ import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerTimelineRoutes } from './routes/timeline-routes.js';
 
 /** Served by their own functions; the CDK stack routes exactly these. */
-export const PUBLISHER_ROUTES = Object.values(publisherRouteSpecs);
+export const PUBLISHER_ROUTES = [...Object.values(publisherRouteSpecs), ...Object.values(newsletterRouteSpecs)];
 export const PAYMENT_ROUTES = Object.values(paymentRouteSpecs);
 
 export const MAIN_ROUTES: RouteSet = {
@@ -35,6 +37,7 @@ export const MAIN_ROUTES: RouteSet = {
     registerPostRoutes,
     registerFollowRoutes,
     registerTimelineRoutes,
+    registerNewsletterRoutes,
   ],
   documentOnly: [...PUBLISHER_ROUTES, ...PAYMENT_ROUTES],
 };

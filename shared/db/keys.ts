@@ -332,6 +332,42 @@ export const mailOutboxKey = (mailId: string): ItemKey => ({ PK: `MAIL#${mailId}
 /** An address postwire no longer mails (a permanent bounce or a complaint). */
 export const mailSuppressionKey = (address: string): ItemKey => ({ PK: `MAILSUPPRESS#${address.toLowerCase()}`, SK: 'MAILSUPPRESS' });
 
+// ---- newsletters ----------------------------------------------------------------
+
+/** A newsletter's definition, found by its id alone (subscribe links name only the id). */
+export const newsletterKey = (newsletterId: string): ItemKey => ({ PK: `NEWSLETTER#${newsletterId}`, SK: 'NEWSLETTER' });
+/** A publisher's newsletters, by name (GSI1). */
+export const publisherNewslettersPk = (slug: string): string => `NEWSLETTERS#${slug}`;
+export const publisherNewsletterKeys = (slug: string, newsletterId: string) => ({ GSI1PK: publisherNewslettersPk(slug), GSI1SK: newsletterId });
+/** Newsletters waiting for their next issue, by send time (GSI2; absent while paused). */
+export const NEWSLETTERS_DUE_PK = 'NEWSLETTERS_DUE';
+export const newsletterDueKeys = (nextSendAt: string, newsletterId: string) => ({ GSI2PK: NEWSLETTERS_DUE_PK, GSI2SK: `${nextSendAt}#${newsletterId}` });
+
+/** A reader's own record of a newsletter subscription (pending until the double opt-in, then active). */
+export const NEWSLETTER_SUBSCRIPTION_SK_PREFIX = 'NLSUB#';
+export const readerNewsletterKey = (userId: string, newsletterId: string): ItemKey => ({ PK: readerPartition(userId), SK: `${NEWSLETTER_SUBSCRIPTION_SK_PREFIX}${newsletterId}` });
+/**
+ * Confirmed subscribers of a newsletter, spread over NEWSLETTER_SUBSCRIBER_SHARDS
+ * partitions by reader: an issue's fan-out pages through every shard at
+ * once, and a popular newsletter's sign-ups do not all write one partition.
+ */
+export const NEWSLETTER_SUBSCRIBER_SHARDS = 8;
+export const newsletterSubscribersPk = (newsletterId: string, shard: number): string => `NLSUBS#${newsletterId}#${shard}`;
+export const newsletterSubscriberKey = (newsletterId: string, userId: string): ItemKey => ({
+  PK: newsletterSubscribersPk(newsletterId, shardOf(userId, NEWSLETTER_SUBSCRIBER_SHARDS)),
+  SK: userId,
+});
+
+/** One issue of a newsletter: its articles, fixed when it is made, and its counters. */
+export const newsletterIssueKey = (issueId: string): ItemKey => ({ PK: `NLISSUE#${issueId}`, SK: 'NLISSUE' });
+/** A publisher's issues by send time (GSI1): what its stats sum over a period. */
+export const publisherIssuesPk = (slug: string): string => `NLISSUES#${slug}`;
+export const publisherIssueKeys = (slug: string, sentAt: string, issueId: string) => ({ GSI1PK: publisherIssuesPk(slug), GSI1SK: `${sentAt}#${issueId}` });
+/** How far an issue's fan-out has come through one subscriber shard (the resume point of a retried job). */
+export const issueShardKey = (issueId: string, shard: number): ItemKey => ({ PK: `NLISSUE#${issueId}`, SK: `SHARD#${shard}` });
+/** That a reader was sent an issue: written before the mail is queued, so a retried page skips them. */
+export const issueSentKey = (issueId: string, userId: string): ItemKey => ({ PK: `NLSENT#${issueId}#${shardOf(userId, NEWSLETTER_SUBSCRIBER_SHARDS)}`, SK: userId });
+
 // ---- idempotency -------------------------------------------------------------
 
 export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });

@@ -13,11 +13,26 @@ export interface LocalOutbox extends MailOutbox {
   readonly deadLetters: MailMessage[];
 }
 
-export function localOutbox(transport: MailTransport, options: { from: string; perSecond: number; attempts: number; retryBaseMs: number; logger: Logger }): LocalOutbox {
+export interface LocalOutboxOptions {
+  from: string;
+  perSecond: number;
+  attempts: number;
+  retryBaseMs: number;
+  logger: Logger;
+  /** Told what became of each mail, as SES delivery events tell the mail worker in AWS. */
+  onOutcome?: ((message: MailMessage, outcome: 'delivered' | 'failed') => Promise<void>) | undefined;
+}
+
+export function localOutbox(transport: MailTransport, options: LocalOutboxOptions): LocalOutbox {
   const deadLetters: MailMessage[] = [];
   let last: Promise<void> = Promise.resolve();
   let nextSlot = 0;
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const report = async (message: MailMessage, outcome: 'delivered' | 'failed') => {
+    await options.onOutcome?.(message, outcome).catch((error: Error) => options.logger.warn('Mail outcome not recorded', { id: message.id, error: error.message }));
+  };
+  // A mail handed over twice (a retried newsletter page) is one mail: ids seen lately are remembered.
+  const recent = new Set<string>();
 
   const deliver = async (message: MailMessage) => {
     for (let attempt = 1; ; attempt++) {
@@ -28,11 +43,13 @@ export function localOutbox(transport: MailTransport, options: { from: string; p
       try {
         await transport.send(message, options.from);
         options.logger.info('Mail sent', { id: message.id, kind: message.kind });
+        await report(message, 'delivered');
         return;
       } catch (error) {
         if (attempt >= options.attempts) {
           deadLetters.push(message);
           options.logger.error('Mail not sent; kept as a dead letter', { id: message.id, kind: message.kind, error: (error as Error).message });
+          await report(message, 'failed');
           return;
         }
         options.logger.warn('Mail send failed; retrying', { id: message.id, kind: message.kind, attempt, error: (error as Error).message });
@@ -44,6 +61,9 @@ export function localOutbox(transport: MailTransport, options: { from: string; p
   return {
     deadLetters,
     async enqueue(message) {
+      if (recent.has(message.id)) return;
+      recent.add(message.id);
+      if (recent.size > 100_000) recent.delete(recent.values().next().value!);
       // One after another, in order: the local stand-in for a queue with one consumer.
       last = last.then(() => deliver(message));
     },

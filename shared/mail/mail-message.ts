@@ -10,6 +10,8 @@ export interface MailMessage {
   text: string;
   /** Extra headers, such as `List-Unsubscribe` on bulk mail. */
   headers?: Record<string, string> | undefined;
+  /** What the mail belongs to (a newsletter issue), carried to delivery events so they can be counted there. */
+  tags?: Record<string, string> | undefined;
 }
 
 /** Sends one mail now: SMTP on one machine, Amazon SES in AWS. */

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/client.js';
 import type { MailMessage, MailTransport } from './mail-message.js';
+import { recordIssueDelivery } from '../newsletters/issue-counters.js';
 import { suppress, suppressedAmong, suppressionsOf } from './suppression.js';
 
 export interface QueuedMail {
@@ -49,14 +50,23 @@ export async function sendQueuedMails(db: Db, transport: MailTransport, from: st
   return outcome;
 }
 
-/** SES events as SNS delivers them (each record's message is the event's JSON); answers how many addresses were suppressed. */
+/**
+ * SES events as SNS delivers them (each record's message is the event's JSON):
+ * permanent bounces and complaints suppress the address; deliveries and
+ * permanent bounces of a newsletter's mail are counted on its issue. Answers
+ * how many addresses were suppressed.
+ */
 export async function recordMailEvents(db: Db, messages: Array<{ message: string; at: string }>): Promise<number> {
   let count = 0;
   for (const { message, at } of messages) {
-    for (const { address, reason } of suppressionsOf(JSON.parse(message))) {
+    const event = JSON.parse(message) as { eventType?: string; bounce?: { bounceType?: string }; mail?: { tags?: Record<string, string[]> } };
+    for (const { address, reason } of suppressionsOf(event)) {
       await suppress(db, address, reason, at);
       count++;
     }
+    const issueId = event.mail?.tags?.issue?.[0];
+    if (issueId && event.eventType === 'Delivery') await recordIssueDelivery(db, issueId, 'delivered');
+    if (issueId && event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent') await recordIssueDelivery(db, issueId, 'bounced');
   }
   return count;
 }

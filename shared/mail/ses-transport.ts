@@ -10,7 +10,8 @@ export function sesTransport(configurationSetName: string | undefined, client = 
           FromEmailAddress: from,
           Destination: { ToAddresses: [message.to] },
           ConfigurationSetName: configurationSetName,
-          EmailTags: [{ Name: 'kind', Value: message.kind }],
+          // SES tag values allow letters, digits, _ and -: anything else becomes _. Delivery events carry them back (a newsletter's issue).
+          EmailTags: Object.entries({ kind: message.kind, ...message.tags }).map(([Name, Value]) => ({ Name, Value: Value.replace(/[^A-Za-z0-9_-]/g, '_') })),
           Content: {
             Simple: {
               Subject: { Data: message.subject, Charset: 'UTF-8' },

@@ -27,6 +27,7 @@ export const DAY_COUNTERS = {
   giftLinks: 'gl',
   giftReaders: 'gr',
   giftReadersWhoPaid: 'gp',
+  newsletterUnlocks: 'nu',
 } as const;
 export type DayCounter = keyof typeof DAY_COUNTERS;
 /** Per-article attributes on a month's `articles` items. */
@@ -118,7 +119,7 @@ function earningSource(key: ItemKey, item: Record<string, unknown>): Source | un
   const articleId = item.articleId as string | undefined;
   return {
     ...base,
-    adds: { unlocks, refunds, grossPoints: gross, pointsEarned: points },
+    adds: { unlocks, refunds, grossPoints: gross, pointsEarned: points, ...(unlocks && String(item.ref ?? '').startsWith('newsletter.') ? { newsletterUnlocks: 1 } : {}) },
     article: articleId ? { articleId, unlocks: unlocks - refunds, pointsEarned: points, title: item.title as string | undefined } : undefined,
   };
 }

@@ -5,12 +5,12 @@
  * link is used. It confirms that address only: after a change of address an
  * old link no longer applies.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Db } from '../db/client.js';
 import { readerKey } from '../db/keys.js';
 import { ValidationFailed } from '../errors.js';
+import { readSignedToken, signToken } from '../signed-token.js';
 
 export const VERIFICATION_VALID_HOURS = 48;
 
@@ -20,24 +20,19 @@ interface VerificationClaims {
   expiresAt: number;
 }
 
-const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(`postwire email verification\n${payload}`).digest('base64url');
+const PURPOSE = 'email verification';
 
 export function verificationToken(secret: string, userId: string, email: string, now: Date): string {
   const claims: VerificationClaims = { userId, email: email.toLowerCase(), expiresAt: now.getTime() + VERIFICATION_VALID_HOURS * 3600_000 };
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${sign(secret, payload)}`;
+  return signToken(secret, PURPOSE, claims);
 }
 
 const invalid = (message: string) => new ValidationFailed(message, [{ field: 'token', message }]);
 
 /** The account and address a token confirms, or a 400 that says why not. */
 export function readVerificationToken(secret: string, token: string, now: Date): { userId: string; email: string } {
-  const [payload, signature, extra] = token.split('.');
-  const expected = payload ? Buffer.from(sign(secret, payload)) : Buffer.alloc(0);
-  if (!payload || !signature || extra !== undefined || expected.length !== Buffer.byteLength(signature) || !timingSafeEqual(expected, Buffer.from(signature))) {
-    throw invalid('This confirmation link is not valid. Ask for a new one from your account page.');
-  }
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as VerificationClaims;
+  const claims = readSignedToken<VerificationClaims>(secret, PURPOSE, token);
+  if (!claims) throw invalid('This confirmation link is not valid. Ask for a new one from your account page.');
   if (claims.expiresAt < now.getTime()) throw invalid('This confirmation link has expired. Ask for a new one from your account page.');
   return { userId: claims.userId, email: claims.email };
 }

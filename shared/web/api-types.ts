@@ -512,6 +512,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/newsletters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newsletters the reader subscribed to */
+        get: operations["listMyNewsletters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/purchases/{paymentId}/refund": {
         parameters: {
             query?: never;
@@ -660,6 +677,63 @@ export interface paths {
          * @description DEVELOPMENT ONLY: adds points without payment. Exists only where no payment provider is configured; never in AWS.
          */
         post: operations["devTopUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/newsletters/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a subscription with the link from the mail */
+        post: operations["confirmNewsletterSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/newsletters/{id}/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe to a newsletter (double opt-in)
+         * @description Mails a confirmation link to the reader's address; the subscription starts when it is used (within 7 days). Subscribing again while waiting sends the link again.
+         */
+        post: operations["subscribeNewsletter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/newsletters/{id}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe (one click)
+         * @description With `token` (the link in every issue, and its `List-Unsubscribe` header) nobody needs to sign in: this is the RFC 8058 one-click endpoint, and mail clients POST `List-Unsubscribe=One-Click` to it, which is accepted and not needed. Without a token, the signed-in reader is unsubscribed. Unsubscribing twice is no error.
+         */
+        post: operations["unsubscribeNewsletter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -920,6 +994,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/publisher/newsletters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The publisher’s newsletters */
+        get: operations["listOwnNewsletters"];
+        put?: never;
+        /**
+         * Define a newsletter
+         * @description A newsletter goes out at `sendTime` in `timeZone`, daily or weekly. Each issue carries your articles published since the previous issue (in `sections`, when given), newest first, at most `maxArticles`; no issue goes out when there is nothing new. Readers subscribe with double opt-in and unsubscribe in one click. What each reader sees follows the access decision: articles they can read open, the others as teaser, price and unlock link.
+         */
+        post: operations["createNewsletter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publisher/newsletters/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A newsletter’s recent issues and what became of their mails */
+        get: operations["listNewsletterIssues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publisher/newsletters/{id}/send-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the next issue now
+         * @description Brings the next issue forward to now: the dispatcher, which runs every minute, makes and sends it. The schedule goes on from there.
+         */
+        post: operations["sendNewsletterNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/publisher/payouts": {
         parameters: {
             query?: never;
@@ -1017,6 +1149,23 @@ export interface paths {
         };
         /** Who follows a publisher */
         get: operations["listPublisherFollowers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publishers/{slug}/newsletters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A publisher’s newsletters */
+        get: operations["listPublisherNewsletters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1356,6 +1505,29 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        CreateNewsletter: {
+            description?: string;
+            /**
+             * @description `weekly` goes out on `weekday`.
+             * @enum {string}
+             */
+            frequency: "daily" | "weekly";
+            /**
+             * @description Short and unique among your newsletters: its id is `<your slug>.<key>`.
+             * @example daily
+             */
+            key: string;
+            /** @default 10 */
+            maxArticles: number;
+            name: string;
+            sections?: string[];
+            /** @example 07:00 */
+            sendTime: string;
+            /** @example Europe/Berlin */
+            timeZone: string;
+            /** @description For a weekly: 0 = Sunday … 6 = Saturday (default 1, Monday). */
+            weekday?: number;
+        };
         CreatePost: {
             articleId?: string;
             quoteOf?: string;
@@ -1552,6 +1724,66 @@ export interface components {
         Me: components["schemas"]["Reader"] & {
             balance: number;
         };
+        MyNewsletter: {
+            confirmedAt?: string;
+            name: string;
+            newsletterId: string;
+            publisherSlug: string;
+            requestedAt: string;
+            /** @enum {string} */
+            status: "pending" | "active";
+        };
+        Newsletter: {
+            createdAt: string;
+            description?: string;
+            lastIssueAt?: string;
+            maxArticles: number;
+            /** @example The Daily Briefing */
+            name: string;
+            /** @example worldwire.daily */
+            newsletterId: string;
+            /** @description When the next issue is made (UTC). */
+            nextSendAt: string;
+            publisherSlug: string;
+            /** @description Only articles of these sections; all when absent. */
+            sections?: string[];
+            /** @example 07:00 */
+            sendTime: string;
+            /** @description Confirmed subscribers. */
+            subscriberCount: number;
+            /** @example Europe/Berlin */
+            timeZone: string;
+            /**
+             * @description Days it goes out: 0 = Sunday … 6 = Saturday.
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            weekdays: number[];
+        };
+        NewsletterIssue: {
+            articles: {
+                id: string;
+                price: number;
+                publishedAt: string;
+                title: string;
+            }[];
+            bounced: number;
+            delivered: number;
+            issueId: string;
+            madeAt: string;
+            newsletterId: string;
+            sent: number;
+            unsubscribed: number;
+        };
+        NewsletterToken: {
+            /** @description The `token` parameter of the link in the mail. */
+            token: string;
+        };
         OfferedPlan: components["schemas"]["Plan"] & {
             /** @example $2.90 per month */
             displayPrice: string;
@@ -1694,6 +1926,31 @@ export interface components {
             followingCount: number;
             handle: string;
         };
+        PublicNewsletter: {
+            description?: string;
+            /** @example The Daily Briefing */
+            name: string;
+            /** @example worldwire.daily */
+            newsletterId: string;
+            publisherSlug: string;
+            /** @description Only articles of these sections; all when absent. */
+            sections?: string[];
+            /** @example 07:00 */
+            sendTime: string;
+            /** @example Europe/Berlin */
+            timeZone: string;
+            /**
+             * @description Days it goes out: 0 = Sunday … 6 = Saturday.
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            weekdays: number[];
+        };
         Publisher: {
             /** @description Default article price in points (1 point = 1 US cent). */
             articlePrice: number;
@@ -1747,6 +2004,20 @@ export interface components {
                 readersWhoPaid: number;
             };
             grossPoints: number;
+            newsletters: {
+                /** @description Of those, refused for good (the address is no longer mailed). */
+                bounced: number;
+                /** @description Of those, accepted by the receiving mail server. */
+                delivered: number;
+                /** @description Issues made in the period. */
+                issues: number;
+                /** @description Mails of those issues handed to the mail queue. */
+                sent: number;
+                /** @description Paid unlocks in the period that came from a newsletter link. */
+                unlocks: number;
+                /** @description Readers who unsubscribed through a link in those issues. */
+                unsubscribed: number;
+            };
             perDay: {
                 date: string;
                 pointsEarned: number;
@@ -2487,7 +2758,10 @@ export interface operations {
     };
     unlockArticle: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where the reader came from: the `ref` of a newsletter link, counted in the publisher’s stats. */
+                ref?: string;
+            };
             header?: {
                 /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing. */
                 "idempotency-key"?: string;
@@ -4718,6 +4992,60 @@ export interface operations {
             };
         };
     };
+    listMyNewsletters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Subscriptions, confirmed or waiting for the link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "newsletterId": "string",
+                     *           "publisherSlug": "string",
+                     *           "name": "string",
+                     *           "status": "pending",
+                     *           "requestedAt": "string",
+                     *           "confirmedAt": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["MyNewsletter"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     refundPurchase: {
         parameters: {
             query?: never;
@@ -5474,6 +5802,296 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a readable feed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmNewsletterSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "stringstri"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewsletterToken"];
+            };
+        };
+        responses: {
+            /** @description Subscribed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "newsletterId": "string",
+                     *       "subscribed": true,
+                     *       "alreadySubscribed": true
+                     *     }
+                     */
+                    "application/json": {
+                        alreadySubscribed: boolean;
+                        newsletterId: string;
+                        /** @enum {boolean} */
+                        subscribed: true;
+                    };
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscribeNewsletter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing; the same key with another request is a 422. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `pending`: the link is on its way; `active`: subscribed already */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "pending"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "pending" | "active";
+                    };
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a readable feed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unsubscribeNewsletter: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: {
+                /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing; the same key with another request is a 422. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unsubscribed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unsubscribed": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description False when there was no subscription (any more). */
+                        unsubscribed: boolean;
+                    };
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7497,6 +8115,391 @@ export interface operations {
             };
         };
     };
+    listOwnNewsletters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newsletters, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "newsletterId": "worldwire.daily",
+                     *           "publisherSlug": "string",
+                     *           "name": "The Daily Briefing",
+                     *           "description": "string",
+                     *           "sections": [
+                     *             "string"
+                     *           ],
+                     *           "sendTime": "07:00",
+                     *           "timeZone": "Europe/Berlin",
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ],
+                     *           "maxArticles": 0,
+                     *           "nextSendAt": "string",
+                     *           "lastIssueAt": "string",
+                     *           "subscriberCount": 0,
+                     *           "createdAt": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Newsletter"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createNewsletter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing; the same key with another request is a 422. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "daily",
+                 *       "name": "string",
+                 *       "description": "string",
+                 *       "sections": [
+                 *         "string"
+                 *       ],
+                 *       "sendTime": "07:00",
+                 *       "timeZone": "Europe/Berlin",
+                 *       "frequency": "daily",
+                 *       "weekday": 0,
+                 *       "maxArticles": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateNewsletter"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "newsletter": {
+                     *         "newsletterId": "worldwire.daily",
+                     *         "publisherSlug": "string",
+                     *         "name": "The Daily Briefing",
+                     *         "description": "string",
+                     *         "sections": [
+                     *           "string"
+                     *         ],
+                     *         "sendTime": "07:00",
+                     *         "timeZone": "Europe/Berlin",
+                     *         "weekdays": [
+                     *           1,
+                     *           2,
+                     *           3,
+                     *           4,
+                     *           5
+                     *         ],
+                     *         "maxArticles": 0,
+                     *         "nextSendAt": "string",
+                     *         "lastIssueAt": "string",
+                     *         "subscriberCount": 0,
+                     *         "createdAt": "string"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        newsletter: components["schemas"]["Newsletter"];
+                    };
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a readable feed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNewsletterIssues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 50 issues, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "issueId": "string",
+                     *           "newsletterId": "string",
+                     *           "madeAt": "string",
+                     *           "articles": [
+                     *             {
+                     *               "id": "string",
+                     *               "title": "string",
+                     *               "price": 0,
+                     *               "publishedAt": "string"
+                     *             }
+                     *           ],
+                     *           "sent": 0,
+                     *           "delivered": 0,
+                     *           "bounced": 0,
+                     *           "unsubscribed": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["NewsletterIssue"][];
+                    };
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendNewsletterNow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a replay within 24 hours returns the first response and changes nothing; the same key with another request is a 422. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next issue is due now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nextSendAt": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        nextSendAt: string;
+                    };
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a readable feed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listPayouts: {
         parameters: {
             query?: {
@@ -7671,6 +8674,14 @@ export interface operations {
                      *         "links": 0,
                      *         "readers": 0,
                      *         "readersWhoPaid": 0
+                     *       },
+                     *       "newsletters": {
+                     *         "issues": 0,
+                     *         "sent": 0,
+                     *         "delivered": 0,
+                     *         "bounced": 0,
+                     *         "unsubscribed": 0,
+                     *         "unlocks": 0
                      *       },
                      *       "topArticles": [
                      *         {
@@ -7899,6 +8910,81 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AccountPage"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublisherNewsletters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newsletters, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "newsletterId": "worldwire.daily",
+                     *           "publisherSlug": "string",
+                     *           "name": "The Daily Briefing",
+                     *           "description": "string",
+                     *           "sections": [
+                     *             "string"
+                     *           ],
+                     *           "sendTime": "07:00",
+                     *           "timeZone": "Europe/Berlin",
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["PublicNewsletter"][];
+                    };
                 };
             };
             /** @description Validation failed */

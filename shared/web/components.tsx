@@ -50,7 +50,7 @@ export function CardList(props: { cards: Card[]; empty: string }) {
 }
 
 /** What the reader can do to read on: the meter, the trial, each plan, points, or signing in. */
-export function PaywallBox(props: { articleId: string; publisher: { slug: string; name: string }; offer: Offer; signedIn: boolean; csrf: string; returnTo?: string | undefined }) {
+export function PaywallBox(props: { articleId: string; publisher: { slug: string; name: string }; offer: Offer; signedIn: boolean; csrf: string; returnTo?: string | undefined; refFrom?: string | undefined }) {
   const { offer, publisher, csrf } = props;
   const here = `/articles/${encodeURIComponent(props.articleId)}${props.returnTo ? `?return=${encodeURIComponent(props.returnTo)}` : ''}`;
   const cost = offer.unlockCost ?? offer.price;
@@ -97,6 +97,7 @@ export function PaywallBox(props: { articleId: string; publisher: { slug: string
               <form method="post" action={`/articles/${encodeURIComponent(props.articleId)}/unlock`}>
                 <CsrfField token={csrf} />
                 {props.returnTo ? <input type="hidden" name="return" value={props.returnTo} /> : null}
+                {props.refFrom ? <input type="hidden" name="ref" value={props.refFrom} /> : null}
                 <button type="submit">{cost === 0 ? 'Read free' : `Unlock for ${points(cost)}`}</button>
               </form>
             )}

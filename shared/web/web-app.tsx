@@ -14,6 +14,7 @@ import type { WebContext, WebDeps, WebEnv } from './web-context.js';
 import { registerAccountPages } from './pages/account-pages.js';
 import { registerReadingPages } from './pages/reading-pages.js';
 import { registerSocialPages } from './pages/social-pages.js';
+import { registerNewsletterPages } from './pages/newsletter-pages.js';
 import { registerPublisherDashboard } from './pages/publisher-dashboard.js';
 
 export function buildWebApp(deps: WebDeps) {
@@ -67,6 +68,7 @@ export function buildWebApp(deps: WebDeps) {
   registerReadingPages(app, deps);
   registerAccountPages(app, deps);
   registerSocialPages(app, deps);
+  registerNewsletterPages(app, deps);
   registerPublisherDashboard(app, deps);
 
   app.notFound((c) => errorPage(c as WebContext, 404, 'Page not found', 'There is nothing at this address.'));

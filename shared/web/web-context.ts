@@ -48,6 +48,8 @@ export const MESSAGES = {
   gift_opened: { text: 'The gift is yours: read on.' },
   cancelled: { text: 'Your subscription will end at the close of the period you paid for.' },
   resumed: { text: 'Your subscription will renew.' },
+  newsletter_pending: { text: 'Almost there: confirm with the link we just mailed you.' },
+  newsletter_active: { text: 'You are subscribed to this newsletter already.' },
   payments_off: { text: 'Card payments are not set up on this postwire.', error: true },
   session_expired: { text: 'Your session has ended; please sign in again.', error: true },
   feed_added: { text: 'Feed added; it is fetched within a minute.' },
@@ -79,4 +81,12 @@ export function safeNext(value: unknown): string {
 export async function formOf(c: WebContext): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** The API's sentence, with each invalid field named as a person would. */
+export function errorText(error: unknown): string {
+  const body = error as { error?: { message?: string; details?: Array<{ field: string; message: string }> } } | undefined;
+  const details = body?.error?.details;
+  if (Array.isArray(details) && details.length > 0) return details.map((detail) => `${detail.field[0]?.toUpperCase()}${detail.field.slice(1)}: ${detail.message}.`).join(' ');
+  return body?.error?.message ?? 'That did not work; please try again.';
 }

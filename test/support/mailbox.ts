@@ -27,3 +27,12 @@ export function linkIn(mail: CaughtMail, prefix: string): URL {
   if (!found) throw new Error(`no link to ${prefix} in "${mail.subject}"`);
   return new URL(found);
 }
+
+/** A mail's header as it arrived (from the raw message: the catcher's parsed headers leave list headers out). */
+export async function rawHeader(mail: CaughtMail, name: string): Promise<string | undefined> {
+  const response = await fetch(`${inject('mailInboxUrl')}/api/email/${mail.id}/source`);
+  if (!response.ok) throw new Error(`mail catcher: ${response.status}`);
+  const head = (await response.text()).split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((candidate) => candidate.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}

@@ -15,6 +15,8 @@ import { createDeps } from '../../shared/api/api-deps.js';
 import { followStatsRollups } from '../../shared/publishers/local-stats-follower.js';
 import { localOutbox } from '../../shared/mail/local-outbox.js';
 import { smtpTransport } from '../../shared/mail/smtp-transport.js';
+import { startLocalNewsletters } from '../../shared/newsletters/local-newsletters.js';
+import { countIssueOutcome } from '../../shared/newsletters/issue-counters.js';
 import { verificationToken } from '../../shared/readers/email-verification.js';
 import { articleItems, rss2 } from './feeds.js';
 import { checkedByContract } from './api-contract.js';
@@ -38,6 +40,8 @@ export interface TestStack {
   rollUpStats(): Promise<void>;
   /** Resolves when every mail queued so far reached the run's mail catcher (needs `mail: true`). */
   mailSent(): Promise<void>;
+  /** Makes the newsletter issues that are due and runs their fan-out, as the scheduled dispatcher and its queue do. */
+  sendNewsletters(): Promise<void>;
 }
 
 export async function createTestStack(
@@ -56,11 +60,22 @@ export async function createTestStack(
     ...options.env,
   });
   // Mail, when a test reads it, goes through the same in-process queue as under npm start, to the run's mail catcher.
-  const outbox = options.mail ? localOutbox(smtpTransport(inject('smtpUrl')), { from: config.mailFrom, perSecond: 100, attempts: 3, retryBaseMs: 50, logger: createConsoleLogger('test-mail', true) }) : undefined;
+  const outbox = options.mail
+    ? localOutbox(smtpTransport(inject('smtpUrl')), { from: config.mailFrom, perSecond: 100, attempts: 3, retryBaseMs: 50, logger: createConsoleLogger('test-mail', true), onOutcome: (message, outcome) => countIssueOutcome(deps.db)(message, outcome) })
+    : undefined;
   const deps = createDeps(config, createConsoleLogger('test', true), { feedRuntime: options.feedRuntime, now: options.now, mail: outbox });
   await ensureTable(deps.db, { stream: options.stream === true || config.timelineFanOut === 'stream' });
   // No timer, and made on first use: a test says when the stats must have caught up.
   let statsFollower: ReturnType<typeof followStatsRollups> | undefined;
+  const newsletters = startLocalNewsletters(deps.db, {
+    intervalMs: 0,
+    secret: config.jwtSecret,
+    publicUrl: config.feeds.publicUrl,
+    defaultPrice: config.defaultArticlePrice,
+    mail: deps.mail,
+    now: deps.now,
+    logger: createConsoleLogger('test-newsletters', true),
+  });
   const app = buildApp(deps, ALL_ROUTES);
   checkedByContract(app);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
@@ -70,6 +85,7 @@ export async function createTestStack(
     admin,
     request: async (path, init) => app.request(path, init),
     rollUpStats: () => (statsFollower ??= followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: config.dynamoEndpoint, logger: createConsoleLogger('test', true) })).catchUp(),
+    sendNewsletters: () => newsletters.tick(),
     mailSent: async () => {
       if (!outbox) throw new Error('This test stack sends no mail: create it with { mail: true }.');
       await outbox.idle();

@@ -12,6 +12,7 @@ import { getPublishers } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
 import { priceOf, toCard } from '../presenters.js';
+import { UNLOCK_REF } from '../../newsletters/unlock-ref.js';
 import { ArticleDetailSchema, ErrorSchema, errorResponses, GiftSchema, GiftViewSchema, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
 import { rateLimited } from '../rate-limit.js';
 import { deficitOf } from '../../wallet/ledger.js';
@@ -93,7 +94,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         'Opens the article by the first way that applies: free, already unlocked, the free meter, or points. Never charges twice; a replay with the same Idempotency-Key returns the first answer.',
       security: [{ bearer: [] }],
       middleware: requireReader(deps),
-      request: { params: ArticleIdParam, headers: IdempotencyHeader },
+      request: { params: ArticleIdParam, headers: IdempotencyHeader, query: z.object({ ref: z.string().regex(UNLOCK_REF, 'newsletter.<issue id>').optional().openapi({ description: 'Where the reader came from: the `ref` of a newsletter link, counted in the publisher’s stats.' }) }) },
       responses: {
         200: jsonResponse(UnlockResultSchema, 'Unlocked'),
         402: { description: 'Not enough points (details: price, balance)', content: { 'application/json': { schema: ErrorSchema } } },
@@ -107,6 +108,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         platformSharePercent: deps.config.readers.platformSharePercent,
         promoBudgetPoints: deps.config.readers.promoBudgetPoints,
         idempotencyKey: c.req.header('idempotency-key'),
+        ref: c.req.valid('query').ref,
         now: deps.now,
       });
       deps.metrics.count('Unlocks', 1, { name: 'via', value: result.via });

@@ -4,7 +4,7 @@ import { must } from '../api-client.js';
 import { CardList, dollars, formatDate, points } from '../components.js';
 import { CsrfField, Layout, Notice } from '../layout.js';
 import { READER_COOKIE } from '../session.js';
-import { formOf, messageOf, readerHeaders, safeNext, seeOther, type WebContext, type WebDeps, type WebEnv } from '../web-context.js';
+import { errorText, formOf, messageOf, readerHeaders, safeNext, seeOther, type WebContext, type WebDeps, type WebEnv } from '../web-context.js';
 
 export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
   const { api } = deps;
@@ -337,10 +337,3 @@ function statusOf(status: number): 400 | 401 | 409 | 429 {
   return status === 401 || status === 409 || status === 429 ? status : 400;
 }
 
-/** The API's sentence, with each invalid field named as a person would. */
-function errorText(error: unknown): string {
-  const body = error as { error?: { message?: string; details?: Array<{ field: string; message: string }> } } | undefined;
-  const details = body?.error?.details;
-  if (Array.isArray(details) && details.length > 0) return details.map((detail) => `${detail.field[0]?.toUpperCase()}${detail.field.slice(1)}: ${detail.message}.`).join(' ');
-  return body?.error?.message ?? 'That did not work; please try again.';
-}

@@ -1,10 +1,12 @@
 /** Reading: the latest articles, a publisher's page and archive, an article with its paywall box, gift links. */
+import { UNLOCK_REF } from '../../newsletters/unlock-ref.js';
 import type { Hono } from 'hono';
 import { ApiCallFailed, must } from '../api-client.js';
 import { ArticleCard, CardList, dollars, formatDate, PaywallBox, points, type Card } from '../components.js';
 import { CsrfField, Layout, Notice } from '../layout.js';
 import { formOf, messageOf, readerHeaders, safeNext, seeOther, type WebDeps, type WebEnv } from '../web-context.js';
 import { allowedReturn, entitledReturn } from './embed-return.js';
+import { NewsletterList } from './newsletter-pages.js';
 import { publisherSlugOfArticleId } from '../../articles/article-id.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -48,9 +50,10 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
 
   app.get('/p/:slug', async (c) => {
     const slug = c.req.param('slug');
-    const [publisher, articles] = await Promise.all([
+    const [publisher, articles, newsletters] = await Promise.all([
       api.GET('/v1/publishers/{slug}', { params: { path: { slug } } }).then(must),
       api.GET('/v1/articles', { params: { query: { publisher: slug, limit: 30 } } }).then(must),
+      api.GET('/v1/publishers/{slug}/newsletters', { params: { path: { slug } } }).then(must),
     ]);
     const viewer = c.get('viewer');
     const month = new Date().toISOString().slice(0, 7);
@@ -96,6 +99,7 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
             </ul>
           </>
         ) : null}
+        <NewsletterList newsletters={newsletters.items} slug={slug} signedIn={Boolean(viewer.handle)} csrf={viewer.csrf} />
         <h2>Latest from {publisher.name}</h2>
         <CardList cards={articles.items} empty="No articles yet." />
       </Layout>,
@@ -162,6 +166,8 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
     const { article, access } = detail;
     // Came from the publisher's own page (the embed): offer the way back there, if that page may ask for it.
     const returnTo = (await allowedReturn(deps, article.publisher.slug, c.req.query('return')))?.toString();
+    // Where the reader came from (a newsletter issue's link), carried to the unlock so the publisher's stats can count it.
+    const refFrom = UNLOCK_REF.test(c.req.query('ref') ?? '') ? c.req.query('ref') : undefined;
     const giftId = c.req.query('gift');
     const gift = giftId && access.granted ? await api.GET('/v1/gifts/{giftId}', { params: { path: { giftId } } }) : undefined;
     return c.html(
@@ -192,7 +198,7 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
           <div dangerouslySetInnerHTML={{ __html: access.granted && detail.contentHtml ? detail.contentHtml : article.teaserHtml }} />
         </article>
         {!access.granted && detail.offer ? (
-          <PaywallBox articleId={article.id} publisher={article.publisher} offer={detail.offer} signedIn={Boolean(viewer.handle)} csrf={viewer.csrf} returnTo={returnTo} />
+          <PaywallBox articleId={article.id} publisher={article.publisher} offer={detail.offer} signedIn={Boolean(viewer.handle)} csrf={viewer.csrf} returnTo={returnTo} refFrom={refFrom} />
         ) : null}
         {access.granted && viewer.handle && returnTo ? (
           <form method="post" action={`/articles/${encodeURIComponent(article.id)}/return`}>
@@ -240,7 +246,8 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
     const id = c.req.param('id');
     const form = await formOf(c);
     if (!c.get('readerToken')) return seeOther(c, `/login?next=${encodeURIComponent(`/articles/${id}`)}`);
-    const result = await api.POST('/v1/articles/{id}/unlock', { params: { path: { id } }, headers: readerHeaders(c) });
+    const ref = UNLOCK_REF.test(form.ref ?? '') ? form.ref : undefined;
+    const result = await api.POST('/v1/articles/{id}/unlock', { params: { path: { id }, query: ref ? { ref } : {} }, headers: readerHeaders(c) });
     const back = `/articles/${encodeURIComponent(id)}${form.return ? `?return=${encodeURIComponent(form.return)}` : ''}`;
     if (result.response.status === 402) return seeOther(c, back, 'insufficient');
     must(result);

@@ -1,0 +1,246 @@
+/**
+ * Newsletters as publishers and readers meet them: defined by the publisher,
+ * subscribed to with double opt-in, sent on schedule to each reader with what
+ * that reader may read, unsubscribed in one click, counted in the stats. Mail
+ * is read from the run's real mail catcher.
+ */
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { issueShardKey, shardOf, NEWSLETTER_SUBSCRIBER_SHARDS } from '../shared/db/keys.js';
+import { recordMailEvents } from '../shared/mail/mail-worker.js';
+import { runIssueJob } from '../shared/newsletters/newsletter-fanout.js';
+import { rss2, type RssItem } from './support/feeds.js';
+import { linkIn, mailsTo, rawHeader, type CaughtMail } from './support/mailbox.js';
+import { createTestStack, type TestStack } from './support/test-stack.js';
+
+let stack: TestStack;
+// Monday 30 November 2026, 05:00 UTC: 06:00 in Berlin.
+let clock = new Date('2026-11-30T05:00:00Z');
+const json = async (response: Response) => (await response.json()) as Record<string, any>;
+const send = (method: string, path: string, auth: Record<string, string>, body?: unknown) =>
+  stack.request(path, { method, headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const PUBLIC = 'https://postwire.example';
+
+beforeAll(async () => {
+  stack = await createTestStack({ mail: true, stream: true, now: () => clock, env: { PUBLIC_URL: PUBLIC } });
+});
+
+/** Articles published in the hours before now: `count` priced ones, and one the feed makes free. */
+function freshItems(prefix: string, count: number): RssItem[] {
+  const items: RssItem[] = Array.from({ length: count }, (_, i) => ({
+    guid: `${prefix}-${i}`,
+    title: `${prefix} story ${i}`,
+    link: `https://desk.example/${prefix}/${i}`,
+    pubDate: new Date(clock.getTime() - (i + 1) * 3600_000).toUTCString(),
+    category: i % 2 === 0 ? 'World' : 'Economy',
+    description: `What happened in ${prefix} story ${i}.`,
+    content: `<p>The whole of ${prefix} story ${i}, paragraph one.</p><p>Paragraph two.</p>`,
+  }));
+  items.push({ guid: `${prefix}-free`, title: `${prefix} free story`, link: `https://desk.example/${prefix}/free`, pubDate: new Date(clock.getTime() - 30 * 60_000).toUTCString(), description: 'Free to all.', content: '<p>Free text.</p>', extra: '<postwire:price>0</postwire:price>' });
+  return items;
+}
+
+async function publisherWithNewsletter(slug: string, newsletter: Record<string, unknown> = {}) {
+  const { auth } = await stack.createPublisher(slug, { articlePrice: 30, freeArticlesPerMonth: 1, plans: undefined });
+  await send('PATCH', '/v1/publisher', auth, { plans: [{ planId: 'monthly', name: 'Monthly', interval: 'month', priceCents: 290, trialDays: 30 }] });
+  const created = await send('POST', '/v1/publisher/newsletters', auth, { key: 'daily', name: 'The Daily Briefing', sendTime: '07:00', timeZone: 'Europe/Berlin', frequency: 'daily', ...newsletter });
+  expect(created.status).toBe(201);
+  return { auth, newsletter: (await json(created)).newsletter as { newsletterId: string; nextSendAt: string } };
+}
+
+async function push(auth: Record<string, string>, items: RssItem[]) {
+  const xml = rss2(items).replace('<rss version="2.0"', '<rss version="2.0" xmlns:postwire="https://postwire.dev/ns"');
+  const pushed = await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/rss+xml' }, body: xml });
+  expect(pushed.status).toBe(200);
+}
+
+/** A reader who subscribed and used the link in the confirmation mail. */
+async function subscriber(handle: string, newsletterId: string) {
+  const reader = await stack.signUp(handle);
+  expect(await json(await send('POST', `/v1/newsletters/${newsletterId}/subscribe`, reader.auth))).toEqual({ status: 'pending' });
+  await stack.mailSent();
+  const mail = (await mailsTo(`${handle}@readers.example`)).find((found) => found.subject.startsWith('Confirm your subscription'))!;
+  const link = linkIn(mail, `${PUBLIC}/newsletters/confirm?`);
+  const confirmed = await send('POST', `/v1/newsletters/${link.searchParams.get('newsletter')}/confirm`, {}, { token: link.searchParams.get('token') });
+  expect(await json(confirmed)).toEqual({ newsletterId, subscribed: true, alreadySubscribed: false });
+  return reader;
+}
+
+const issuesTo = async (address: string) => (await mailsTo(address)).filter((mail) => mail.subject.startsWith('The Daily Briefing'));
+
+describe('defining newsletters', () => {
+  it('takes a name, a send time in a time zone and a frequency, and says when the first issue goes out', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-define', { sections: ['World'] });
+    expect(newsletter).toMatchObject({ newsletterId: 'nl-define.daily', weekdays: [0, 1, 2, 3, 4, 5, 6], sections: ['World'], maxArticles: 10, subscriberCount: 0 });
+    // 07:00 in Berlin in winter is 06:00 UTC, the same morning.
+    expect(newsletter.nextSendAt).toBe('2026-11-30T06:00:00.000Z');
+    const weekly = await json(await send('POST', '/v1/publisher/newsletters', auth, { key: 'weekly', name: 'The Week', sendTime: '18:30', timeZone: 'America/New_York', frequency: 'weekly', weekday: 5 }));
+    expect(weekly.newsletter).toMatchObject({ weekdays: [5], nextSendAt: '2026-12-04T23:30:00.000Z' });
+
+    expect((await json(await stack.request('/v1/publisher/newsletters', { headers: auth }))).items.map((item: any) => item.name)).toEqual(['The Daily Briefing', 'The Week']);
+    expect((await json(await stack.request('/v1/publishers/nl-define/newsletters'))).items).toHaveLength(2);
+    expect((await send('POST', '/v1/publisher/newsletters', auth, { key: 'daily', name: 'Again', sendTime: '07:00', timeZone: 'Europe/Berlin', frequency: 'daily' })).status).toBe(409);
+    const bad = await send('POST', '/v1/publisher/newsletters', auth, { key: 'Bad Key', name: 'x', sendTime: '25:00', timeZone: 'Mars/Olympus', frequency: 'hourly' });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.details.map((detail: any) => detail.field).sort()).toEqual(['frequency', 'key', 'sendTime', 'timeZone']);
+    expect((await stack.request('/v1/publisher/newsletters')).status).toBe(401);
+  });
+});
+
+describe('subscribing', () => {
+  it('is double opt-in: nothing is sent until the link in the confirmation mail is used', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-optin');
+    await push(auth, freshItems('optin', 2));
+    const waiting = await stack.signUp('nl_waiting');
+    expect(await json(await send('POST', `/v1/newsletters/${newsletter.newsletterId}/subscribe`, waiting.auth))).toEqual({ status: 'pending' });
+    expect((await json(await stack.request('/v1/me/newsletters', { headers: waiting.auth }))).items).toEqual([expect.objectContaining({ newsletterId: 'nl-optin.daily', status: 'pending' })]);
+    await subscriber('nl_confirmed', newsletter.newsletterId);
+    expect(await json(await send('POST', `/v1/newsletters/${newsletter.newsletterId}/subscribe`, (await stack.signUp('nl_twice')).auth))).toEqual({ status: 'pending' });
+
+    clock = new Date('2026-11-30T06:00:30Z');
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    expect(await issuesTo('nl_confirmed@readers.example')).toHaveLength(1);
+    expect(await issuesTo('nl_waiting@readers.example')).toHaveLength(0);
+    expect((await json(await stack.request('/v1/publisher/newsletters', { headers: auth }))).items[0]).toMatchObject({ subscriberCount: 1, lastIssueAt: clock.toISOString(), nextSendAt: '2026-12-01T06:00:00.000Z' });
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('refuses a forged or foreign confirmation link, and a subscription to a newsletter that does not exist', async () => {
+    const { newsletter } = await publisherWithNewsletter('nl-forged');
+    const reader = await stack.signUp('nl_forger');
+    expect((await send('POST', `/v1/newsletters/${newsletter.newsletterId}/confirm`, {}, { token: 'eyJ1IjoieCJ9.forged-signature' })).status).toBe(400);
+    expect((await send('POST', '/v1/newsletters/nobody.daily/subscribe', reader.auth)).status).toBe(404);
+    expect((await send('POST', `/v1/newsletters/${newsletter.newsletterId}/subscribe`, {})).status).toBe(401);
+  });
+});
+
+describe('an issue', () => {
+  it('gives each reader what they may read: open for a subscriber or an unlock, teaser, price and unlock link otherwise; the meter is never spent', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-issue');
+    await push(auth, freshItems('issue', 3));
+    const ids = ((await json(await stack.request('/v1/articles?publisher=nl-issue'))).items as Array<{ id: string; title: string }>).reduce<Record<string, string>>((all, item) => ({ ...all, [item.title]: item.id }), {});
+    const subscribed = await subscriber('nl_subscribed', newsletter.newsletterId);
+    expect((await send('POST', '/v1/publishers/nl-issue/trial', subscribed.auth, {})).status).toBe(201);
+    const unlocker = await subscriber('nl_unlocker', newsletter.newsletterId);
+    await send('POST', '/v1/me/wallet/dev-top-up', unlocker.auth, { points: 100 });
+    // The free article of the month, then one paid with points.
+    expect((await json(await send('POST', `/v1/articles/${ids['issue story 2']}/unlock`, unlocker.auth))).access.via).toBe('meter');
+    expect((await json(await send('POST', `/v1/articles/${ids['issue story 0']}/unlock`, unlocker.auth))).access.via).toBe('points');
+    const stranger = await subscriber('nl_stranger', newsletter.newsletterId);
+
+    clock = new Date('2026-11-30T06:01:00Z');
+    await send('POST', `/v1/publisher/newsletters/${newsletter.newsletterId}/send-now`, auth);
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    const [toSubscriber] = await issuesTo('nl_subscribed@readers.example');
+    const [toUnlocker] = await issuesTo('nl_unlocker@readers.example');
+    const [toStranger] = await issuesTo('nl_stranger@readers.example');
+    const open = (mail: CaughtMail) => [...mail.text.matchAll(/^(.+)\n.*\nRead it in full: /gm)].map((match) => match[1]!.toLowerCase()).sort();
+    const locked = (mail: CaughtMail) => [...mail.text.matchAll(/^(.+)\n.*\nUnlock for 30 points: /gm)].map((match) => match[1]!.toLowerCase()).sort();
+    expect(open(toSubscriber!)).toEqual(['issue free story', 'issue story 0', 'issue story 1', 'issue story 2']);
+    expect(locked(toSubscriber!)).toEqual([]);
+    expect(open(toUnlocker!)).toEqual(['issue free story', 'issue story 0', 'issue story 2']);
+    expect(locked(toUnlocker!)).toEqual(['issue story 1']);
+    expect(open(toStranger!)).toEqual(['issue free story']);
+    expect(locked(toStranger!)).toEqual(['issue story 0', 'issue story 1', 'issue story 2']);
+    expect(toStranger!.html).toContain('Unlock for 30 points');
+    expect(toStranger!.text).toContain(`${PUBLIC}/articles/${ids['issue story 1']}?ref=newsletter.`);
+    // Bulk mail: one-click unsubscribe headers, both the mailto-free https form and the RFC 8058 POST marker.
+    expect(await rawHeader(toStranger!, 'List-Unsubscribe')).toMatch(new RegExp(`^<${PUBLIC}/v1/newsletters/nl-issue\\.daily/unsubscribe\\?token=[\\w.-]+>$`));
+    expect(await rawHeader(toStranger!, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // Sending the mail spent no one's free article.
+    const offer = await json(await stack.request(`/v1/articles/${ids['issue story 1']}`, { headers: stranger.auth }));
+    expect(offer.offer.freeRemaining).toBe(1);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('reaches each reader once however often its fan-out is retried, and nobody who turned newsletters off or whose address bounced', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-once');
+    await push(auth, freshItems('once', 2));
+    const readers = [];
+    for (let i = 0; i < 6; i++) readers.push({ handle: `nl_once_${i}`, ...(await subscriber(`nl_once_${i}`, newsletter.newsletterId)) });
+    await send('PUT', '/v1/me/mail-preferences', readers[4]!.auth, { newsletters: false });
+    await recordMailEvents(stack.deps.db, [
+      { message: JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'nl_once_5@readers.example' }] }, mail: { tags: {} } }), at: clock.toISOString() },
+    ]);
+
+    clock = new Date('2026-11-30T06:02:00Z');
+    await send('POST', `/v1/publisher/newsletters/${newsletter.newsletterId}/send-now`, auth);
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    const [issue] = (await json(await stack.request(`/v1/publisher/newsletters/${newsletter.newsletterId}/issues`, { headers: auth }))).items;
+    expect(issue).toMatchObject({ sent: 4, delivered: 4, bounced: 0 });
+
+    // A job that died after queuing but before recording its progress runs again, for every shard: nobody gets a second mail.
+    for (let shard = 0; shard < NEWSLETTER_SUBSCRIBER_SHARDS; shard++) await stack.deps.db.doc.send(new DeleteCommand({ TableName: stack.deps.db.tableName, Key: issueShardKey(issue.issueId, shard) }));
+    const queued: string[] = [];
+    for (const reader of readers) {
+      const again = await runIssueJob(stack.deps.db, { issueId: issue.issueId, shard: shardOf(reader.userId, NEWSLETTER_SUBSCRIBER_SHARDS) }, { secret: stack.deps.config.jwtSecret, publicUrl: PUBLIC, now: () => clock, queueMails: async (mails) => void queued.push(...mails.map((mail) => mail.to)) });
+      expect(again.done).toBe(true);
+    }
+    expect(queued).toEqual([]);
+    for (const [i, reader] of readers.entries()) expect(await issuesTo(`${reader.handle}@readers.example`), reader.handle).toHaveLength(i < 4 ? 1 : 0);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('is not sent when nothing new was published since the last one, and then waits for its next send time', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-quiet');
+    await subscriber('nl_quiet', newsletter.newsletterId);
+    clock = new Date('2026-11-30T06:03:00Z');
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    expect(await issuesTo('nl_quiet@readers.example')).toHaveLength(0);
+    expect((await json(await stack.request(`/v1/publisher/newsletters/${newsletter.newsletterId}/issues`, { headers: auth }))).items).toEqual([]);
+    expect((await json(await stack.request('/v1/publisher/newsletters', { headers: auth }))).items[0].nextSendAt).toBe('2026-12-01T06:00:00.000Z');
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+});
+
+describe('unsubscribing and the stats', () => {
+  it('takes one click from the mail’s List-Unsubscribe, stops the next issue, and shows in the publisher’s figures with the unlocks the issue brought', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-leave');
+    await push(auth, freshItems('leave', 2));
+    const leaver = await subscriber('nl_leaver', newsletter.newsletterId);
+    const buyer = await subscriber('nl_buyer', newsletter.newsletterId);
+    await send('POST', '/v1/me/wallet/dev-top-up', buyer.auth, { points: 100 });
+
+    clock = new Date('2026-11-30T06:04:00Z');
+    await send('POST', `/v1/publisher/newsletters/${newsletter.newsletterId}/send-now`, auth);
+    await stack.sendNewsletters();
+    await stack.mailSent();
+
+    // The buyer follows the issue's unlock link: the article page carries the ref to the unlock.
+    const [toBuyer] = await issuesTo('nl_buyer@readers.example');
+    const [first, second] = [...toBuyer!.text.matchAll(/Unlock for 30 points: (\S+)/g)].map((match) => new URL(match[1]!));
+    const unlock = (link: URL, ref: string | null) => send('POST', `/v1/articles/${link.pathname.split('/').at(-1)}/unlock${ref ? `?ref=${ref}` : ''}`, buyer.auth);
+    expect((await json(await unlock(first!, first!.searchParams.get('ref')))).access.via).toBe('meter'); // the month's free article: nothing earned
+    expect((await unlock(second!, 'not-a-ref')).status).toBe(400);
+    expect((await json(await unlock(second!, second!.searchParams.get('ref')))).access.via).toBe('points');
+
+    // The mail client's one-click unsubscribe: a POST of the RFC 8058 body to the header's address, no sign-in.
+    const [toLeaver] = await issuesTo('nl_leaver@readers.example');
+    const oneClick = new URL((await rawHeader(toLeaver!, 'List-Unsubscribe'))!.slice(1, -1));
+    const unsubscribed = await stack.request(`${oneClick.pathname}${oneClick.search}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(unsubscribed.status).toBe(200);
+    expect(await json(unsubscribed)).toEqual({ unsubscribed: true });
+    expect(await json(await stack.request(`${oneClick.pathname}${oneClick.search}`, { method: 'POST' }))).toEqual({ unsubscribed: false });
+    expect((await json(await stack.request('/v1/me/newsletters', { headers: leaver.auth }))).items).toEqual([]);
+    // A token for one newsletter does not unsubscribe from another.
+    expect((await stack.request(`/v1/newsletters/nl-optin.daily/unsubscribe${oneClick.search}`, { method: 'POST' })).status).toBe(400);
+
+    clock = new Date('2026-11-30T08:00:00Z');
+    await push(auth, [{ guid: 'leave-next', title: 'leave next story', link: 'https://desk.example/leave/next', pubDate: new Date('2026-11-30T07:30:00Z').toUTCString(), description: 'Next.', content: '<p>Next.</p>' }]);
+    clock = new Date('2026-12-01T06:00:10Z');
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    expect(await issuesTo('nl_leaver@readers.example')).toHaveLength(1);
+    expect(await issuesTo('nl_buyer@readers.example')).toHaveLength(2);
+
+    await stack.rollUpStats();
+    const stats = await json(await stack.request('/v1/publisher/stats?from=2026-11-30T00:00:00Z&to=2026-12-01T23:59:59Z', { headers: auth }));
+    expect(stats.newsletters).toEqual({ issues: 2, sent: 3, delivered: 3, bounced: 0, unsubscribed: 1, unlocks: 1 });
+    expect(stats.unlocks).toBe(1);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+});
