@@ -9,6 +9,7 @@ import { readerPartition } from '../shared/db/keys.js';
 import { ledgerRetainedUntil } from '../shared/readers/account-deletion.js';
 import { saveSubscription } from '../shared/subscriptions/subscription-store.js';
 import { verificationToken } from '../shared/readers/email-verification.js';
+import { confirmationToken } from '../shared/newsletters/newsletter-links.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
 let stack: TestStack;
@@ -43,6 +44,11 @@ async function busyReader(handle: string) {
   expect((await send('POST', '/v1/follows', me.auth, { handle: `${handle}_friend` })).status).toBe(201);
   expect((await send('POST', '/v1/follows', friend.auth, { handle })).status).toBe(201);
   expect((await send('POST', '/v1/blocks', me.auth, { handle: `${handle}_pest` })).status).toBe(201);
+  // A confirmed newsletter subscription (the confirmation link's token, as the mail would carry it).
+  await send('POST', '/v1/publisher/newsletters', publisherAuth, { key: 'daily', name: 'Daily', sendTime: '07:00', timeZone: 'UTC', frequency: 'daily' });
+  expect((await send('POST', `/v1/newsletters/${handle}-pub.daily/subscribe`, me.auth)).status).toBe(202);
+  const { userId } = (await json(await stack.request('/v1/me', { headers: me.auth }))) as { userId: string };
+  await send('POST', `/v1/newsletters/${handle}-pub.daily/confirm`, {}, { token: confirmationToken(stack.deps.config.jwtSecret, userId, `${handle}-pub.daily`, clock) });
   return { me, friend, pest, publisherAuth, ids, myPostId: mine.post.postId as string, theirPostId: theirs.post.postId as string, replyId: reply.post.postId as string };
 }
 
@@ -63,6 +69,7 @@ describe('exporting the account', () => {
     expect(data.follows).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'publisher', id: 'exporter-pub' }), expect.objectContaining({ kind: 'reader' })]));
     expect(data.likes).toEqual([{ postId: theirPostId, likedAt: clock.toISOString() }]);
     expect(data.blocked).toHaveLength(1);
+    expect(data.newsletters).toEqual([expect.objectContaining({ newsletterId: 'exporter-pub.daily', status: 'active', confirmedAt: clock.toISOString() })]);
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/passwordHash|"PK"|"SK"|GSI1PK|sessionsValidAfter/);
   });
@@ -96,7 +103,7 @@ describe('deleting the account', () => {
   });
 
   it('removes the person and their graph, keeps their threads readable, and keeps the ledger pseudonymous until its retention ends', async () => {
-    const { me, pest, myPostId, theirPostId, replyId } = await busyReader('leaver');
+    const { me, pest, publisherAuth, myPostId, theirPostId, replyId } = await busyReader('leaver');
     const { userId } = (await json(await stack.request('/v1/me', { headers: me.auth }))) as { userId: string };
     const counts = async (handle: string) => json(await stack.request(`/v1/users/${handle}`));
     expect(await counts('leaver_friend')).toMatchObject({ followerCount: 1, followingCount: 1 });
@@ -113,6 +120,7 @@ describe('deleting the account', () => {
     expect(await counts('leaver_friend')).toMatchObject({ followerCount: 0, followingCount: 0 });
     expect((await json(await stack.request(`/v1/posts/${theirPostId}`))).post.likeCount).toBe(0);
     expect((await json(await stack.request('/v1/publishers/leaver-pub/followers'))).items).toEqual([]);
+    expect((await json(await stack.request('/v1/publisher/newsletters', { headers: publisherAuth }))).items[0].subscriberCount).toBe(0);
     // Its post stays in the thread, by "deleted account", without its words; the friend's reply is untouched.
     const tombstone = (await json(await stack.request(`/v1/posts/${myPostId}`))).post;
     expect(tombstone).toMatchObject({ deleted: true, text: '', author: { handle: 'deleted account' } });

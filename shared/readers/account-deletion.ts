@@ -2,8 +2,8 @@
  * Deleting a reader's account. What happens to each part is the policy in
  * docs/ACCOUNTS.md:
  * - posts stay in their threads as tombstones by "deleted account", without text;
- * - follows both ways, likes, blocks, the library, subscriptions, meters and
- *   the timeline are removed;
+ * - follows both ways, likes, blocks, newsletter subscriptions, the library,
+ *   subscriptions, meters and the timeline are removed;
  * - the wallet ledger is kept, pseudonymous (it names an opaque id, no
  *   address or handle), for LEDGER_RETENTION_YEARS after the year of each
  *   entry, then DynamoDB's TTL removes it;
@@ -44,6 +44,7 @@ import { collectAll } from '../db/query-all.js';
 import { TTL_ATTRIBUTE } from '../db/table-schema.js';
 import { transactWrite } from '../db/transactions.js';
 import { Conflict, Contention, NotFound } from '../errors.js';
+import { unsubscribeNewsletter } from '../newsletters/newsletter-store.js';
 import { unblock } from '../social/blocks.js';
 import { unfollow } from '../social/follow-store.js';
 import { setLike } from '../social/likes.js';
@@ -112,6 +113,8 @@ export async function deleteAccount(db: Db, input: { userId: string; email: stri
     await ((item.SK as string).startsWith('by-me#') ? unblock(db, userId, other) : unblock(db, other, userId));
   }
   for (const item of posts) await tombstone(db, postIdOfPk(item.PK as string), account);
+  // Newsletters: through the same unsubscribe a reader's click runs, so subscriber lists and counts stay exact.
+  for (const item of own.filter((candidate) => candidate.type === 'newsletter_subscription')) await unsubscribeNewsletter(db, { userId, newsletterId: item.newsletterId as string });
 
   // Points left: forfeited with a last entry, so the ledger still sums to the balance it ends with.
   let forfeited = 0;
