@@ -179,6 +179,55 @@ describe('in a browser', () => {
     await expectAccessible(page);
   });
 
+  it('a reader subscribes to a newsletter with double opt-in, gets an issue, unsubscribes from it, and manages and deletes the account', async () => {
+    await stack.request('/v1/publisher/newsletters', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'daily', name: 'The Daily Briefing', sendTime: '07:00', timeZone: 'Europe/Berlin', frequency: 'daily' }) });
+    const page = await newReaderPage();
+    await page.goto(`${stack.url}/signup`);
+    await signUp(page, 'newsletter_fan');
+    await confirmAddress(page, 'newsletter_fan');
+
+    await page.goto(`${stack.url}/p/worldwire`);
+    await page.getByRole('button', { name: 'Subscribe to The Daily Briefing' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('confirm with the link');
+    await expectAccessible(page);
+    await stack.mailSent();
+    const confirmation = (await mailsTo('newsletter_fan@browser.example')).find((mail) => mail.subject.startsWith('Confirm your subscription'))!;
+    await page.goto(linkIn(confirmation, `${stack.url}/newsletters/confirm?`).href);
+    await expect.poll(() => page.getByRole('heading', { name: 'You are subscribed' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    // An article published an hour ago, and the publisher sends the issue now.
+    const fresh = rss2([{ guid: 'nl-fresh', title: 'Lisbon opens its new river tram', link: 'https://worldwire.example/lisbon-tram', pubDate: new Date(Date.now() - 3600_000).toUTCString(), description: 'The line runs along the Tagus.', content: '<p>The line runs along the Tagus.</p>' }]);
+    await stack.request('/v1/publisher/ingest', { method: 'POST', headers: { ...publisherAuth, 'content-type': 'application/rss+xml' }, body: fresh });
+    await stack.request('/v1/publisher/newsletters/worldwire.daily/send-now', { method: 'POST', headers: publisherAuth });
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    const issue = (await mailsTo('newsletter_fan@browser.example')).find((mail) => mail.subject.startsWith('The Daily Briefing'))!;
+    expect(issue.text).toContain('Lisbon opens its new river tram'.toUpperCase());
+    await page.goto(linkIn(issue, `${stack.url}/newsletters/unsubscribe?`).href);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'You are unsubscribed' }).isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: '@newsletter_fan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Your account', exact: true }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'account');
+    await page.getByLabel('Send me the newsletters I subscribed to').uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved');
+    expect(await page.getByLabel('Send me the newsletters I subscribed to').isChecked()).toBe(false);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Download everything/ }).click();
+    const exported = JSON.parse(await readFile(await (await download).path(), 'utf8')) as { profile: { handle: string }; wallet: { balance: number } };
+    expect(exported).toMatchObject({ profile: { handle: 'newsletter_fan' }, wallet: { balance: 50 } });
+
+    await page.getByLabel('Your password, to confirm').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Your account is deleted');
+    await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).isVisible()).toBe(true);
+  });
+
   it('the paywall works by keyboard alone: skip link first, every control reachable, focus always visible', async () => {
     const page = await newReaderPage();
     await page.goto(`${stack.url}/signup`);

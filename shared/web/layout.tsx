@@ -61,7 +61,10 @@ export function Layout(props: { title: string; viewer: Viewer; children: Child; 
             {viewer.handle ? (
               <form method="post" action="/logout">
                 <CsrfField token={viewer.csrf} />
-                <span class="muted">@{viewer.handle} · </span>
+                <a href="/account" class="muted">
+                  @{viewer.handle}
+                </a>
+                <span class="muted"> · </span>
                 <button type="submit" class="link">
                   Sign out
                 </button>

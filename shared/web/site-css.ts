@@ -42,6 +42,8 @@ article.story img{max-width:100%;height:auto}
 button,.button{font:inherit;font-weight:600;border:0;border-radius:.4rem;padding:.5rem 1rem;background:var(--accent);color:var(--accent-ink);cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary,.button.secondary{background:var(--bg);color:var(--accent);border:1px solid var(--accent)}
 button.link{background:none;color:var(--accent);padding:0;font-weight:400;text-decoration:underline}
+button.danger{background:var(--warn);color:#fff}
+label:has(input[type=checkbox]){display:flex;align-items:center;gap:.4rem;font-weight:400}
 form.stack{display:grid;gap:.8rem;max-width:24rem}
 label{font-weight:600;display:grid;gap:.25rem}
 input,select,textarea{font:inherit;padding:.45rem .6rem;border:1px solid #8a8a94;border-radius:.35rem;background:var(--bg);color:var(--ink)}

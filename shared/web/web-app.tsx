@@ -15,6 +15,7 @@ import { registerAccountPages } from './pages/account-pages.js';
 import { registerReadingPages } from './pages/reading-pages.js';
 import { registerSocialPages } from './pages/social-pages.js';
 import { registerNewsletterPages } from './pages/newsletter-pages.js';
+import { registerSettingsPages } from './pages/settings-pages.js';
 import { registerPublisherDashboard } from './pages/publisher-dashboard.js';
 
 export function buildWebApp(deps: WebDeps) {
@@ -69,6 +70,7 @@ export function buildWebApp(deps: WebDeps) {
   registerAccountPages(app, deps);
   registerSocialPages(app, deps);
   registerNewsletterPages(app, deps);
+  registerSettingsPages(app, deps);
   registerPublisherDashboard(app, deps);
 
   app.notFound((c) => errorPage(c as WebContext, 404, 'Page not found', 'There is nothing at this address.'));
