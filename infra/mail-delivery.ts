@@ -52,7 +52,8 @@ export class MailDelivery extends Construct {
     });
     configurationSet.addEventDestination('BouncesAndComplaints', {
       destination: EventDestination.snsTopic(events),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+      // Deliveries too: they count a newsletter issue's delivered mails.
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
     });
     if (props.mailDomain) {
       const identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(props.mailDomain), configurationSet });
@@ -78,8 +79,8 @@ export class MailDelivery extends Construct {
       environment: { ...props.environment, MAIL_FROM: this.from, MAIL_CONFIGURATION_SET: configurationSet.configurationSetName, MAIL_QUEUE_URL: this.queue.queue.queueUrl },
     });
     this.queue.queue.grantSendMessages(this.worker.fn);
-    // It reads and writes suppressions; nothing else of the table.
-    props.table.grant(this.worker.fn, 'dynamodb:GetItem', 'dynamodb:PutItem');
+    // It reads a batch's suppressions and writes new ones, and counts deliveries and bounces on newsletter issues; nothing else of the table.
+    props.table.grant(this.worker.fn, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
     const stack = Stack.of(this);
     this.worker.fn.addToRolePolicy(
       new PolicyStatement({

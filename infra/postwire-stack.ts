@@ -23,6 +23,7 @@ import { POST_ITEM_TYPE } from '../shared/social/post.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 import { MailDelivery, MAIL_TIMEOUT } from './mail-delivery.js';
+import { NewsletterDelivery, NEWSLETTER_TIMEOUT } from './newsletter-delivery.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction, type PostwireFunctionProps } from './postwire-function.js';
@@ -316,6 +317,16 @@ export class PostwireStack extends Stack {
     // The API makes the account mail (sign-up confirmation) and writes it to the table; the stream does the rest.
     api.fn.addEnvironment('MAIL_OUTBOX', 'table');
     api.fn.addEnvironment('MAIL_FROM', mail.from);
+    const newsletters = new NewsletterDelivery(this, 'Newsletters', {
+      stage: config.stage,
+      table,
+      jwtSecret,
+      mailQueue: mail.queue.queue,
+      environment: { ...environment, PUBLIC_URL: publicUrl },
+      shared,
+      reservedConcurrency: reserved?.newsletterWorker,
+      scheduleFailures,
+    });
 
     const alarms = config.alarmTopicArn ? Topic.fromTopicArn(this, 'Alarms', config.alarmTopicArn) : new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
     for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));
@@ -332,10 +343,13 @@ export class PostwireStack extends Stack {
         { name: 'FanOutWorker', fn: fanOutWorker.fn, timeout: FANOUT_TIMEOUT },
         { name: 'PayoutRun', fn: payoutRun.fn, timeout: PAYOUT_TIMEOUT },
         { name: 'MailWorker', fn: mail.worker.fn, timeout: MAIL_TIMEOUT },
+        { name: 'NewsletterWorker', fn: newsletters.worker.fn, timeout: NEWSLETTER_TIMEOUT },
       ],
       queues: [
         { name: 'FeedJobs', queue: feedJobs, deadLetters, maxAge: Duration.minutes(30) },
         { name: 'Mail', queue: mail.queue.queue, deadLetters: mail.queue.deadLetters, maxAge: Duration.minutes(15) },
+        // A million-reader issue is deep for a while by design; a job older than an hour means the fan-out is stuck.
+        { name: 'NewsletterJobs', queue: newsletters.jobs.queue, deadLetters: newsletters.jobs.deadLetters, maxAge: Duration.hours(1) },
       ],
       streams: [
         { name: 'FanOutWorker', fn: fanOutWorker.fn, failures: fanOutFailures, maxIteratorAge: Duration.minutes(5) },

@@ -64,6 +64,8 @@ const ConfigSchema = z.object({
   /** Largest request body the API accepts (feed pushes are the big ones). */
   MAX_BODY_BYTES: integer(10 * 1024 * 1024, 1),
   FEED_QUEUE_URL: z.optional(z.string()),
+  /** The newsletter worker's: where an issue's fan-out jobs (and their continuations) go. */
+  NEWSLETTER_QUEUE_URL: z.optional(z.string().check(z.minLength(1))),
   /** `stream` in AWS: the table's stream feeds the fan-out worker; `inline` on one machine. */
   TIMELINE_FANOUT: z._default(z.enum(['inline', 'stream']), 'inline'),
   /** How long a function keeps a publisher's record (prices, meter, plans) in memory; 0 turns it off. */
@@ -122,6 +124,7 @@ export interface Config {
   social: { mergeThreshold: number; retentionDays: number; hourlyLimits: Record<string, number> };
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
+  newsletterQueueUrl: string | undefined;
   timelineFanOut: FanOutMode;
   feeds: FeedConfig;
   mailFrom: string;
@@ -242,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
+    newsletterQueueUrl: raw.NEWSLETTER_QUEUE_URL,
     timelineFanOut: raw.TIMELINE_FANOUT,
     mailFrom: raw.MAIL_FROM,
     mailOutbox: raw.MAIL_OUTBOX,

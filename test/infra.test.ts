@@ -85,20 +85,20 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are nine Node.js 24 ARM64 functions with JSON logs in log groups that expire; all but the web app work on the table', () => {
+  it('are ten Node.js 24 ARM64 functions with JSON logs in log groups that expire; all but the web app work on the table', () => {
     const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
     expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'MailWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi', 'Web'],
+      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'MailWorker', 'NewslettersWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi', 'Web'],
     );
     for (const [id, fn] of Object.entries(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
       if (id.startsWith('WebFunction')) expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
       else expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 10);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 11);
   });
 
-  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app only the reader-token key', () => {
+  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app and the newsletter worker only the reader-token key', () => {
     const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
     for (const [, fn] of functions) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -117,11 +117,14 @@ describe('the functions', () => {
     const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
       .map(([id]) => id);
-    expect(secretReaders).toEqual(expect.arrayContaining([...apiFunctions, expect.stringMatching(/^WebFunction/)]));
-    expect(secretReaders).toHaveLength(4);
+    expect(secretReaders).toEqual(expect.arrayContaining([...apiFunctions, expect.stringMatching(/^WebFunction/), expect.stringMatching(/^NewslettersWorker/)]));
+    expect(secretReaders).toHaveLength(5);
     const [, webPolicy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('WebFunction'))!;
     expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).toMatch(/JwtSecret/);
     expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).not.toMatch(/AdminToken|CursorSecret|dynamodb:/);
+    const [, newsletterPolicy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('NewslettersWorker'))!;
+    expect(JSON.stringify(newsletterPolicy.Properties.PolicyDocument)).toMatch(/JwtSecret/);
+    expect(JSON.stringify(newsletterPolicy.Properties.PolicyDocument)).not.toMatch(/AdminToken|CursorSecret/);
   });
 
   it('give only the payments and payout functions the Stripe secrets, where payments are on (prod), and none where they are off (dev)', () => {
@@ -340,13 +343,41 @@ describe('mail', () => {
   it('verifies the prod mail domain in SES and routes bounces and complaints back to the worker', () => {
     prod.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.postwire.example', ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') } } });
     prod.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'postwire-prod', SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
-    prod.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: { MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp('^MailEvents') } } } });
+    prod.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: { MatchingEventTypes: ['bounce', 'complaint', 'delivery'], SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp('^MailEvents') } } } });
     prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', TopicArn: { Ref: Match.stringLikeRegexp('^MailEvents') } });
     const policies = Object.entries(prod.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('MailWorker'));
     const statements = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
     const ses = statements.find((statement) => [statement.Action].flat().includes('ses:SendEmail'))!;
     expect(JSON.stringify(ses.Resource)).toContain('identity/mail.postwire.example');
     expect(() => stageConfig('prod', { alarmEmail: 'ops@postwire.example' })).toThrow(/mailDomain/);
+    // The table: a batch's suppressions read at once, new ones written, newsletter deliveries counted; nothing more.
+    const tableActions = statements.filter((statement) => JSON.stringify(statement.Resource).includes('Table') && !JSON.stringify(statement.Resource).includes('StreamArn')).flatMap((statement) => [statement.Action].flat());
+    expect(new Set(tableActions)).toEqual(new Set(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+  });
+});
+
+describe('newsletters', () => {
+  it('are made every minute by a scheduled worker that fans each issue out through its own queue, with a dead-letter queue and alarms', () => {
+    const functions = Object.values(prod.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
+    const worker = functions.find((fn) => fn.Description?.startsWith('Makes newsletter issues'))!;
+    expect(worker.Timeout).toBe(300);
+    expect(worker.ReservedConcurrentExecutions).toBe(4);
+    expect(worker.Environment.Variables).toMatchObject({
+      NEWSLETTER_QUEUE_URL: { Ref: expect.stringMatching(/^NewslettersJobsQueue/) },
+      MAIL_QUEUE_URL: { Ref: expect.stringMatching(/^MailQueue/) },
+      JWT_SECRET_ARN: { Ref: expect.stringMatching(/^JwtSecret/) },
+      PUBLIC_URL: expect.anything(),
+    });
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-newsletter-jobs', VisibilityTimeout: 1800, RedrivePolicy: { maxReceiveCount: 3 } });
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-newsletter-jobs-dlq' });
+    prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'], EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NewslettersJobsQueue'), 'Arn'] } });
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', { Name: 'postwire-prod-newsletter-dispatch', ScheduleExpression: 'rate(1 minute)' });
+    const [, policy] = Object.entries(prod.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('NewslettersWorker'))!;
+    const statements = policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>;
+    const tableActions = statements.filter((statement) => JSON.stringify(statement.Resource).includes('Table')).flatMap((statement) => [statement.Action].flat());
+    expect(new Set(tableActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName as string);
+    expect(alarms).toEqual(expect.arrayContaining(['postwire-prod-NewsletterJobsDeadLetters', 'postwire-prod-NewsletterJobsOldestMessage', 'postwire-prod-NewsletterWorkerErrors']));
   });
 });
 
@@ -383,7 +414,7 @@ describe('the first production deploy', () => {
 
   it('retries a scheduled run a little, then parks it in a dead-letter queue', () => {
     const schedules = Object.values(prod.findResources('AWS::Scheduler::Schedule')).map((schedule) => schedule.Properties.Target as { RetryPolicy: { MaximumRetryAttempts: number }; DeadLetterConfig: { Arn: unknown } });
-    expect(schedules).toHaveLength(2);
+    expect(schedules).toHaveLength(3);
     for (const target of schedules) {
       expect(target.RetryPolicy.MaximumRetryAttempts).toBe(2);
       expect(JSON.stringify(target.DeadLetterConfig.Arn)).toMatch(/ScheduleFailures/);
@@ -393,7 +424,7 @@ describe('the first production deploy', () => {
   it('reserves concurrency for the background functions in prod, so the API keeps the rest; the feed queue says how long it keeps jobs', () => {
     const reservedOf = (template: Template) =>
       Object.fromEntries(Object.entries(template.findResources('AWS::Lambda::Function')).map(([id, fn]) => [id.replace(/Function[0-9A-F]{8}$/, ''), fn.Properties.ReservedConcurrentExecutions]));
-    expect(reservedOf(prod)).toMatchObject({ FeedWorker: 10, FanOutWorker: 4, FeedDispatcher: 1, PayoutRun: 1, Api: undefined, Web: undefined, PublisherApi: undefined, PaymentsApi: undefined });
+    expect(reservedOf(prod)).toMatchObject({ FeedWorker: 10, FanOutWorker: 4, FeedDispatcher: 1, PayoutRun: 1, NewslettersWorker: 4, Api: undefined, Web: undefined, PublisherApi: undefined, PaymentsApi: undefined });
     expect(Object.values(reservedOf(dev)).every((value) => value === undefined)).toBe(true);
     prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-feed-jobs', MessageRetentionPeriod: 4 * 86400 });
   });
