@@ -8,6 +8,7 @@ import { runBundleBench } from './bundles.bench.js';
 import { runFidelityBench } from './fidelity.bench.js';
 import { runHostileFeedBench } from './hostile-feeds.bench.js';
 import { runIngestBench } from './ingest.bench.js';
+import { runNewsletterBench } from './newsletter.bench.js';
 import { runRefundBench } from './refund.bench.js';
 import { runTimelineBench } from './timeline.bench.js';
 import { runStartBench } from './start.bench.js';
@@ -27,6 +28,7 @@ const withDynamo: Array<[string, (endpoint: string) => Promise<void>]> = [
   ['ingest', runIngestBench],
   ['unlock', runUnlockBench],
   ['stats', runStatsBench],
+  ['newsletter', runNewsletterBench],
   ['refund', runRefundBench],
   ['timeline', runTimelineBench],
   ['hostile', runHostileFeedBench],

@@ -67,13 +67,7 @@ export function registerNewsletterPages(app: Hono<WebEnv>, deps: WebDeps): void 
     const result = await api.POST('/v1/newsletters/{id}/confirm', { params: { path: { id } }, body: { token: c.req.query('token') ?? '' } });
     if (!result.data) return c.html(<Problem viewer={c.get('viewer')} text={errorText(result.error)} />, 400);
     return c.html(
-      <Layout title="You are subscribed" viewer={c.get('viewer')}>
-        <h1>You are subscribed</h1>
-        <p>{result.data.alreadySubscribed ? 'You were subscribed already: nothing changed.' : 'The next issue comes to your inbox. Every issue has a link to unsubscribe in one click.'}</p>
-        <p>
-          <a href="/">Go to the latest articles</a>
-        </p>
-      </Layout>,
+      <Outcome viewer={c.get('viewer')} title="You are subscribed" text={result.data.alreadySubscribed ? 'You were subscribed already: nothing changed.' : 'The next issue comes to your inbox. Every issue has a link to unsubscribe in one click.'} />,
     );
   });
 
@@ -99,21 +93,16 @@ export function registerNewsletterPages(app: Hono<WebEnv>, deps: WebDeps): void 
     const result = await api.POST('/v1/newsletters/{id}/unsubscribe', { params: { path: { id: form.newsletter ?? '' }, query: { token: form.token ?? '' } } });
     if (!result.data) return c.html(<Problem viewer={c.get('viewer')} text={errorText(result.error)} />, 400);
     return c.html(
-      <Layout title="You are unsubscribed" viewer={c.get('viewer')}>
-        <h1>You are unsubscribed</h1>
-        <p>{result.data.unsubscribed ? 'No more issues of this newsletter will come.' : 'You were not subscribed (any more): nothing changed.'}</p>
-        <p>
-          <a href="/">Go to the latest articles</a>
-        </p>
-      </Layout>,
+      <Outcome viewer={c.get('viewer')} title="You are unsubscribed" text={result.data.unsubscribed ? 'No more issues of this newsletter will come.' : 'You were not subscribed (any more): nothing changed.'} />,
     );
   });
 }
 
-function Problem(props: { viewer: WebEnv['Variables']['viewer']; text: string }) {
+/** What a mail's link did, in a sentence, and the way on. */
+function Outcome(props: { viewer: WebEnv['Variables']['viewer']; title: string; text: string }) {
   return (
-    <Layout title="This link did not work" viewer={props.viewer}>
-      <h1>This link did not work</h1>
+    <Layout title={props.title} viewer={props.viewer}>
+      <h1>{props.title}</h1>
       <p>{props.text}</p>
       <p>
         <a href="/">Go to the latest articles</a>
@@ -121,3 +110,5 @@ function Problem(props: { viewer: WebEnv['Variables']['viewer']; text: string })
     </Layout>
   );
 }
+
+const Problem = (props: { viewer: WebEnv['Variables']['viewer']; text: string }) => <Outcome viewer={props.viewer} title="This link did not work" text={props.text} />;
