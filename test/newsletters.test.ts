@@ -184,6 +184,20 @@ describe('an issue', () => {
     clock = new Date('2026-11-30T05:00:00Z');
   });
 
+  it('carries only the sections it covers, newest first', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-world', { key: 'world', name: 'The Daily Briefing: World', sections: ['world'] });
+    await push(auth, freshItems('sections', 4));
+    await subscriber('nl_world', newsletter.newsletterId);
+    clock = new Date('2026-11-30T06:05:00Z');
+    await send('POST', `/v1/publisher/newsletters/${newsletter.newsletterId}/send-now`, auth);
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    const [issue] = await issuesTo('nl_world@readers.example');
+    // Stories 0 and 2 are World (the free story has no section); newest first.
+    expect([...issue!.text.matchAll(/^(SECTIONS [A-Z0-9 ]+)$/gm)].map((match) => match[1])).toEqual(['SECTIONS STORY 0', 'SECTIONS STORY 2']);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
   it('is not sent when nothing new was published since the last one, and then waits for its next send time', async () => {
     const { auth, newsletter } = await publisherWithNewsletter('nl-quiet');
     await subscriber('nl_quiet', newsletter.newsletterId);

@@ -55,11 +55,12 @@ export async function runIssueJob(db: Db, job: IssueJob, options: FanOutOptions)
   const pageSize = Math.min(options.pageSize ?? 100, 100);
   const issue = await getIssue(db, job.issueId);
   if (!issue) return { done: true, queued: 0, skipped: 0 };
-  let rendered = renderedIssues.get(issue.issueId);
+  const renderKey = `${issue.issueId} ${options.publicUrl}`;
+  let rendered = renderedIssues.get(renderKey);
   if (!rendered) {
     rendered = renderIssue(issue, options.publicUrl);
     renderedIssues.clear();
-    renderedIssues.set(issue.issueId, rendered);
+    renderedIssues.set(renderKey, rendered);
   }
   const progressKey = issueShardKey(issue.issueId, job.shard);
   const result: FanOutResult = { done: false, queued: 0, skipped: 0 };
