@@ -137,7 +137,7 @@ async function main(): Promise<void> {
       `postwire is running at ${url} (ready in ${seconds(started)}): open it in a browser. API docs: ${url}/docs`,
       `  Admin token: ${config.adminToken}${generatedToken ? '  (generated; set ADMIN_TOKEN to choose one)' : ''}`,
       `  Content to explore: ADMIN_TOKEN=${config.adminToken} npm run demo`,
-      `  Mail postwire sends (sign-up confirmations): ${mailCatcher.inboxUrl}`,
+      `  Mail postwire sends (confirmations, password resets, newsletters): ${mailCatcher.inboxUrl}`,
       `  Feed URLs on private addresses are ${config.feeds.allowPrivateHosts ? 'ALLOWED (FEED_ALLOW_PRIVATE_HOSTS=true)' : 'refused'}.`,
       '  Press Ctrl-C to stop.',
       '',
