@@ -100,6 +100,15 @@ export async function runDemo(baseUrl: string, adminToken: string, inboxUrl: str
   await call('POST', `/v1/posts/${postIds[1]}/like`, tokens.dev_daily);
   log(`${READERS.length} readers: ${posts.length} posts with article cards, a reply, follows, likes, an unlock and a gift`);
 
+  // World Wire's morning newsletter; Ana and Chloe subscribe, each confirming with the link mailed to them.
+  await call('POST', '/v1/publisher/newsletters', keys.worldwire, { key: 'daily', name: 'The World Wire Daily', description: 'The morning’s translated reporting', sendTime: '07:00', timeZone: 'Europe/London', frequency: 'daily' });
+  for (const handle of ['ana_reads', 'chloe_w'] as const) {
+    await call('POST', '/v1/newsletters/worldwire.daily/subscribe', tokens[handle]);
+    const link = new URL(await mailedLink(inboxUrl, `${handle}@demo.example`, '/newsletters/confirm'));
+    await call('POST', '/v1/newsletters/worldwire.daily/confirm', undefined, { token: link.searchParams.get('token') });
+  }
+  log('newsletter The World Wire Daily (07:00 London): 2 subscribers; “Send now” on World Wire’s dashboard sends an issue within seconds');
+
   log('');
   log(`Sign in at ${baseUrl}/login as any of ${READERS.map((handle) => `${handle}@demo.example`).join(', ')}`);
   log(`  password for all: "${DEMO_PASSWORD}"`);

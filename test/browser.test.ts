@@ -259,6 +259,7 @@ describe('in a browser', () => {
   it('a publisher signs in with its key and sees its feeds, stats, earnings and plans', async () => {
     const { apiKey } = await stack.createPublisher('dashdesk', { name: 'Dash Desk' });
     await stack.request('/v1/publisher/feeds', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://dashdesk.example/rss.xml', section: 'World' }) });
+    await stack.request('/v1/publisher/newsletters', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'daily', name: 'Dash Daily', sendTime: '06:00', timeZone: 'Asia/Tokyo', frequency: 'daily' }) });
     const page = await newReaderPage();
     await page.goto(`${stack.url}/publisher`);
     await expectAccessible(page);
@@ -268,6 +269,10 @@ describe('in a browser', () => {
     await expect.poll(() => page.getByText('https://dashdesk.example/rss.xml').isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'publisher-dashboard');
+    await page.getByRole('button', { name: 'Send now: Dash Daily' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('next issue goes out within a minute');
+    const [daily] = ((await (await stack.request('/v1/publisher/newsletters', { headers: { authorization: `Bearer ${apiKey}` } })).json()) as { items: Array<{ nextSendAt: string }> }).items;
+    expect(Date.parse(daily!.nextSendAt)).toBeLessThanOrEqual(Date.now());
     await page.getByRole('button', { name: 'Rotate the API key' }).click();
     const newKey = await page.locator('code.key').textContent();
     expect(newKey).toMatch(/^pk_dashdesk_/);

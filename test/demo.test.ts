@@ -45,6 +45,8 @@ describe('the demo', () => {
     const timeline = (await (await stack.request('/v1/timeline', { headers: ben })).json()) as { items: Array<{ article?: { title: string } }> };
     // The followed publishers' new articles (10 + 5) and the followed readers' posts with cards (2).
     expect(timeline.items.filter((post) => post.article).length).toBe(17);
+    const newsletters = (await (await stack.request('/v1/me/newsletters', { headers: ana })).json()) as { items: Array<{ newsletterId: string; status: string }> };
+    expect(newsletters.items).toEqual([expect.objectContaining({ newsletterId: 'worldwire.daily', status: 'active' })]);
   });
 
   it('says the content is there already when run twice, and changes nothing', async () => {

@@ -53,6 +53,7 @@ export const MESSAGES = {
   unsubscribed: { text: 'Unsubscribed: no more issues of that newsletter.' },
   email_change_sent: { text: 'Links are on their way: use them to finish the change.' },
   account_deleted: { text: 'Your account is deleted. Thank you for reading with postwire.' },
+  newsletter_due: { text: 'The next issue goes out within a minute, to every confirmed subscriber.' },
   newsletter_pending: { text: 'Almost there: confirm with the link we just mailed you.' },
   newsletter_active: { text: 'You are subscribed to this newsletter already.' },
   payments_off: { text: 'Card payments are not set up on this postwire.', error: true },

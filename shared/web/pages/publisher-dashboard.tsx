@@ -41,10 +41,11 @@ export function registerPublisherDashboard(app: Hono<WebEnv>, deps: WebDeps): vo
       return signInPage(c, 'That key no longer works; it may have been rotated. Sign in with the current key.');
     }
     const publisher = must(me);
-    const [feeds, stats, balance] = await Promise.all([
+    const [feeds, stats, balance, newsletters] = await Promise.all([
       api.GET('/v1/publisher/feeds', { headers }).then(must),
       api.GET('/v1/publisher/stats', { params: { query: {} }, headers }).then(must),
       api.GET('/v1/publisher/balance', { headers }).then(must),
+      api.GET('/v1/publisher/newsletters', { headers }).then(must),
     ]);
     const viewer = c.get('viewer');
     return c.html(
@@ -84,8 +85,57 @@ export function registerPublisherDashboard(app: Hono<WebEnv>, deps: WebDeps): vo
                 {stats.gifts.readersWhoPaid} of {stats.gifts.readers}
               </td>
             </tr>
+            <tr>
+              <th scope="row">Newsletter mails sent (delivered, bounced)</th>
+              <td class="num">
+                {stats.newsletters.sent} ({stats.newsletters.delivered}, {stats.newsletters.bounced})
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Unsubscribes from newsletters · unlocks from their links</th>
+              <td class="num">
+                {stats.newsletters.unsubscribed} · {stats.newsletters.unlocks}
+              </td>
+            </tr>
           </tbody>
         </table>
+
+        <h2>Newsletters</h2>
+        {newsletters.items.length === 0 ? (
+          <p class="muted">
+            No newsletters yet. Define one with the API (<code>POST /v1/publisher/newsletters</code>): readers then find it on your public page.
+          </p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Newsletter</th>
+                <th scope="col">Subscribers</th>
+                <th scope="col">Next issue (UTC)</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {newsletters.items.map((newsletter) => (
+                <tr>
+                  <td>{newsletter.name}</td>
+                  <td class="num">{newsletter.subscriberCount}</td>
+                  <td>{newsletter.nextSendAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>
+                    <form method="post" action={`/publisher/newsletters/${encodeURIComponent(newsletter.newsletterId)}/send-now`}>
+                      <CsrfField token={viewer.csrf} />
+                      <button type="submit" class="secondary" aria-label={`Send now: ${newsletter.name}`}>
+                        Send now
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
 
         <h2>Earnings</h2>
         <p>
@@ -204,6 +254,11 @@ export function registerPublisherDashboard(app: Hono<WebEnv>, deps: WebDeps): vo
     const result = await api.DELETE('/v1/publisher/feeds/{feedId}', { params: { path: { feedId: c.req.param('feedId') } }, headers: publisherHeaders(c) });
     if (!result.response.ok) must(result);
     return seeOther(c, '/publisher', 'feed_removed');
+  });
+
+  app.post('/publisher/newsletters/:id/send-now', async (c) => {
+    must(await api.POST('/v1/publisher/newsletters/{id}/send-now', { params: { path: { id: c.req.param('id') } }, headers: publisherHeaders(c) }));
+    return seeOther(c, '/publisher', 'newsletter_due');
   });
 
   app.post('/publisher/keys/rotate', async (c) => {
