@@ -1,8 +1,9 @@
-/** Scheduled: claim the feeds that are due and queue one message per feed. */
+/** Scheduled: claim the feeds that are due and queue one message per feed; turn free the articles whose time has come. */
 import { createLambdaLogger } from './lambda-logger.js';
 import { createLambdaMetrics } from './lambda-metrics.js';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
+import { turnFreeArticles } from '../shared/access/turn-free.js';
 import { DEFAULT_DISPATCH, dispatchDueFeeds, type FeedJobSink } from '../shared/feeds/feed-dispatcher.js';
 import { feedJobBody } from '../shared/feeds/feed-job.js';
 import { createFeedDeps } from '../shared/runtime.js';
@@ -30,7 +31,9 @@ export const handler = flushed(async (): Promise<{ dispatched: number }> => {
   if (!queueUrl) throw new Error('FEED_QUEUE_URL is not set.');
   // Every shard of the due list, each drained up to its share of a run.
   const dispatched = await dispatchDueFeeds(db, sink, new Date(), DEFAULT_DISPATCH);
-  logger.info('Feeds dispatched', { dispatched });
+  // Articles whose feed set a time to turn free (postwire:freeAfter), on the same beat.
+  const turnedFree = await turnFreeArticles(db, new Date());
+  logger.info('Feeds dispatched', { dispatched, turnedFree });
   metrics.count('FeedsDispatched', dispatched);
   return { dispatched };
 });

@@ -189,8 +189,8 @@ export class PostwireStack extends Stack {
       timeout: DISPATCHER_TIMEOUT,
       environment: { ...environment, FEED_QUEUE_URL: feedJobs.queueUrl },
     });
-    // It reads the "due" index and claims feeds with conditional updates; nothing else.
-    table.grant(dispatcher.fn, 'dynamodb:Query', 'dynamodb:UpdateItem');
+    // It reads the "due" index and claims feeds with conditional updates, and turns free the articles due (update, then delete the sweep item); nothing else.
+    table.grant(dispatcher.fn, 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem');
     feedJobs.grantSendMessages(dispatcher.fn);
 
     const worker = new PostwireFunction(this, 'FeedWorker', {

@@ -143,10 +143,10 @@ describe('the functions', () => {
     expect(withStripe(dev)).toEqual([]);
   });
 
-  it('let the dispatcher only query and update the table, and send to the queue', () => {
+  it('let the dispatcher only query, update and delete in the table (claims, and articles turning free), and send to the queue', () => {
     const [, policy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('FeedDispatcherFunction'))!;
     const actions = (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((statement) => ([] as string[]).concat(statement.Action));
-    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(actions.filter((action) => action.startsWith('secretsmanager:'))).toEqual([]);
     expect(actions).toEqual(expect.arrayContaining(['sqs:SendMessage']));
   });

@@ -14,6 +14,7 @@
  *  - an unlock a gift was made from can no longer be undone (undo-unlock.ts):
  *    the gift marks the entitlement in the same transaction.
  */
+import { priceAt } from './article-price.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
@@ -48,7 +49,7 @@ export async function createGift(db: Db, giverId: string, articleId: string, def
   const facts = await loadAccessFacts(db, articleId, giverId, now);
   const article = facts.article;
   if (!article) throw new NotFound('The article');
-  const price = article.priceOverride ?? facts.publisher?.articlePrice ?? defaultPrice;
+  const price = priceAt(article, facts.publisher, defaultPrice, now);
   if (price === 0) throw new Forbidden('This article is free to everyone already.');
   const source = giftSource(facts, now);
   const gift: Gift = {

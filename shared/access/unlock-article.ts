@@ -14,6 +14,7 @@
  * publisher's monthly budget just before the transaction and given back if it
  * does not commit.
  */
+import { priceAt } from './article-price.js';
 import { randomUUID } from 'node:crypto';
 import type { Article } from '../articles/article.js';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -66,7 +67,7 @@ export async function unlockArticle(db: Db, userId: string, articleId: string, o
         ? { via: first.via, charged: first.charged, balance: first.balanceAfter, contentHtml: content }
         : { via: 'already', charged: 0, balance: facts.balance, contentHtml: content };
     }
-    const price = article.priceOverride ?? facts.publisher?.articlePrice ?? options.defaultPrice;
+    const price = priceAt(article, facts.publisher, options.defaultPrice, now);
     const decision = decideAccess({ price, reader: readerFactsOf(facts, now) });
     // Subscriptions and trials open articles while they last; nothing is written.
     if (decision.kind === 'granted') return { via: decision.via, charged: 0, balance: facts.balance, contentHtml: content };

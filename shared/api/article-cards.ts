@@ -6,7 +6,8 @@
 import { loadAccessFactsForArticles, readerFactsOf } from '../access/access-facts.js';
 import { decideAccess } from '../access/access-policy.js';
 import type { AppDeps } from './app-env.js';
-import { priceOf, toCard } from './presenters.js';
+import { priceAt } from '../access/article-price.js';
+import { toCard } from './presenters.js';
 
 export type CardWithAccess = ReturnType<typeof toCard> & { access: { granted: boolean; via?: string } };
 
@@ -18,12 +19,12 @@ export async function cardsWithAccess(deps: AppDeps, articleIds: string[], viewe
   for (const [id, fact] of facts) {
     if (!fact.article) continue;
     const decision = decideAccess({
-      price: priceOf(fact.article, fact.publisher, deps.config.defaultArticlePrice),
+      price: priceAt(fact.article, fact.publisher, deps.config.defaultArticlePrice, now),
       entitlement: fact.entitlement,
       reader: viewerId ? readerFactsOf(fact, now) : undefined,
     });
     cards.set(id, {
-      ...toCard(fact.article, fact.publisher, deps.config.defaultArticlePrice),
+      ...toCard(fact.article, fact.publisher, deps.config.defaultArticlePrice, now),
       access: decision.kind === 'granted' ? { granted: true, via: decision.via } : { granted: false },
     });
   }

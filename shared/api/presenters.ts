@@ -1,15 +1,12 @@
 /** Stored records → the shapes of the public contract. */
-import type { Article } from '../articles/article.js';
+import { priceAt } from '../access/article-price.js';
 import type { ArticleCardFields } from '../articles/article-store.js';
 import type { Feed } from '../feeds/feed.js';
 import type { Publisher } from '../publishers/publisher.js';
 import type { Subscription } from '../subscriptions/subscription.js';
 
-export function priceOf(article: Pick<Article, 'priceOverride'>, publisher: Pick<Publisher, 'articlePrice'> | undefined, fallback: number): number {
-  return article.priceOverride ?? publisher?.articlePrice ?? fallback;
-}
-
-export function toCard(article: ArticleCardFields, publisher: Publisher | undefined, defaultPrice: number) {
+/** A card: the article as every list shows it, priced as of `now` (articles turn free). */
+export function toCard(article: ArticleCardFields, publisher: Publisher | undefined, defaultPrice: number, now: Date) {
   return {
     id: article.id,
     publisher: { slug: article.publisherSlug, name: publisher?.name ?? article.publisherName },
@@ -20,7 +17,7 @@ export function toCard(article: ArticleCardFields, publisher: Publisher | undefi
     url: article.url,
     ...(article.imageUrl ? { imageUrl: article.imageUrl } : {}),
     publishedAt: article.publishedAt,
-    price: priceOf(article, publisher, defaultPrice),
+    price: priceAt(article, publisher, defaultPrice, now),
     readingMinutes: article.readingMinutes,
   };
 }

@@ -57,6 +57,8 @@ export const PublisherSchema = z
     freeArticlesPerMonth: z.number().int(),
     plans: z.array(PlanSchema).optional(),
     embedOrigins: z.array(z.string()).optional().openapi({ description: 'Origins of the publisher’s own sites allowed to carry the paywall embed.' }),
+    freeAfterDays: z.number().int().nullable().optional().openapi({ description: 'Articles turn free this many days after publication.' }),
+    sectionFreeAfterDays: z.record(z.string(), z.number().int()).optional().openapi({ description: 'Per section (lower-case), winning over `freeAfterDays`.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -88,6 +90,11 @@ export const PublisherSettingsBody = CreatePublisherBody.omit({ slug: true })
       )
       .max(10)
       .openapi({ description: 'Origins allowed to carry the paywall embed, e.g. ["https://www.example.com"]; an unlock started there may return there.', example: ['https://www.example.com'] }),
+    freeAfterDays: z.number().int().min(1).max(3650).nullable().openapi({ description: 'Articles turn free to everyone this many days after publication; null: never.', example: 30 }),
+    sectionFreeAfterDays: z
+      .record(z.string().trim().min(1).max(60), z.number().int().min(1).max(3650))
+      .refine((sections) => Object.keys(sections).length <= 50, 'at most 50 sections')
+      .openapi({ description: 'The same per section (names match case-insensitively); a section’s rule wins over `freeAfterDays`. Send the whole map: sections left out have no rule of their own.', example: { world: 7 } }),
   })
   .partial()
   .strict()

@@ -31,6 +31,8 @@ export type NormalizedItem = Omit<Article, 'id' | 'dedupKey' | 'publishedAt' | '
   /** The item's own dates, when valid and not in the future. */
   sourcePublishedAt?: string | undefined;
   sourceUpdatedAt?: string | undefined;
+  /** `postwire:freeAfter`, resolved against the publication time at ingest. */
+  freeAfter?: { days: number } | { at: string } | undefined;
 };
 
 export type Rejection = { ok: false; guid?: string | undefined; reason: string };
@@ -132,6 +134,7 @@ export function buildArticleFields(raw: RawItem, { guid, url, sourceHash, isPage
     wordCount,
     readingMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
     priceOverride: parsePrice(raw.price),
+    freeAfter: parseFreeAfter(raw.freeAfter),
     sourcePublishedAt: firstValidDate([raw.isoDate, raw.pubDate, raw.issued, raw.created, raw.dctermsIssued, raw.dctermsCreated, raw.modified, raw.dctermsModified], context.now),
     sourceUpdatedAt: firstValidDate([raw.updated, raw.modified, raw.dctermsModified], context.now),
   };
@@ -149,6 +152,15 @@ function pickSection(raw: RawItem, context: NormalizeContext): string | undefine
     .find((value): value is string => Boolean(value?.trim()));
   const section = context.feedSection ?? fromItem ?? context.channelSection;
   return limitChars(section ? htmlToText(section) : undefined, 60);
+}
+
+/** `postwire:freeAfter`: whole days after publication (`30`), or the moment itself (an ISO-8601 date and time). */
+function parseFreeAfter(value: unknown): { days: number } | { at: string } | undefined {
+  const text = textOf(value)?.trim();
+  if (!text) return undefined;
+  if (/^\d{1,4}$/.test(text)) return { days: Number(text) };
+  const time = /^\d{4}-\d\d-\d\d/.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(time) ? undefined : { at: new Date(time).toISOString() };
 }
 
 function parsePrice(value: unknown): number | undefined {

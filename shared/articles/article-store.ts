@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { queryIndexPage, queryShardedIndexPage } from '../db/index-page.js';
 import type { PageKey } from '../db/cursor.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { articleKey, articleListKeys, articleListQuery, articleUrlKey, articleUrlPartition, publisherOfPartition } from '../db/keys.js';
+import { turnFreeKey, articleKey, articleListKeys, articleListQuery, articleUrlKey, articleUrlPartition, publisherOfPartition } from '../db/keys.js';
 import { articleUrlDigest } from './canonical-url.js';
 import type { Article } from './article.js';
 
@@ -53,6 +53,8 @@ export async function putArticles(db: Db, articles: Article[], claimUrlsOf: Arti
   await batchPutAll(db, [
     ...articles.map((article) => ({ ...articleKey(article.id), ...articleListKeys(article), type: 'article', ...article })),
     ...addressClaims(claimUrlsOf),
+    // Not free yet: the sweep turns them free when the time comes.
+    ...articles.filter((article) => article.freeFrom && article.priceOverride !== 0).map((article) => ({ ...turnFreeKey(article.freeFrom!, article.id), type: 'turn_free', articleId: article.id, freeFrom: article.freeFrom })),
   ]);
 }
 

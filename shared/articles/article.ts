@@ -25,6 +25,8 @@ export interface Article {
   readingMinutes: number;
   /** Set when the feed item names its own price; otherwise the publisher's current default applies. */
   priceOverride?: number | undefined;
+  /** When the feed said the article turns free (`postwire:freeAfter`); from then on its price is 0. */
+  freeFrom?: string | undefined;
   /** Hash of the item as the feed sent it (see identifyItem): unchanged hash, no sanitising and no write. */
   contentHash: string;
 }

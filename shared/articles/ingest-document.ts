@@ -115,11 +115,14 @@ export async function ingestParsedFeed(
       summary.rejected.push({ guid: built.guid, reason: built.reason });
       continue;
     }
-    const { sourcePublishedAt, sourceUpdatedAt, ...fields } = built.item;
+    const { sourcePublishedAt, sourceUpdatedAt, freeAfter, ...fields } = built.item;
     const firstSeenAt = previous?.firstSeenAt ?? nowIso;
     const publishedAt = sourcePublishedAt ?? previous?.publishedAt ?? firstSeenAt;
+    const freeFrom = freeAfter && ('at' in freeAfter ? freeAfter.at : new Date(Date.parse(publishedAt) + freeAfter.days * 86400_000).toISOString());
     const article: Article = {
       ...fields,
+      // Free already: the stored price says so, and every listing reads it. Later: the sweep (access/turn-free.ts) sets it then.
+      ...(freeFrom ? { freeFrom, ...(freeFrom <= nowIso ? { priceOverride: 0 } : {}) } : {}),
       id,
       dedupKey,
       firstSeenAt,

@@ -77,6 +77,14 @@ export const sectionArticlesPk = (section: string): string => `SECTION#${section
 export const publisherSectionArticlesPk = (slug: string, section: string): string =>
   `PUBSECTION#${slug}#${section.toLowerCase()}`;
 
+/**
+ * Articles the feed said turn free later (`postwire:freeAfter`), by the day
+ * they do: the sweep reads the days up to now and sets their price to 0, so
+ * every listing (which reads the index's projected price) shows them free.
+ */
+export const turnFreePk = (day: string): string => `FREEAT#${day}`;
+export const turnFreeKey = (freeFrom: string, articleId: string): ItemKey => ({ PK: turnFreePk(freeFrom.slice(0, 10)), SK: `${freeFrom}#${articleId}` });
+
 /** Newest-first listings: one sort key shape for every article index. */
 export const articleListSk = (publishedAt: string, articleId: string): string => `${publishedAt}#${articleId}`;
 

@@ -4,6 +4,7 @@
  * queue worker does, a few feeds at a time. `stop()` waits for running fetches.
  */
 import type { Logger } from '../api/app-env.js';
+import { turnFreeArticles } from '../access/turn-free.js';
 import { dispatchDueFeeds, type FeedJobSink } from './feed-dispatcher.js';
 import type { FeedRef } from './feed-store.js';
 import { pollFeed, type FeedRuntime } from './poll-feed.js';
@@ -46,6 +47,9 @@ export function startLocalPoller(runtime: FeedRuntime, logger: Logger, options: 
   const tick = async () => {
     try {
       await dispatchDueFeeds(runtime.db, sink, runtime.now());
+      // Articles whose feed set a time to turn free, turned free: on the dispatcher's beat, as in AWS.
+      const turned = await turnFreeArticles(runtime.db, runtime.now());
+      if (turned > 0) logger.info('Articles turned free', { turned });
     } catch (error) {
       logger.error('Feed dispatch failed', { error: (error as Error).message });
     }

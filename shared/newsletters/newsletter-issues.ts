@@ -9,7 +9,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { listArticles } from '../articles/article-store.js';
-import { priceOf } from '../api/presenters.js';
+import { priceAt } from '../access/article-price.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { newsletterIssueKey, newsletterKey, NEWSLETTER_SUBSCRIBER_SHARDS, NEWSLETTERS_DUE_PK, publisherIssueKeys } from '../db/keys.js';
@@ -53,7 +53,7 @@ export async function makeIssue(db: Db, newsletter: Newsletter, now: Date, defau
       author: article.author,
       section: article.section,
       publishedAt: article.publishedAt,
-      price: priceOf(article, publisher, defaultPrice),
+      price: priceAt(article, publisher, defaultPrice, now),
       readingMinutes: article.readingMinutes,
     }));
   if (articles.length === 0) return undefined;

@@ -14,7 +14,7 @@ export interface StoredPublisher extends Publisher {
   apiKeyHash: string;
 }
 
-const PUBLIC_FIELDS = ['slug', 'name', 'homepageUrl', 'articlePrice', 'freeArticlesPerMonth', 'plans', 'embedOrigins', 'createdAt', 'updatedAt'] as const;
+const PUBLIC_FIELDS = ['slug', 'name', 'homepageUrl', 'articlePrice', 'freeArticlesPerMonth', 'plans', 'embedOrigins', 'freeAfterDays', 'sectionFreeAfterDays', 'createdAt', 'updatedAt'] as const;
 
 export function toPublisher(item: Record<string, unknown>): Publisher {
   const publisher = Object.fromEntries(PUBLIC_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as unknown as Publisher;
@@ -64,7 +64,9 @@ export async function listPublishers(db: Db, limit: number, startKey?: PageKey) 
 }
 
 export async function updatePublisherSettings(db: Db, slug: string, settings: PublisherSettings, now: Date): Promise<Publisher> {
-  const entries = Object.entries({ ...settings, updatedAt: now.toISOString() }).filter(([, value]) => value !== undefined);
+  // Sections match case-insensitively everywhere: their rules are kept by the lower-case name.
+  const sections = settings.sectionFreeAfterDays && Object.fromEntries(Object.entries(settings.sectionFreeAfterDays).map(([section, days]) => [section.toLowerCase(), days]));
+  const entries = Object.entries({ ...settings, ...(sections ? { sectionFreeAfterDays: sections } : {}), updatedAt: now.toISOString() }).filter(([, value]) => value !== undefined);
   const result = await db.doc
     .send(
       new UpdateCommand({

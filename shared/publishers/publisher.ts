@@ -10,6 +10,10 @@ export interface Publisher {
   plans?: Plan[] | undefined;
   /** Origins of the publisher's own sites allowed to carry the paywall embed (CORS, and where an unlock may return to). */
   embedOrigins?: string[] | undefined;
+  /** Articles turn free this many days after publication (null or absent: never, unless their section or the feed says so). */
+  freeAfterDays?: number | null | undefined;
+  /** The same per section (lower-case section name → days); a section's rule wins over `freeAfterDays`. */
+  sectionFreeAfterDays?: Record<string, number> | undefined;
   createdAt: string;
   updatedAt: string;
 }
@@ -45,6 +49,8 @@ export interface PublisherSettings {
   freeArticlesPerMonth?: number | undefined;
   plans?: Plan[] | undefined;
   embedOrigins?: string[] | undefined;
+  freeAfterDays?: number | null | undefined;
+  sectionFreeAfterDays?: Record<string, number> | undefined;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;

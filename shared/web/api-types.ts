@@ -1957,12 +1957,18 @@ export interface components {
             createdAt: string;
             /** @description Origins of the publisher’s own sites allowed to carry the paywall embed. */
             embedOrigins?: string[];
+            /** @description Articles turn free this many days after publication. */
+            freeAfterDays?: number | null;
             freeArticlesPerMonth: number;
             /** @example https://worldwire.example/ */
             homepageUrl?: string;
             /** @example World Wire */
             name: string;
             plans?: components["schemas"]["Plan"][];
+            /** @description Per section (lower-case), winning over `freeAfterDays`. */
+            sectionFreeAfterDays?: {
+                [key: string]: number;
+            };
             /** @example worldwire */
             slug: string;
             updatedAt: string;
@@ -1984,11 +1990,25 @@ export interface components {
              *     ]
              */
             embedOrigins?: string[];
+            /**
+             * @description Articles turn free to everyone this many days after publication; null: never.
+             * @example 30
+             */
+            freeAfterDays?: number | null;
             freeArticlesPerMonth?: number;
             /** Format: uri */
             homepageUrl?: string;
             name?: string;
             plans?: components["schemas"]["Plan"][];
+            /**
+             * @description The same per section (names match case-insensitively); a section’s rule wins over `freeAfterDays`. Send the whole map: sections left out have no rule of their own.
+             * @example {
+             *       "world": 7
+             *     }
+             */
+            sectionFreeAfterDays?: {
+                [key: string]: number;
+            };
         };
         /** @description Totals count whole UTC days: every day the period touches. They are rolled up from the table stream, usually within seconds of an unlock; subscriber counts are as of now. */
         PublisherStats: {
@@ -2293,6 +2313,11 @@ export interface operations {
                      *         "embedOrigins": [
                      *           "string"
                      *         ],
+                     *         "freeAfterDays": 0,
+                     *         "sectionFreeAfterDays": {
+                     *           "property1": 0,
+                     *           "property2": 0
+                     *         },
                      *         "createdAt": "string",
                      *         "updatedAt": "string"
                      *       },
@@ -7199,6 +7224,11 @@ export interface operations {
                      *       "embedOrigins": [
                      *         "string"
                      *       ],
+                     *       "freeAfterDays": 0,
+                     *       "sectionFreeAfterDays": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
                      *       "createdAt": "string",
                      *       "updatedAt": "string"
                      *     }
@@ -7257,7 +7287,11 @@ export interface operations {
                  *       ],
                  *       "embedOrigins": [
                  *         "https://www.example.com"
-                 *       ]
+                 *       ],
+                 *       "freeAfterDays": 30,
+                 *       "sectionFreeAfterDays": {
+                 *         "world": 7
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["PublisherSettings"];
@@ -7291,6 +7325,11 @@ export interface operations {
                      *       "embedOrigins": [
                      *         "string"
                      *       ],
+                     *       "freeAfterDays": 0,
+                     *       "sectionFreeAfterDays": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
                      *       "createdAt": "string",
                      *       "updatedAt": "string"
                      *     }
@@ -8774,6 +8813,11 @@ export interface operations {
                      *           "embedOrigins": [
                      *             "string"
                      *           ],
+                     *           "freeAfterDays": 0,
+                     *           "sectionFreeAfterDays": {
+                     *             "property1": 0,
+                     *             "property2": 0
+                     *           },
                      *           "createdAt": "string",
                      *           "updatedAt": "string"
                      *         }
@@ -8842,6 +8886,11 @@ export interface operations {
                      *       "embedOrigins": [
                      *         "string"
                      *       ],
+                     *       "freeAfterDays": 0,
+                     *       "sectionFreeAfterDays": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
                      *       "createdAt": "string",
                      *       "updatedAt": "string"
                      *     }

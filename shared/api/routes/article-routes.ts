@@ -11,7 +11,8 @@ import { getArticleCard } from '../../articles/article-store.js';
 import { getPublishers } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
-import { priceOf, toCard } from '../presenters.js';
+import { priceAt } from '../../access/article-price.js';
+import { toCard } from '../presenters.js';
 import { UNLOCK_REF } from '../../newsletters/unlock-ref.js';
 import { ArticleDetailSchema, ErrorSchema, errorResponses, GiftSchema, GiftViewSchema, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
 import { rateLimited } from '../rate-limit.js';
@@ -51,12 +52,12 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const facts = await loadAccessFacts(deps.db, id, reader?.userId, deps.now());
       const { article, publisher } = facts;
       if (!article) throw new NotFound('The article');
-      const price = priceOf(article, publisher, deps.config.defaultArticlePrice);
       const now = deps.now();
+      const price = priceAt(article, publisher, deps.config.defaultArticlePrice, now);
       const readerFacts = reader ? readerFactsOf(facts, now) : undefined;
       const decision = decideAccess({ price, entitlement: facts.entitlement, reader: readerFacts });
       const card = {
-        ...toCard(article, publisher, deps.config.defaultArticlePrice),
+        ...toCard(article, publisher, deps.config.defaultArticlePrice, now),
         teaserHtml: article.teaserHtml,
         updatedAt: article.updatedAt,
         wordCount: article.wordCount,
@@ -168,7 +169,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       if (!article) throw new NotFound('The gifted article');
       const { publisherSlug: _slug, ...view } = gift;
       const open = gift.expiresAt > deps.now().toISOString() && gift.redemptions < gift.maxRedemptions;
-      return c.json({ gift: { ...view, url: giftUrl(deps, gift.giftId) }, open, article: toCard(article, publishers.get(gift.publisherSlug), deps.config.defaultArticlePrice) }, 200);
+      return c.json({ gift: { ...view, url: giftUrl(deps, gift.giftId) }, open, article: toCard(article, publishers.get(gift.publisherSlug), deps.config.defaultArticlePrice, deps.now()) }, 200);
     },
   );
 

@@ -16,7 +16,8 @@ import { offeredPlans } from '../../publishers/plan-offer.js';
 import { getPublishers } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
-import { priceOf, toCard } from '../presenters.js';
+import { priceAt } from '../../access/article-price.js';
+import { toCard } from '../presenters.js';
 import { ArticleCardSchema, errorResponses, jsonResponse, OfferedPlanSchema } from '../schemas.js';
 
 /** Long enough to carry the reader back to the publisher's page and have its server check it; short enough not to be worth stealing. */
@@ -73,9 +74,9 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       if (allows(claim.publisherSlug)) c.header('access-control-allow-origin', origin!);
       return c.json(
         {
-          article: toCard(article, publisher, deps.config.defaultArticlePrice),
+          article: toCard(article, publisher, deps.config.defaultArticlePrice, deps.now()),
           readUrl: `${deps.config.feeds.publicUrl}/articles/${encodeURIComponent(article.id)}`,
-          offer: { price: priceOf(article, publisher, deps.config.defaultArticlePrice), freeArticlesPerMonth: publisher.freeArticlesPerMonth, plans: offeredPlans(publisher.plans ?? []) },
+          offer: { price: priceAt(article, publisher, deps.config.defaultArticlePrice, deps.now()), freeArticlesPerMonth: publisher.freeArticlesPerMonth, plans: offeredPlans(publisher.plans ?? []) },
         },
         200,
       );
@@ -100,7 +101,7 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       const now = deps.now();
       const facts = await loadAccessFacts(deps.db, id, reader.userId, now);
       if (!facts.article || !facts.publisher) throw new NotFound('The article');
-      const decision = decideAccess({ price: priceOf(facts.article, facts.publisher, deps.config.defaultArticlePrice), entitlement: facts.entitlement, reader: readerFactsOf(facts, now) });
+      const decision = decideAccess({ price: priceAt(facts.article, facts.publisher, deps.config.defaultArticlePrice, now), entitlement: facts.entitlement, reader: readerFactsOf(facts, now) });
       if (decision.kind !== 'granted') throw new Forbidden('You cannot read this article yet: unlock it first.');
       const issuedAt = Math.floor(now.getTime() / 1000);
       const expires = issuedAt + ENTITLEMENT_TOKEN_SECONDS;

@@ -64,7 +64,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const publishers = await getPublishers(deps.db, page.items.map((item) => item.publisherSlug));
       return c.json(
         {
-          items: page.items.map((item) => toCard(item, publishers.get(item.publisherSlug), deps.config.defaultArticlePrice)),
+          items: page.items.map((item) => toCard(item, publishers.get(item.publisherSlug), deps.config.defaultArticlePrice, deps.now())),
           nextCursor: deps.cursors.encode(scope, page.lastKey),
         },
         200,

@@ -240,7 +240,7 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       return c.json(
         {
           items: page.items.map(({ article, entitlement }) => ({
-            ...toCard(article, publishers.get(article.publisherSlug), deps.config.defaultArticlePrice),
+            ...toCard(article, publishers.get(article.publisherSlug), deps.config.defaultArticlePrice, deps.now()),
             via: entitlement.via,
             grantedAt: entitlement.grantedAt,
           })),

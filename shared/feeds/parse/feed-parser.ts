@@ -50,6 +50,7 @@ export interface RawItem {
   mediaThumbnail?: unknown[];
   mediaGroup?: unknown[];
   price?: unknown;
+  freeAfter?: unknown;
   /** The RSS <guid> element as parsed, attributes included. */
   guidElement?: unknown;
   /** The article's own link where a proxy (FeedBurner, Pheedo) stands in `link`. */
@@ -117,6 +118,7 @@ const ITEM_FIELDS: ItemField[] = [
   ['media:description', 'media:description'],
   ['category', 'category', { keepArray: true }],
   ['postwire:price', 'price'],
+  ['postwire:freeAfter', 'freeAfter'],
   // rss-parser flattens <guid> to its text; the element keeps isPermaLink.
   ['guid', 'guidElement', { keepArray: true }],
   'updated',
