@@ -193,6 +193,13 @@ describe('reading with JavaScript off', () => {
     const library = await browser.get('/library');
     expect(library.html).toContain(`/articles/${ids[2]}`);
     expect(library.html).toContain(`/articles/${ids[1]}`);
+
+    // The library in a feed reader: the form makes a private address, which serves both unlocked articles in full.
+    const feedPage = await browser.post('/library/feed', {});
+    const url = /value="([^"]+\/feeds\/private\/[^"]+\.atom)"/.exec(await feedPage.text())![1]!;
+    const feed = await (await stack.site(new URL(url).pathname)).text();
+    expect(feed.match(/<entry>/g)).toHaveLength(2);
+    expect(feed).toContain('&lt;p&gt;');
   });
 
   it('sends a reader without enough points to their wallet instead of charging', async () => {

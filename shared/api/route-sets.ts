@@ -12,6 +12,7 @@ import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerArticleRoutes } from './routes/article-routes.js';
 import { registerEmbedRoutes } from './routes/embed-routes.js';
+import { registerFeedOutRoutes } from './routes/feed-out-routes.js';
 import { registerFollowRoutes } from './routes/follow-routes.js';
 import { registerNewsletterRoutes } from './routes/newsletter-routes.js';
 import { registerPostRoutes } from './routes/post-routes.js';
@@ -38,6 +39,7 @@ export const MAIN_ROUTES: RouteSet = {
     registerFollowRoutes,
     registerTimelineRoutes,
     registerNewsletterRoutes,
+    registerFeedOutRoutes,
   ],
   documentOnly: [...PUBLISHER_ROUTES, ...PAYMENT_ROUTES],
 };

@@ -133,6 +133,8 @@ export const loginFailuresKey = (email: string): ItemKey => ({ PK: `LOGINFAIL#${
 export const passwordResetKey = (tokenDigest: string): ItemKey => ({ PK: `PWRESET#${tokenDigest}`, SK: 'PWRESET' });
 /** A reader's pending change of address: both sides' link digests and which agreed (one per account; a new request replaces it). */
 export const emailChangeKey = (userId: string): ItemKey => ({ PK: readerPartition(userId), SK: 'EMAILCHANGE' });
+/** A reader's private feed address, by the SHA-256 of its secret token (one per reader; rotating or revoking deletes it). */
+export const privateFeedKey = (tokenDigest: string): ItemKey => ({ PK: `FEEDTOKEN#${tokenDigest}`, SK: 'FEEDTOKEN' });
 /** That an address was once granted starter points, by the SHA-256 of the address: kept when the account is deleted, so they are granted once per address. */
 export const starterClaimKey = (addressDigest: string): ItemKey => ({ PK: `STARTER#${addressDigest}`, SK: 'STARTER' });
 

@@ -30,6 +30,7 @@ import {
   mergedFollowsPk,
   postIdOfPk,
   postKey,
+  privateFeedKey,
   readerAccount,
   readerKey,
   readerLikesPk,
@@ -142,7 +143,10 @@ export async function deleteAccount(db: Db, input: { userId: string; email: stri
   const keyOf = (item: Record<string, unknown>): ItemKey => ({ PK: item.PK as string, SK: item.SK as string });
   const [timeline, merged] = await Promise.all([collectAll(db, { partition: timelinePk(userId) }), collectAll(db, { partition: mergedFollowsPk(userId) })]);
   const disposable = own.filter((item) => item.type !== 'ledger' && item.SK !== 'PROFILE' && item.SK !== 'WALLET');
-  await batchDeleteAll(db, [...disposable, ...timeline, ...merged].map(keyOf));
+  const profile = own.find((item) => item.SK === 'PROFILE');
+  // The private feed's address stops answering with the account.
+  const feedToken = profile?.privateFeedDigest ? [privateFeedKey(profile.privateFeedDigest as string)] : [];
+  await batchDeleteAll(db, [...disposable.map(keyOf), ...timeline.map(keyOf), ...merged.map(keyOf), ...feedToken]);
 
   // Last, in one transaction: the login and the handle go, and the profile becomes a tombstone that refuses every token.
   const result = await transactWrite(db, [

@@ -10,7 +10,7 @@ export interface Viewer {
   csrf: string;
 }
 
-export function Layout(props: { title: string; viewer: Viewer; children: Child; description?: string }) {
+export function Layout(props: { title: string; viewer: Viewer; children: Child; description?: string; feed?: string | undefined }) {
   const { viewer } = props;
   return (
     <>
@@ -21,6 +21,7 @@ export function Layout(props: { title: string; viewer: Viewer; children: Child; 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · postwire`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.feed ? <link rel="alternate" type="application/atom+xml" title={`${props.title} (Atom)`} href={props.feed} /> : null}
         <link rel="stylesheet" href={STYLESHEET.path} />
       </head>
       <body>

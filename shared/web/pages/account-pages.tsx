@@ -285,6 +285,35 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
       <Layout title="Your library" viewer={c.get('viewer')}>
         <h1>Your library</h1>
         <CardList cards={library.items.map((item) => ({ ...item, access: { granted: true, via: item.via } }))} empty="Articles you unlock, or receive as gifts, are kept here." />
+        <section aria-labelledby="feed-title">
+          <h2 id="feed-title">Read it in your feed reader</h2>
+          <p class="muted">A private address that any feed reader can follow: your library and your subscriptions' new articles, in full. Keep it to yourself; a new one replaces it.</p>
+          <form method="post" action="/library/feed">
+            <CsrfField token={c.get('viewer').csrf} />
+            <button type="submit" class="secondary">
+              Make my private feed address
+            </button>
+          </form>
+        </section>
+      </Layout>,
+    );
+  });
+
+  app.post('/library/feed', async (c) => {
+    if (!c.get('readerToken')) return seeOther(c, '/login?next=/library');
+    const { url } = must(await api.POST('/v1/me/private-feed', { headers: readerHeaders(c) }));
+    return c.html(
+      <Layout title="Your private feed" viewer={c.get('viewer')}>
+        <h1>Your private feed</h1>
+        <p>
+          <label>
+            Add this address to your feed reader (the previous one no longer works)
+            <input type="text" readonly value={url} />
+          </label>
+        </p>
+        <p>
+          <a href="/library">Back to your library</a>
+        </p>
       </Layout>,
     );
   });

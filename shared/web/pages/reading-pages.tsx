@@ -58,7 +58,7 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
     const viewer = c.get('viewer');
     const month = new Date().toISOString().slice(0, 7);
     return c.html(
-      <Layout title={publisher.name} viewer={viewer}>
+      <Layout title={publisher.name} viewer={viewer} feed={`/feeds/${slug}.atom`}>
         <Notice message={messageOf(c)} />
         <h1>{publisher.name}</h1>
         <p class="muted">
@@ -85,6 +85,7 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
             </a>
           )}
           <a href={`/p/${slug}/archive/${month}`}>Archive</a>
+          <a href={`/feeds/${slug}.atom`}>Feed (Atom)</a>
         </div>
         {publisher.plans?.length ? (
           <>
