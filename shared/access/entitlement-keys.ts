@@ -52,8 +52,8 @@ export function parseKeySeeds(value: string): KeySeed[] {
   return seeds as KeySeed[];
 }
 
-export function signJwt(key: SigningKey, claims: Record<string, unknown>): string {
-  const header = Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid: key.kid })).toString('base64url');
+export function signJwt(key: SigningKey, claims: Record<string, unknown>, type = 'JWT'): string {
+  const header = Buffer.from(JSON.stringify({ alg: 'ES256', typ: type, kid: key.kid })).toString('base64url');
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   // JWS wants the raw r ‖ s signature, not DER.
   const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: key.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
@@ -71,8 +71,9 @@ export class EntitlementKeys {
     return this.keys;
   }
 
-  sign(claims: Record<string, unknown>): string {
-    return signJwt(this.all()[0]!, claims);
+  /** A compact JWS of the claims with the current signing key; `type` is the header's `typ` (receipts say what they are). */
+  sign(claims: Record<string, unknown>, type?: string): string {
+    return signJwt(this.all()[0]!, claims, type);
   }
 
   get signingKeyId(): string {

@@ -522,6 +522,22 @@ export const AccountDeletedSchema = z
   .openapi('AccountDeleted');
 
 const exported = z.array(z.record(z.string(), z.unknown()));
+export const ReceiptsSchema = z
+  .object({
+    keyId: z.string().openapi({ description: 'The key that signed them, one of `/.well-known/jwks.json`.' }),
+    receipts: z.array(
+      z
+        .object({
+          kind: z.enum(['purchase', 'article', 'subscription']),
+          jws: z.string().openapi({ description: 'This receipt as a compact JWS (ES256, `typ` `postwire-receipt+jwt`): its claims, plus `iss`, `iat`, `email` and `handle`.' }),
+        })
+        .passthrough()
+        .openapi({ description: 'purchase: `points`, `paymentId`, `at`; article: `publisher`, `article`, `title`, `url`, `via`, `points`, `grantedAt`, `sub`; subscription: `publisher`, `plan`, `type`, `status`, `periodEnd`, `sub`. `sub` is the name the publisher knows the reader by (as in entitlement tokens).' }),
+    ),
+    document: z.string().openapi({ description: 'Every receipt in one compact JWS (claim `receipts`).' }),
+  })
+  .openapi('Receipts');
+
 export const AccountExportSchema = z
   .object({
     exportedAt: z.string(),

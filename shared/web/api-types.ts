@@ -624,6 +624,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed receipts of every purchase and entitlement
+         * @description Each receipt is a JWS signed with the keys at `/.well-known/jwks.json`, so it verifies offline with any JOSE library, without postwire: keep them. What a receipt promises if postwire stops operating is in docs/ARCHITECTURE.md. At most 20 an hour.
+         */
+        get: operations["listReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/subscriptions": {
         parameters: {
             query?: never;
@@ -2158,6 +2178,20 @@ export interface components {
             };
             /** @example u_01JD8ZK3Q7B2 */
             userId: string;
+        };
+        Receipts: {
+            /** @description Every receipt in one compact JWS (claim `receipts`). */
+            document: string;
+            /** @description The key that signed them, one of `/.well-known/jwks.json`. */
+            keyId: string;
+            receipts: ({
+                /** @description This receipt as a compact JWS (ES256, `typ` `postwire-receipt+jwt`): its claims, plus `iss`, `iat`, `email` and `handle`. */
+                jws: string;
+                /** @enum {string} */
+                kind: "purchase" | "article" | "subscription";
+            } & {
+                [key: string]: unknown;
+            })[];
         };
         RefreshResult: components["schemas"]["IngestSummary"] & {
             error?: {
@@ -5598,6 +5632,78 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every points purchase, every article the reader may read, every subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keyId": "string",
+                     *       "receipts": [
+                     *         {
+                     *           "kind": "purchase",
+                     *           "jws": "string",
+                     *           "property1": null,
+                     *           "property2": null
+                     *         }
+                     *       ],
+                     *       "document": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Receipts"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

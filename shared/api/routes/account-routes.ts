@@ -5,6 +5,7 @@ import { NotFound, RateLimited, Unauthorized } from '../../errors.js';
 import { conditionHeld } from '../../db/conditional-write.js';
 import { readerKey } from '../../db/keys.js';
 import { emailChangeNewMail, emailChangeOldMail } from '../../mail/account-mails.js';
+import { readerReceipts } from '../../access/receipts.js';
 import { deleteAccount } from '../../readers/account-deletion.js';
 import { confirmEmailChange, EMAIL_CHANGE_VALID_HOURS, startEmailChange } from '../../readers/email-change.js';
 import { grantStarterPoints } from '../../readers/starter-grant.js';
@@ -26,6 +27,7 @@ import {
   errorResponses,
   jsonResponse,
   MailPreferencesSchema,
+  ReceiptsSchema,
 } from '../schemas.js';
 
 /** Exports a reader may take in an hour: each reads their whole account. */
@@ -33,6 +35,8 @@ const EXPORTS_PER_HOUR = 5;
 /** Wrong passwords at deletion count with failed logins: a stolen token must not become a password oracle. */
 const PASSWORD_FAILURE_LIMIT = 5;
 const PASSWORD_WINDOW_SECONDS = 15 * 60;
+/** Receipt sets a reader may fetch in an hour: each signs every receipt anew. */
+const RECEIPTS_PER_HOUR = 20;
 /** Address changes a reader may start in an hour: each sends two mails. */
 const EMAIL_CHANGES_PER_HOUR = 3;
 
@@ -125,6 +129,22 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const { firstConfirmedAddress, userId: _userId, ...shown } = progress;
       const starterPoints = progress.changed && firstConfirmedAddress ? await grantStarterPoints(deps.db, { userId: progress.userId, email: progress.email, points: deps.config.readers.starterPoints, now: deps.now() }) : 0;
       return c.json({ ...shown, starterPoints }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ operationId: 'listReceipts', summary: 'Signed receipts of every purchase and entitlement',
+      ...common,
+      method: 'get',
+      path: '/v1/me/receipts',
+      description:
+        'Each receipt is a JWS signed with the keys at `/.well-known/jwks.json`, so it verifies offline with any JOSE library, without postwire: keep them. What a receipt promises if postwire stops operating is in docs/ARCHITECTURE.md. At most 20 an hour.',
+      responses: { 200: jsonResponse(ReceiptsSchema, 'Every points purchase, every article the reader may read, every subscription'), ...errorResponses(401, 404, 429) },
+    }),
+    async (c) => {
+      const { userId } = c.get('reader')!;
+      await takeHourlySlot(deps, userId, 'receipts', RECEIPTS_PER_HOUR, `Receipts can be fetched ${RECEIPTS_PER_HOUR} times an hour`);
+      return c.json(await readerReceipts(deps.db, userId, deps.entitlementKeys, { issuer: deps.config.feeds.publicUrl, secret: deps.config.jwtSecret, now: deps.now() }), 200);
     },
   );
 

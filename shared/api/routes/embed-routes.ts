@@ -6,7 +6,6 @@
  *  - an entitlement token for a reader who may read an article, ES256-signed;
  *  - the public keys those tokens verify with (JWKS).
  */
-import { createHmac } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isArticleId, loadAccessFacts, readerFactsOf } from '../../access/access-facts.js';
 import { decideAccess } from '../../access/access-policy.js';
@@ -17,6 +16,7 @@ import { getPublishers } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { priceAt } from '../../access/article-price.js';
+import { readerPseudonym } from '../../access/reader-pseudonym.js';
 import { toCard } from '../presenters.js';
 import { ArticleCardSchema, errorResponses, jsonResponse, OfferedPlanSchema } from '../schemas.js';
 
@@ -108,7 +108,7 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       const token = deps.entitlementKeys.sign({
         iss: deps.config.feeds.publicUrl,
         aud: `publisher:${facts.publisher.slug}`,
-        sub: pseudonymOf(deps, reader.userId, facts.publisher.slug),
+        sub: readerPseudonym(deps.config.jwtSecret, reader.userId, facts.publisher.slug),
         art: facts.article.id,
         url: facts.article.url,
         // What opened it (points, meter, subscription…), not merely that it is open now.
@@ -136,7 +136,3 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   );
 }
 
-/** A reader id a publisher may keep: the same for every token to that publisher, different at every other. */
-function pseudonymOf(deps: AppDeps, userId: string, publisherSlug: string): string {
-  return createHmac('sha256', deps.config.jwtSecret).update(`pseudonym:${publisherSlug}:${userId}`).digest('base64url').slice(0, 22);
-}
