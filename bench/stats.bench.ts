@@ -25,7 +25,7 @@ export async function runStatsBench(endpoint: string): Promise<void> {
   const { config, deps } = await benchApp('stats', endpoint);
   await ensureTable(deps.db, { stream: true });
   const { db } = deps;
-  const follower = followStatsRollups(db, { intervalMs: 0, region: config.region, endpoint, logger: createConsoleLogger('bench', true) });
+  const follower = followStatsRollups(db, { intervalMs: 0, region: config.region, endpoint, logger: createConsoleLogger('bench', true), webhookSecret: config.jwtSecret });
   const rows: Array<Record<string, string | number>> = [];
   let written = 0;
   for (const size of [2_000, 20_000]) {

@@ -103,7 +103,7 @@ const app = buildApp(deps, ALL_ROUTES);
 const quiet = new DynamoDBClient({ region: config.region, endpoint: dynamo.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 const recorder = new CapacityRecorder(tableName, quiet);
 recorder.attach(deps.db.raw);
-const stats = followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: dynamo.endpoint, logger });
+const stats = followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: dynamo.endpoint, logger, webhookSecret: config.jwtSecret });
 
 const admin = { authorization: 'Bearer simulate-admin-token-0123456789', 'content-type': 'application/json' };
 /** Answers other than 2xx while measuring, by operation: the workload must do what it says. */

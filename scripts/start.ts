@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     ...(await import('../shared/mail/smtp-transport.js')),
     ...(await import('../shared/publishers/local-stats-follower.js')),
     ...(await import('../shared/newsletters/local-newsletters.js')),
+    ...(await import('../shared/webhooks/webhook-delivery.js')),
+    ...(await import('../shared/feeds/poll-feed.js')),
     ...(await import('../shared/newsletters/issue-counters.js')),
     ...(await import('../shared/logger.js')),
     ...(await import('../shared/api/api-deps.js')),
@@ -104,7 +106,11 @@ async function main(): Promise<void> {
     intervalMs: Number(process.env.POLL_INTERVAL_SECONDS ?? 30) * 1000,
     concurrency: 4,
   });
-  const statsFollower = modules.followStatsRollups(deps.db, { intervalMs: 1000, region: config.region, endpoint: config.dynamoEndpoint, logger });
+  const statsFollower = modules.followStatsRollups(deps.db, { intervalMs: 1000, region: config.region, endpoint: config.dynamoEndpoint, logger, webhookSecret: config.jwtSecret });
+  // Webhook events the stream logged go out every 2 s (in AWS: the delivery worker's schedule and queue).
+  const webhooks = setInterval(() => {
+    modules.deliverDueWebhooks(deps.db, { ...modules.fetchPolicyOf(deps.feedRuntime), now: () => new Date() }).catch((error: Error) => logger.error('Webhook delivery failed', { error: error.message }));
+  }, 2_000);
   // Newsletters due are made and sent every 15 s (a minute in AWS).
   const newsletters = modules.startLocalNewsletters(deps.db, { intervalMs: 15_000, secret: config.jwtSecret, publicUrl: config.feeds.publicUrl, defaultPrice: config.defaultArticlePrice, mail, now: () => new Date(), logger });
 
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
     await closed;
     await poller.stop();
     await newsletters.stop();
+    clearInterval(webhooks);
     await statsFollower.stop();
     await mail.idle();
     smtp.close();

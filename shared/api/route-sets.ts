@@ -6,6 +6,7 @@
  */
 import type { RouteSet } from './app.js';
 import { newsletterRouteSpecs } from './routes/newsletter-route-specs.js';
+import { webhookRouteSpecs } from './routes/webhook-route-specs.js';
 import { paymentRouteSpecs } from './routes/payment-route-specs.js';
 import { publisherRouteSpecs } from './routes/publisher-route-specs.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
@@ -22,7 +23,7 @@ import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerTimelineRoutes } from './routes/timeline-routes.js';
 
 /** Served by their own functions; the CDK stack routes exactly these. */
-export const PUBLISHER_ROUTES = [...Object.values(publisherRouteSpecs), ...Object.values(newsletterRouteSpecs)];
+export const PUBLISHER_ROUTES = [...Object.values(publisherRouteSpecs), ...Object.values(newsletterRouteSpecs), ...Object.values(webhookRouteSpecs)];
 export const PAYMENT_ROUTES = Object.values(paymentRouteSpecs);
 
 export const MAIN_ROUTES: RouteSet = {

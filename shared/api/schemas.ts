@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isTimeZone } from '../newsletters/send-schedule.js';
+import { WEBHOOK_EVENTS } from '../webhooks/webhook.js';
 import { SLUG_PATTERN } from '../publishers/publisher.js';
 import { httpUrlOf } from '../http-url.js';
 import { MAX_POST_LENGTH } from '../social/post.js';
@@ -626,3 +627,43 @@ export const IssueSchema = z
 
 export const NewsletterTokenBody = z.object({ token: z.string().min(10).max(1000).openapi({ description: 'The `token` parameter of the link in the mail.' }) }).strict().openapi('NewsletterToken');
 export const NewsletterIdParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' }, example: 'worldwire.daily' }) });
+
+// ---- webhooks -----------------------------------------------------------------------
+
+export const WebhookSchema = z
+  .object({
+    webhookId: z.string().openapi({ example: 'wh_3kT9aQ2x' }),
+    url: z.string(),
+    events: z.array(z.enum(WEBHOOK_EVENTS)),
+    status: z.enum(['enabled', 'disabled']),
+    createdAt: z.string(),
+    failingSince: z.string().optional().openapi({ description: 'Deliveries have failed since then; they are retried with growing pauses for 3 days.' }),
+    attempts: z.number().int().optional(),
+    lastError: z.string().optional(),
+    disabledAt: z.string().optional(),
+    disabledReason: z.string().optional().openapi({ description: 'Why deliveries stopped; `POST …/enable` resumes them from where they stopped.' }),
+    secretRetiresAt: z.string().optional().openapi({ description: 'While a replaced secret still signs (beside the new one): until then.' }),
+  })
+  .openapi('Webhook');
+export const CreateWebhookBody = z
+  .object({
+    url: httpUrl.openapi({ example: 'https://hooks.worldwire.example/postwire' }),
+    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
+  })
+  .strict()
+  .openapi('CreateWebhook');
+export const WebhookSecretSchema = z.object({ secret: z.string().openapi({ description: 'Shown once: `whsec_` and the key in base64 (Standard Webhooks).', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }) });
+export const WebhookDeliverySchema = z
+  .object({
+    deliveryId: z.string().openapi({ description: 'Names the event for `…/deliveries/{deliveryId}/replay`.' }),
+    eventId: z.string(),
+    eventType: z.string(),
+    at: z.string(),
+    ok: z.boolean(),
+    status: z.number().int().optional(),
+    error: z.string().optional(),
+    ms: z.number().int(),
+    replay: z.boolean().optional(),
+  })
+  .openapi('WebhookDelivery');
+export const WebhookIdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });

@@ -378,6 +378,29 @@ export const issueShardKey = (issueId: string, shard: number): ItemKey => ({ PK:
 /** That a reader was sent an issue: written before the mail is queued, so a retried page skips them. */
 export const issueSentKey = (issueId: string, userId: string): ItemKey => ({ PK: `NLSENT#${issueId}#${shardOf(userId, NEWSLETTER_SUBSCRIBER_SHARDS)}`, SK: userId });
 
+// ---- webhooks -----------------------------------------------------------------------
+
+/** A publisher's webhook endpoint; listed with `begins_with(SK, WEBHOOK#)`. */
+export const WEBHOOK_SK_PREFIX = 'WEBHOOK#';
+export const webhookKey = (slug: string, webhookId: string): ItemKey => ({ PK: publisherPartition(slug), SK: `${WEBHOOK_SK_PREFIX}${webhookId}` });
+/** Endpoints with events to deliver now or a retry due (GSI2; absent while nothing is pending). */
+export const WEBHOOKS_DUE_PK = 'WEBHOOKS_DUE';
+export const webhookDueKeys = (dueAt: string, slug: string, webhookId: string) => ({ GSI2PK: WEBHOOKS_DUE_PK, GSI2SK: `${dueAt}#${slug}#${webhookId}` });
+/**
+ * A publisher's events, in the order they were logged: numbered from a
+ * counter in the same partition (not by their time, which need not arrive in
+ * order), so a cursor never passes an event logged after it. Each event id is
+ * claimed beside them, so an event is logged once.
+ */
+export const webhookLogPk = (slug: string): string => `WHLOG#${slug}`;
+export const WEBHOOK_EVENT_SK_PREFIX = 'E#';
+export const webhookEventKey = (slug: string, sequence: number): ItemKey => ({ PK: webhookLogPk(slug), SK: `${WEBHOOK_EVENT_SK_PREFIX}${String(sequence).padStart(12, '0')}` });
+export const webhookLogCounterKey = (slug: string): ItemKey => ({ PK: webhookLogPk(slug), SK: 'SEQ' });
+export const webhookEventClaimKey = (slug: string, eventId: string): ItemKey => ({ PK: webhookLogPk(slug), SK: `ID#${eventId}` });
+/** What happened to each delivery attempt to one endpoint, newest last. */
+export const webhookDeliveriesPk = (slug: string, webhookId: string): string => `WHDELIVERY#${slug}#${webhookId}`;
+export const webhookDeliveryKey = (slug: string, webhookId: string, at: string, eventId: string): ItemKey => ({ PK: webhookDeliveriesPk(slug, webhookId), SK: `${at}#${eventId}` });
+
 // ---- idempotency -------------------------------------------------------------
 
 export const idempotencyKey = (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });

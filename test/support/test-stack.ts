@@ -16,6 +16,8 @@ import { followStatsRollups } from '../../shared/publishers/local-stats-follower
 import { localOutbox } from '../../shared/mail/local-outbox.js';
 import { smtpTransport } from '../../shared/mail/smtp-transport.js';
 import { startLocalNewsletters } from '../../shared/newsletters/local-newsletters.js';
+import { deliverDueWebhooks } from '../../shared/webhooks/webhook-delivery.js';
+import { fetchPolicyOf } from '../../shared/feeds/poll-feed.js';
 import { countIssueOutcome } from '../../shared/newsletters/issue-counters.js';
 import { verificationToken } from '../../shared/readers/email-verification.js';
 import { articleItems, rss2 } from './feeds.js';
@@ -40,6 +42,8 @@ export interface TestStack {
   rollUpStats(): Promise<void>;
   /** Resolves when every mail queued so far reached the run's mail catcher (needs `mail: true`). */
   mailSent(): Promise<void>;
+  /** Delivers the webhook events due now (after `rollUpStats()` logged them from the stream); answers how many were delivered. */
+  deliverWebhooks(): Promise<number>;
   /** Makes the newsletter issues that are due and runs their fan-out, as the scheduled dispatcher and its queue do. */
   sendNewsletters(): Promise<void>;
 }
@@ -84,7 +88,8 @@ export async function createTestStack(
     deps,
     admin,
     request: async (path, init) => app.request(path, init),
-    rollUpStats: () => (statsFollower ??= followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: config.dynamoEndpoint, logger: createConsoleLogger('test', true) })).catchUp(),
+    rollUpStats: () => (statsFollower ??= followStatsRollups(deps.db, { intervalMs: 0, region: config.region, endpoint: config.dynamoEndpoint, logger: createConsoleLogger('test', true), webhookSecret: config.jwtSecret, now: deps.now })).catchUp(),
+    deliverWebhooks: () => deliverDueWebhooks(deps.db, { ...fetchPolicyOf(deps.feedRuntime), now: deps.now, timeoutMs: 2_000 }),
     sendNewsletters: () => newsletters.tick(),
     mailSent: async () => {
       if (!outbox) throw new Error('This test stack sends no mail: create it with { mail: true }.');
