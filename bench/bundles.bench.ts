@@ -35,6 +35,8 @@ export const BUDGETS_KB: Record<string, number> = {
   // SES, SQS and the suppression list; the newsletter worker adds the mail templates (hono/jsx) and the access decision.
   MailWorker: 520,
   NewslettersWorker: 500,
+  // The address guard and an HTTP client of Node's own; no SDK beyond DynamoDB and SQS.
+  WebhooksWorker: 480,
   // Pages and forms over the API's public address: hono, its JSX renderer, the Secrets Manager client; no table, no zod-openapi.
   Web: 500,
 };

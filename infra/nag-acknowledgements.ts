@@ -31,6 +31,10 @@ const ACKNOWLEDGED: Array<{ id: string; reason: string }> = [
     reason: 'EventBridge Scheduler may invoke the newsletter worker and its versions; the wildcard is only the version qualifier.',
   },
   {
+    id: 'AwsSolutions-IAM5[Resource::<WebhooksWorkerFunctionC961C11D.Arn>:*]',
+    reason: 'EventBridge Scheduler may invoke the webhook worker and its versions; the wildcard is only the version qualifier.',
+  },
+  {
     id: 'AwsSolutions-APIG4',
     reason:
       'Authorization is per route inside the API (operator token, publisher API keys, reader JWTs) and some routes are public by design; an API Gateway authorizer cannot express that.',

@@ -24,6 +24,7 @@ import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 import { MailDelivery, MAIL_TIMEOUT } from './mail-delivery.js';
 import { NewsletterDelivery, NEWSLETTER_TIMEOUT } from './newsletter-delivery.js';
+import { WebhookDelivery, WEBHOOK_TIMEOUT } from './webhook-delivery.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction, type PostwireFunctionProps } from './postwire-function.js';
@@ -236,13 +237,15 @@ export class PostwireStack extends Stack {
         // Records older than this go to the failure queue while the stream (24 h) still holds them for a replay.
         maxRecordAge: Duration.hours(6),
         onFailure: new SqsDlq(fanOutFailures),
-        // Only new posts, announced new articles, earnings entries and gift events wake the worker:
-        // likes, follows, wallet ledgers, timelines and article updates never invoke it.
+        // Only new posts, announced new articles, earnings entries, gift events and subscription changes (webhook events)
+        // wake the worker: likes, follows, wallet ledgers, timelines and article updates never invoke it.
         filters: [
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('earning') } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('gift_event') } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual(POST_ITEM_TYPE) } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('article') }, announceRank: { N: FilterRule.exists() } } } }),
+          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('subscription') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.isEqual('subscription') } } } }),
         ],
       }),
     );
@@ -327,6 +330,10 @@ export class PostwireStack extends Stack {
       reservedConcurrency: reserved?.newsletterWorker,
       scheduleFailures,
     });
+    const webhooks = new WebhookDelivery(this, 'Webhooks', { stage: config.stage, table, environment, shared, reservedConcurrency: reserved?.webhookWorker, scheduleFailures });
+    // The stream consumer logs webhook events, naming readers by their per-publisher pseudonym: it reads the reader-token key for that.
+    jwtSecret.grantRead(fanOutWorker.fn);
+    fanOutWorker.fn.addEnvironment('JWT_SECRET_ARN', jwtSecret.secretArn);
 
     const alarms = config.alarmTopicArn ? Topic.fromTopicArn(this, 'Alarms', config.alarmTopicArn) : new Topic(this, 'Alarms', { topicName: `postwire-${config.stage}-alarms`, enforceSSL: true });
     for (const email of config.alarmEmails) alarms.addSubscription(new EmailSubscription(email));
@@ -344,12 +351,14 @@ export class PostwireStack extends Stack {
         { name: 'PayoutRun', fn: payoutRun.fn, timeout: PAYOUT_TIMEOUT },
         { name: 'MailWorker', fn: mail.worker.fn, timeout: MAIL_TIMEOUT },
         { name: 'NewsletterWorker', fn: newsletters.worker.fn, timeout: NEWSLETTER_TIMEOUT },
+        { name: 'WebhookWorker', fn: webhooks.worker.fn, timeout: WEBHOOK_TIMEOUT },
       ],
       queues: [
         { name: 'FeedJobs', queue: feedJobs, deadLetters, maxAge: Duration.minutes(30) },
         { name: 'Mail', queue: mail.queue.queue, deadLetters: mail.queue.deadLetters, maxAge: Duration.minutes(15) },
         // A million-reader issue is deep for a while by design; a job older than an hour means the fan-out is stuck.
         { name: 'NewsletterJobs', queue: newsletters.jobs.queue, deadLetters: newsletters.jobs.deadLetters, maxAge: Duration.hours(1) },
+        { name: 'WebhookJobs', queue: webhooks.jobs.queue, deadLetters: webhooks.jobs.deadLetters, maxAge: Duration.minutes(15) },
       ],
       streams: [
         { name: 'FanOutWorker', fn: fanOutWorker.fn, failures: fanOutFailures, maxIteratorAge: Duration.minutes(5) },

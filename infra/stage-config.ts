@@ -9,7 +9,7 @@ export interface StageConfig {
   /** What happens to log groups and secrets when the stack is deleted: kept in prod, where they are evidence and keys. */
   retainedResourcesPolicy: RemovalPolicy;
   /** Concurrency reserved for each background function (prod), so a burst of feed or fan-out work cannot starve the API; none in dev. */
-  reservedConcurrency?: { feedWorker: number; fanOutWorker: number; dispatcher: number; payoutRun: number; mailWorker: number; newsletterWorker: number } | undefined;
+  reservedConcurrency?: { feedWorker: number; fanOutWorker: number; dispatcher: number; payoutRun: number; mailWorker: number; newsletterWorker: number; webhookWorker: number } | undefined;
   deletionProtection: boolean;
   logRetention: RetentionDays;
   /** How often the dispatcher looks for due feeds. */
@@ -53,7 +53,7 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     stage: 'prod',
     tableRemovalPolicy: RemovalPolicy.RETAIN,
     retainedResourcesPolicy: RemovalPolicy.RETAIN,
-    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1, mailWorker: 2, newsletterWorker: 4 },
+    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1, mailWorker: 2, newsletterWorker: 4, webhookWorker: 10 },
     deletionProtection: true,
     logRetention: RetentionDays.THREE_MONTHS,
     feedDispatchRate: Duration.minutes(1),

@@ -66,6 +66,8 @@ const ConfigSchema = z.object({
   FEED_QUEUE_URL: z.optional(z.string()),
   /** The newsletter worker's: where an issue's fan-out jobs (and their continuations) go. */
   NEWSLETTER_QUEUE_URL: z.optional(z.string().check(z.minLength(1))),
+  /** The webhook worker's: one message per endpoint with deliveries due. */
+  WEBHOOK_QUEUE_URL: z.optional(z.string().check(z.minLength(1))),
   /** `stream` in AWS: the table's stream feeds the fan-out worker; `inline` on one machine. */
   TIMELINE_FANOUT: z._default(z.enum(['inline', 'stream']), 'inline'),
   /** How long a function keeps a publisher's record (prices, meter, plans) in memory; 0 turns it off. */
@@ -125,6 +127,7 @@ export interface Config {
   maxBodyBytes: number;
   feedQueueUrl: string | undefined;
   newsletterQueueUrl: string | undefined;
+  webhookQueueUrl: string | undefined;
   timelineFanOut: FanOutMode;
   feeds: FeedConfig;
   mailFrom: string;
@@ -246,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: raw.MAX_BODY_BYTES,
     feedQueueUrl: raw.FEED_QUEUE_URL,
     newsletterQueueUrl: raw.NEWSLETTER_QUEUE_URL,
+    webhookQueueUrl: raw.WEBHOOK_QUEUE_URL,
     timelineFanOut: raw.TIMELINE_FANOUT,
     mailFrom: raw.MAIL_FROM,
     mailOutbox: raw.MAIL_OUTBOX,

@@ -85,20 +85,20 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are ten Node.js 24 ARM64 functions with JSON logs in log groups that expire; all but the web app work on the table', () => {
+  it('are eleven Node.js 24 ARM64 functions with JSON logs in log groups that expire; all but the web app work on the table', () => {
     const functions = dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } });
     expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'MailWorker', 'NewslettersWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi', 'Web'],
+      ['Api', 'FanOutWorker', 'FeedDispatcher', 'FeedWorker', 'MailWorker', 'NewslettersWorker', 'PaymentsApi', 'PayoutRun', 'PublisherApi', 'Web', 'WebhooksWorker'],
     );
     for (const [id, fn] of Object.entries(functions)) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
       if (id.startsWith('WebFunction')) expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
       else expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: expect.anything(), FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     }
-    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 11);
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 12);
   });
 
-  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app and the newsletter worker only the reader-token key', () => {
+  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app, the newsletter worker and the stream consumer only the reader-token key', () => {
     const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
     for (const [, fn] of functions) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -117,8 +117,8 @@ describe('the functions', () => {
     const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
       .map(([id]) => id);
-    expect(secretReaders).toEqual(expect.arrayContaining([...apiFunctions, expect.stringMatching(/^WebFunction/), expect.stringMatching(/^NewslettersWorker/)]));
-    expect(secretReaders).toHaveLength(5);
+    expect(secretReaders).toEqual(expect.arrayContaining([...apiFunctions, expect.stringMatching(/^WebFunction/), expect.stringMatching(/^NewslettersWorker/), expect.stringMatching(/^FanOutWorker/)]));
+    expect(secretReaders).toHaveLength(6);
     const [, webPolicy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('WebFunction'))!;
     expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).toMatch(/JwtSecret/);
     expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).not.toMatch(/AdminToken|CursorSecret|dynamodb:/);
@@ -204,7 +204,7 @@ describe('feed polling', () => {
     });
   });
 
-  it('makes publisher posts, fans new posts out and rolls up stats from the table stream, filtered to the inserts each needs, with a failure queue', () => {
+  it('makes publisher posts, fans new posts out, rolls up stats and logs webhook events from the table stream, filtered to the changes each needs, with a failure queue', () => {
     dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
       StartingPosition: 'LATEST',
@@ -217,6 +217,8 @@ describe('feed polling', () => {
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['gift_event'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['post'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['article'] }, announceRank: { N: [{ exists: true }] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['subscription'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['subscription'] } } } }) },
         ],
       },
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FanOutFailures'), 'Arn'] } } },
@@ -356,6 +358,24 @@ describe('mail', () => {
   });
 });
 
+describe('webhooks', () => {
+  it('are delivered by a worker that a schedule wakes each minute, one endpoint per queue message, with a dead-letter queue and alarms', () => {
+    const functions = Object.values(prod.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
+    const worker = functions.find((fn) => fn.Description?.startsWith('Delivers publishers’ webhook events'))!;
+    expect(worker).toMatchObject({ Timeout: 120, ReservedConcurrentExecutions: 10 });
+    expect(worker.Environment.Variables).toMatchObject({ WEBHOOK_QUEUE_URL: { Ref: expect.stringMatching(/^WebhooksJobsQueue/) }, FEED_ALLOW_PRIVATE_HOSTS: 'false' });
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-webhook-jobs', RedrivePolicy: { maxReceiveCount: 3 } });
+    prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 1, ScalingConfig: { MaximumConcurrency: 10 }, EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebhooksJobsQueue'), 'Arn'] } });
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', { Name: 'postwire-prod-webhook-dispatch', ScheduleExpression: 'rate(1 minute)' });
+    const [, policy] = Object.entries(prod.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('WebhooksWorker'))!;
+    const actions = (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((statement) => [statement.Action].flat());
+    expect(new Set(actions.filter((action) => action.startsWith('dynamodb:')))).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actions.filter((action) => action.startsWith('secretsmanager:'))).toEqual([]);
+    const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName as string);
+    expect(alarms).toEqual(expect.arrayContaining(['postwire-prod-WebhookJobsDeadLetters', 'postwire-prod-WebhookJobsOldestMessage', 'postwire-prod-WebhookWorkerErrors']));
+  });
+});
+
 describe('newsletters', () => {
   it('are made every minute by a scheduled worker that fans each issue out through its own queue, with a dead-letter queue and alarms', () => {
     const functions = Object.values(prod.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
@@ -414,7 +434,7 @@ describe('the first production deploy', () => {
 
   it('retries a scheduled run a little, then parks it in a dead-letter queue', () => {
     const schedules = Object.values(prod.findResources('AWS::Scheduler::Schedule')).map((schedule) => schedule.Properties.Target as { RetryPolicy: { MaximumRetryAttempts: number }; DeadLetterConfig: { Arn: unknown } });
-    expect(schedules).toHaveLength(3);
+    expect(schedules).toHaveLength(4);
     for (const target of schedules) {
       expect(target.RetryPolicy.MaximumRetryAttempts).toBe(2);
       expect(JSON.stringify(target.DeadLetterConfig.Arn)).toMatch(/ScheduleFailures/);

@@ -25,6 +25,8 @@ export interface DeliveryOptions extends AddressGate {
   now: () => Date;
   timeoutMs?: number;
   resolver?: Resolver;
+  /** Stop before this moment (epoch ms), leaving the endpoint due: a Lambda stops before its timeout. */
+  deadline?: number | undefined;
 }
 
 export interface DeliveryAttempt {
@@ -106,6 +108,10 @@ export async function deliverEndpoint(db: Db, slug: string, webhookId: string, o
   let delivered = 0;
   for (;;) {
     if (endpoint.status !== 'enabled') return delivered;
+    if (options.deadline !== undefined && Date.now() > options.deadline) {
+      await markDue(db, endpoint, options.now());
+      return delivered;
+    }
     const { Items: events = [] } = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
@@ -193,9 +199,19 @@ async function scheduleRetry(db: Db, endpoint: WebhookEndpoint, attempt: Deliver
   );
 }
 
-/** Claims the endpoints due now (each for a lease) and delivers to each; answers the events delivered. */
-export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Promise<number> {
-  const now = options.now();
+/** Out of time with events left: due again at once, for the next run. */
+async function markDue(db: Db, endpoint: WebhookEndpoint, now: Date): Promise<void> {
+  const due = webhookDueKeys(now.toISOString(), endpoint.publisherSlug, endpoint.webhookId);
+  await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: webhookKey(endpoint.publisherSlug, endpoint.webhookId), UpdateExpression: 'SET GSI2PK = :pk, GSI2SK = :sk', ExpressionAttributeValues: { ':pk': due.GSI2PK, ':sk': due.GSI2SK } }));
+}
+
+export interface DueEndpoint {
+  slug: string;
+  webhookId: string;
+}
+
+/** Claims the endpoints due now, each for a lease, so no two workers deliver to one endpoint at once. */
+export async function claimDueWebhooks(db: Db, now: Date): Promise<DueEndpoint[]> {
   const { Items = [] } = await db.doc.send(
     new QueryCommand({ TableName: db.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now', ExpressionAttributeValues: { ':pk': WEBHOOKS_DUE_PK, ':now': `${now.toISOString()}#~` }, Limit: 100 }),
   );
@@ -208,7 +224,12 @@ export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Prom
     );
     if (mine) claimed.push({ slug, webhookId });
   }
-  // Endpoints in parallel: a slow one holds up only itself.
+  return claimed;
+}
+
+/** On one machine: claims the endpoints due and delivers to each, in parallel (a slow one holds up only itself); answers the events delivered. */
+export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Promise<number> {
+  const claimed = await claimDueWebhooks(db, options.now());
   const counts = await Promise.all(claimed.map(({ slug, webhookId }) => deliverEndpoint(db, slug, webhookId, options).catch(() => 0)));
   return counts.reduce((sum, count) => sum + count, 0);
 }
