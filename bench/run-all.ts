@@ -15,6 +15,7 @@ import { runStartBench } from './start.bench.js';
 import { runStatsBench } from './stats.bench.js';
 import { runUnlockBench } from './unlock.bench.js';
 import { runWebBench } from './web.bench.js';
+import { runWebhookBench } from './webhooks.bench.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -29,6 +30,7 @@ const withDynamo: Array<[string, (endpoint: string) => Promise<void>]> = [
   ['unlock', runUnlockBench],
   ['stats', runStatsBench],
   ['newsletter', runNewsletterBench],
+  ['webhooks', runWebhookBench],
   ['refund', runRefundBench],
   ['timeline', runTimelineBench],
   ['hostile', runHostileFeedBench],

@@ -39,12 +39,12 @@ export const handler = flushed(async (event: SQSEvent | Record<string, unknown>,
   const failures: string[] = [];
   for (const record of (event as SQSEvent).Records) {
     try {
-      const { slug, webhookId } = JSON.parse(record.body) as DueEndpoint;
+      const { slug, webhookId, lease } = JSON.parse(record.body) as DueEndpoint;
       const delivered = await deliverEndpoint(db, slug, webhookId, {
         allowPrivateHosts: false,
         now: () => new Date(),
         deadline: Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS,
-      });
+      }, lease);
       metrics.count('WebhookEventsDelivered', delivered);
     } catch (error) {
       logger.error('Webhook delivery failed; SQS tries it again', { messageId: record.messageId, error: (error as Error).message });

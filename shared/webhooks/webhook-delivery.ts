@@ -102,8 +102,12 @@ async function send(db: Db, endpoint: WebhookEndpoint, event: Record<string, unk
   return attempt;
 }
 
-/** Delivers what is pending for one endpoint, in order, until done or a failure; answers how many were delivered. */
-export async function deliverEndpoint(db: Db, slug: string, webhookId: string, options: DeliveryOptions): Promise<number> {
+/**
+ * Delivers what is pending for one endpoint, in order, until done or a failure; answers how many were
+ * delivered. `lease` is the due mark this worker claimed: only while it still stands is the endpoint taken
+ * off the due list at the end (a newer mark means events arrived meanwhile).
+ */
+export async function deliverEndpoint(db: Db, slug: string, webhookId: string, options: DeliveryOptions, lease: string): Promise<number> {
   let endpoint = await getWebhook(db, slug, webhookId);
   let delivered = 0;
   for (;;) {
@@ -133,7 +137,7 @@ export async function deliverEndpoint(db: Db, slug: string, webhookId: string, o
       if (wanted) delivered++;
     }
     if (events.length < PAGE) {
-      await settle(db, endpoint, options.now());
+      await settle(db, endpoint, lease);
       return delivered;
     }
   }
@@ -154,19 +158,16 @@ async function moveCursor(db: Db, endpoint: WebhookEndpoint, to: string): Promis
   );
 }
 
-/** Nothing left: the endpoint leaves the due list, unless an event arrived meanwhile (it made the endpoint due again). */
-async function settle(db: Db, endpoint: WebhookEndpoint, now: Date): Promise<void> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: webhookKey(endpoint.publisherSlug, endpoint.webhookId), ConsistentRead: true }));
-  if (!Item?.GSI2SK) return;
+/** Nothing left: the endpoint leaves the due list, unless an event arrived meanwhile (it marked the endpoint due anew). */
+async function settle(db: Db, endpoint: WebhookEndpoint, lease: string): Promise<void> {
   await conditionHeld(
     db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: webhookKey(endpoint.publisherSlug, endpoint.webhookId),
         UpdateExpression: 'REMOVE GSI2PK, GSI2SK',
-        // Only the lease this delivery holds (or an earlier due time): a newer mark means new events.
-        ConditionExpression: 'GSI2SK <= :mine',
-        ExpressionAttributeValues: { ':mine': webhookDueKeys(new Date(now.getTime() + LEASE_MS).toISOString(), endpoint.publisherSlug, endpoint.webhookId).GSI2SK },
+        ConditionExpression: 'GSI2SK = :lease',
+        ExpressionAttributeValues: { ':lease': lease },
       }),
     ),
   );
@@ -208,6 +209,8 @@ async function markDue(db: Db, endpoint: WebhookEndpoint, now: Date): Promise<vo
 export interface DueEndpoint {
   slug: string;
   webhookId: string;
+  /** The due mark this claim set: see deliverEndpoint. */
+  lease: string;
 }
 
 /** Claims the endpoints due now, each for a lease, so no two workers deliver to one endpoint at once. */
@@ -215,14 +218,14 @@ export async function claimDueWebhooks(db: Db, now: Date): Promise<DueEndpoint[]
   const { Items = [] } = await db.doc.send(
     new QueryCommand({ TableName: db.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now', ExpressionAttributeValues: { ':pk': WEBHOOKS_DUE_PK, ':now': `${now.toISOString()}#~` }, Limit: 100 }),
   );
-  const claimed: Array<{ slug: string; webhookId: string }> = [];
+  const claimed: DueEndpoint[] = [];
   for (const item of Items) {
     const [, slug, webhookId] = (item.GSI2SK as string).split('#') as [string, string, string];
     const lease = webhookDueKeys(new Date(now.getTime() + LEASE_MS).toISOString(), slug, webhookId);
     const mine = await conditionHeld(
       db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: webhookKey(slug, webhookId), UpdateExpression: 'SET GSI2SK = :lease', ConditionExpression: 'GSI2SK = :seen', ExpressionAttributeValues: { ':lease': lease.GSI2SK, ':seen': item.GSI2SK } })),
     );
-    if (mine) claimed.push({ slug, webhookId });
+    if (mine) claimed.push({ slug, webhookId, lease: lease.GSI2SK });
   }
   return claimed;
 }
@@ -230,7 +233,7 @@ export async function claimDueWebhooks(db: Db, now: Date): Promise<DueEndpoint[]
 /** On one machine: claims the endpoints due and delivers to each, in parallel (a slow one holds up only itself); answers the events delivered. */
 export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Promise<number> {
   const claimed = await claimDueWebhooks(db, options.now());
-  const counts = await Promise.all(claimed.map(({ slug, webhookId }) => deliverEndpoint(db, slug, webhookId, options).catch(() => 0)));
+  const counts = await Promise.all(claimed.map(({ slug, webhookId, lease }) => deliverEndpoint(db, slug, webhookId, options, lease).catch(() => 0)));
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
