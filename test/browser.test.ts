@@ -260,6 +260,7 @@ describe('in a browser', () => {
     const { apiKey } = await stack.createPublisher('dashdesk', { name: 'Dash Desk' });
     await stack.request('/v1/publisher/feeds', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://dashdesk.example/rss.xml', section: 'World' }) });
     await stack.request('/v1/publisher/newsletters', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'daily', name: 'Dash Daily', sendTime: '06:00', timeZone: 'Asia/Tokyo', frequency: 'daily' }) });
+    await stack.request('/v1/publisher/webhooks', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://hooks.dashdesk.example/postwire', events: ['article.unlocked'] }) });
     const page = await newReaderPage();
     await page.goto(`${stack.url}/publisher`);
     await expectAccessible(page);
@@ -267,6 +268,7 @@ describe('in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Dash Desk' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('https://dashdesk.example/rss.xml').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('https://hooks.dashdesk.example/postwire').isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'publisher-dashboard');
     await page.getByRole('button', { name: 'Send now: Dash Daily' }).click();

@@ -51,6 +51,7 @@ input,select,textarea{font:inherit;padding:.45rem .6rem;border:1px solid #8a8a94
 textarea{min-height:6rem}
 .notice{border-left:4px solid var(--accent);background:var(--soft);padding:.6rem .9rem;margin:0 0 1rem}
 .notice.error{border-color:var(--warn);color:var(--warn)}
+strong.error{color:var(--warn)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}

@@ -41,11 +41,12 @@ export function registerPublisherDashboard(app: Hono<WebEnv>, deps: WebDeps): vo
       return signInPage(c, 'That key no longer works; it may have been rotated. Sign in with the current key.');
     }
     const publisher = must(me);
-    const [feeds, stats, balance, newsletters] = await Promise.all([
+    const [feeds, stats, balance, newsletters, webhooks] = await Promise.all([
       api.GET('/v1/publisher/feeds', { headers }).then(must),
       api.GET('/v1/publisher/stats', { params: { query: {} }, headers }).then(must),
       api.GET('/v1/publisher/balance', { headers }).then(must),
       api.GET('/v1/publisher/newsletters', { headers }).then(must),
+      api.GET('/v1/publisher/webhooks', { headers }).then(must),
     ]);
     const viewer = c.get('viewer');
     return c.html(
@@ -135,6 +136,28 @@ export function registerPublisherDashboard(app: Hono<WebEnv>, deps: WebDeps): vo
               ))}
             </tbody>
           </table>
+        )}
+
+        <h2>Webhooks</h2>
+        {webhooks.items.length === 0 ? (
+          <p class="muted">
+            No webhook endpoints. Register one with the API (<code>POST /v1/publisher/webhooks</code>) to hear of unlocks, subscriptions, gifts, tips and payouts as they happen.
+          </p>
+        ) : (
+          <ul>
+            {webhooks.items.map((webhook) => (
+              <li>
+                <code>{webhook.url}</code> · {webhook.events.join(', ')} ·{' '}
+                {webhook.status === 'disabled' ? (
+                  <strong class="error">disabled: {webhook.disabledReason}</strong>
+                ) : webhook.failingSince ? (
+                  <strong>failing since {webhook.failingSince.slice(0, 16).replace('T', ' ')} UTC ({webhook.attempts} attempts; last: {webhook.lastError}), retrying</strong>
+                ) : (
+                  'delivering'
+                )}
+              </li>
+            ))}
+          </ul>
         )}
 
         <h2>Earnings</h2>
