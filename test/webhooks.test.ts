@@ -8,10 +8,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../shared/webhooks/webhook-signature.js';
+import { systemResolver } from '../shared/feeds/fetch/guarded-lookup.js';
 import { FIXTURE_HOST } from './support/fixture-server.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
 let stack: TestStack;
+let rebindTo = FIXTURE_HOST;
 let clock = new Date('2026-11-30T12:00:00Z');
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 const send = (method: string, path: string, auth: Record<string, string>, body?: unknown) =>
@@ -28,7 +30,9 @@ interface Received {
 let receiver: { url: string; received: Received[]; failing: number; close(): Promise<void> };
 
 beforeAll(async () => {
-  stack = await createTestStack({ stream: true, now: () => clock, feedRuntime: { trustedAddresses: [FIXTURE_HOST] } });
+  // `hooks.rebind.example` answers with the fixture address until a test turns it to a private one.
+  const resolver = async (hostname: string) => (hostname === 'hooks.rebind.example' ? [{ address: rebindTo, family: 4 }] : systemResolver(hostname));
+  stack = await createTestStack({ stream: true, now: () => clock, feedRuntime: { trustedAddresses: [FIXTURE_HOST], resolver } });
   const received: Received[] = [];
   const state = { failing: 0 };
   const server = http.createServer((request, response) => {
@@ -160,6 +164,21 @@ describe('webhooks', () => {
     await stack.deliverWebhooks();
     await stack.deliverWebhooks();
     expect(receiver.received.map((got) => JSON.parse(got.body).data.articleId)).toEqual([ids[0]]);
+  });
+
+  it('check the address again at every delivery: a name that turns private after registration gets nothing', async () => {
+    const { auth, ids } = await stack.publisherWithArticles('hook-rebind', 1, { settings: { articlePrice: 10, freeArticlesPerMonth: 0 } });
+    const port = new URL(receiver.url).port;
+    rebindTo = FIXTURE_HOST;
+    const { webhook } = await json(await send('POST', '/v1/publisher/webhooks', auth, { url: `http://hooks.rebind.example:${port}/hooks`, events: ['article.unlocked'] }));
+    receiver.received.splice(0);
+    rebindTo = '10.0.0.9';
+    await send('POST', `/v1/articles/${ids[0]}/unlock`, (await stack.signUp('hook_rebind_reader')).auth);
+    await flush();
+    expect(receiver.received).toHaveLength(0);
+    const [attempt] = (await json(await stack.request(`/v1/publisher/webhooks/${webhook.webhookId}/deliveries`, { headers: auth }))).items;
+    expect(attempt).toMatchObject({ ok: false, error: expect.stringMatching(/Refused to connect to hooks\.rebind\.example/) });
+    rebindTo = FIXTURE_HOST;
   });
 
   it('sign with both secrets while a rotated one retires, and are managed only by their publisher', async () => {
