@@ -83,6 +83,9 @@ describe('public feeds', () => {
     expect((await stack.request('/feeds/out-desk/sports.atom')).status).toBe(404);
     expect((await stack.request('/feeds/nobody-here.atom')).status).toBe(404);
     expect((await stack.request('/feeds/out-desk.rss')).status).toBe(404);
+    // No publisher can take the private feeds' path.
+    const reserved = await stack.request('/v1/admin/publishers', { method: 'POST', headers: stack.admin, body: JSON.stringify({ slug: 'private', name: 'Private' }) });
+    expect(reserved.status).toBe(400);
   });
 
   it('answer a conditional GET with 304 while nothing changed, and with the new feed once it did', async () => {

@@ -67,7 +67,11 @@ export const PublisherSchema = z
 
 export const CreatePublisherBody = z
   .object({
-    slug: z.string().regex(SLUG_PATTERN, 'lower-case letters, digits and inner hyphens, 1–40 characters'),
+    slug: z
+      .string()
+      .regex(SLUG_PATTERN, 'lower-case letters, digits and inner hyphens, 1–40 characters')
+      // `/feeds/private/…` is the readers' private feeds: no publisher may be called that.
+      .refine((slug) => slug !== 'private', 'is reserved'),
     name: z.string().trim().min(1).max(120),
     homepageUrl: httpUrl.optional(),
     articlePrice: z.number().int().min(0).max(10_000).optional(),
