@@ -237,7 +237,7 @@ export class PostwireStack extends Stack {
         // Records older than this go to the failure queue while the stream (24 h) still holds them for a replay.
         maxRecordAge: Duration.hours(6),
         onFailure: new SqsDlq(fanOutFailures),
-        // Only new posts, announced new articles, earnings entries, gift events and subscription changes (webhook events)
+        // Only new posts, announced new articles, earnings entries, gift events, new entitlements and subscription changes (webhook events)
         // wake the worker: likes, follows, wallet ledgers, timelines and article updates never invoke it.
         filters: [
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('earning') } } } }),
@@ -245,6 +245,7 @@ export class PostwireStack extends Stack {
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual(POST_ITEM_TYPE) } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('article') }, announceRank: { N: FilterRule.exists() } } } }),
           FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('subscription') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('entitlement') } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: FilterRule.isEqual('subscription') } } } }),
         ],
       }),

@@ -218,6 +218,7 @@ describe('feed polling', () => {
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['post'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['article'] }, announceRank: { N: [{ exists: true }] } } } }) },
           { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['subscription'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['entitlement'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['subscription'] } } } }) },
         ],
       },

@@ -96,7 +96,7 @@ describe('webhooks', () => {
     expect(verifyWebhookSignature('whsec_' + Buffer.from('not the secret').toString('base64'), first!, first!.body, clock.getTime())).toBe(false);
     expect(verifyWebhookSignature(secret, first!, first!.body.replace('30', '31'), clock.getTime())).toBe(false);
     const event = JSON.parse(first!.body);
-    expect(event).toMatchObject({ id: first!.id, type: 'article.unlocked', publisher: 'hook-desk', data: { articleId: ids[0], grossPoints: 30, reader: expect.any(String) } });
+    expect(event).toMatchObject({ id: first!.id, type: 'article.unlocked', publisher: 'hook-desk', data: { articleId: ids[0], via: 'points', grossPoints: 30, points: expect.any(Number), reader: expect.any(String) } });
     expect(first!.body).not.toContain(reader.userId);
 
     const deliveries = await json(await stack.request(`/v1/publisher/webhooks/${webhook.webhookId}/deliveries`, { headers: auth }));

@@ -1,7 +1,8 @@
 /**
  * Webhook events from the table's stream, so no event is lost when a request
- * dies after its write: an earnings entry (unlock, undo, tip, payout), a gift
- * redeemed, or a subscription that started, renewed or ended becomes an event
+ * dies after its write: an unlock (a new entitlement), an earnings entry (undo,
+ * tip, payout), a gift redeemed, or a subscription that started, renewed or
+ * ended becomes an event
  * in its publisher's log, once (a conditional put keyed by an id derived from
  * the item, so a redelivered batch adds nothing). Endpoints subscribed to the
  * event's type are then marked due. Readers appear only by the pseudonym
@@ -24,7 +25,10 @@ import { listWebhooks } from './webhook-store.js';
 
 /** Events are kept a week: three days of retries, and time to replay. */
 const EVENT_KEPT_SECONDS = 7 * 86400;
-const EARNING_EVENTS: Record<string, WebhookEventType> = { unlock: 'article.unlocked', reversal: 'article.unlock_undone', tip: 'tip.received', payout: 'payout.paid' };
+// Unlocks come from the reader's new entitlement (points, the free meter or the spend cap alike); the earning
+// entry of a points unlock would miss the free ones. Undos, tips and payouts come from the earnings ledger.
+const EARNING_EVENTS: Record<string, WebhookEventType> = { reversal: 'article.unlock_undone', tip: 'tip.received', payout: 'payout.paid' };
+const UNLOCK_VIAS = new Set(['points', 'meter', 'cap']);
 
 const imageOf = (image: Record<string, StreamAttributeValue> | undefined) => (image ? unmarshall(image as Record<string, AttributeValue>) : undefined);
 const eventIdOf = (...parts: string[]) => `evt_${createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 24)}`;
@@ -51,6 +55,17 @@ export function webhookEventsIn(records: DynamoDBRecord[], secret: string): Webh
           points: item.points,
           ...(item.payoutId ? { payoutId: item.payoutId } : {}),
         },
+      });
+    }
+    if (record.eventName === 'INSERT' && type === 'entitlement' && item && UNLOCK_VIAS.has(item.via as string)) {
+      const publisherSlug = item.publisherSlug as string;
+      const userId = (item.PK as string).slice('USER#'.length);
+      events.push({
+        eventId: eventIdOf('unlock', item.PK as string, item.SK as string, item.grantedAt as string),
+        type: 'article.unlocked',
+        publisherSlug,
+        at: item.grantedAt as string,
+        data: { articleId: item.articleId, via: item.via, reader: readerPseudonym(secret, userId, publisherSlug), grossPoints: item.charged ?? 0, points: item.earned ?? 0 },
       });
     }
     if (record.eventName === 'INSERT' && type === 'gift_event' && item?.event === 'redeemed') {
