@@ -127,6 +127,9 @@ describe('a reader’s private feed', () => {
     expect(titles).toEqual([`${paid.cards[1]!.title} (The out-paid)`, ...subscribed.cards.map((card) => `${card.title} (The out-sub)`)].sort());
     expect(feed.items.every((entry) => /The whole of out-/.test(entry.content ?? ''))).toBe(true);
     expect(xml).not.toContain(reader.userId);
+    // The address's digest is bookkeeping: neither the profile nor the export shows it.
+    expect(JSON.stringify(await json(await stack.request('/v1/me', { headers: reader.auth })))).not.toMatch(/privateFeed/);
+    expect(JSON.stringify(await json(await stack.request('/v1/me/export', { headers: reader.auth })))).not.toMatch(/privateFeed/);
 
     // A new address replaces the old one; revoking leaves none.
     const { url: replacement } = await json(await send('POST', '/v1/me/private-feed', reader.auth));

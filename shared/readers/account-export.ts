@@ -11,7 +11,7 @@ import { authorPostsPk, blocksPk, followingPk, INDEX, postIdOfPk, postKey, reade
 import { collectAll } from '../db/query-all.js';
 import { NotFound } from '../errors.js';
 
-const INTERNAL = new Set(['PK', 'SK', 'type', 'sessionsValidAfter', 'reversedPoints', 'undoneAt', 'rolledUp', 'expiresAt']);
+const INTERNAL = new Set(['PK', 'SK', 'type', 'sessionsValidAfter', 'privateFeedDigest', 'reversedPoints', 'undoneAt', 'rolledUp', 'expiresAt']);
 const isIndexKey = (name: string) => /^GSI\d(PK|SK)$/.test(name);
 
 /** The item as the reader should see it: without keys and bookkeeping. */

@@ -68,7 +68,7 @@ export async function getReaderWithBalance(db: Db, userId: string): Promise<{ re
   const profile = items.find((item) => item.type === 'reader');
   const wallet = items.find((item) => item.type === 'wallet');
   if (!profile) return { balance: 0 };
-  const { PK: _pk, SK: _sk, type: _type, sessionsValidAfter: _sessions, ...reader } = profile;
+  const { PK: _pk, SK: _sk, type: _type, sessionsValidAfter: _sessions, privateFeedDigest: _feed, ...reader } = profile;
   return { reader: reader as unknown as Reader, balance: (wallet?.balance as number | undefined) ?? 0 };
 }
 
