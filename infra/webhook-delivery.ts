@@ -8,14 +8,12 @@
  */
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PostwireFunction } from './postwire-function.js';
-import { WorkQueue } from './work-queue.js';
+import type { PostwireFunction } from './postwire-function.js';
+import { scheduledQueueWorker } from './scheduled-queue-worker.js';
+import type { WorkQueue } from './work-queue.js';
 
 /** One endpoint's backlog at a time; a delivery stops 15 s before this and leaves the endpoint due. */
 export const WEBHOOK_TIMEOUT = Duration.minutes(2);
@@ -35,26 +33,23 @@ export class WebhookDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: WebhookDeliveryProps) {
     super(scope, id);
-    this.jobs = new WorkQueue(this, 'Jobs', { name: `postwire-${props.stage}-webhook-jobs`, consumerTimeout: WEBHOOK_TIMEOUT });
-    this.worker = new PostwireFunction(this, 'Worker', {
-      ...props.shared,
-      reservedConcurrency: props.reservedConcurrency,
+    ({ jobs: this.jobs, worker: this.worker } = scheduledQueueWorker(this, {
+      stage: props.stage,
+      name: 'webhook',
       entry: 'webhook-worker',
       description: 'Delivers publishers’ webhook events, one endpoint per message, in order, with retries',
+      scheduleDescription: 'Queues the webhook endpoints with deliveries due',
       memorySize: 256,
       timeout: WEBHOOK_TIMEOUT,
-      environment: { ...props.environment, WEBHOOK_QUEUE_URL: this.jobs.queue.queueUrl },
-    });
+      // Ten endpoints at a time at most: each waits on someone else's server.
+      maxConcurrency: 10,
+      environment: props.environment,
+      queueUrlVariable: 'WEBHOOK_QUEUE_URL',
+      shared: props.shared,
+      reservedConcurrency: props.reservedConcurrency,
+      scheduleFailures: props.scheduleFailures,
+    }));
     // It claims due endpoints, reads their events, and records cursors, retries and deliveries; nothing else.
     props.table.grant(this.worker.fn, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
-    this.jobs.queue.grantSendMessages(this.worker.fn);
-    // Ten endpoints at a time at most: each waits on someone else's server.
-    this.worker.fn.addEventSource(new SqsEventSource(this.jobs.queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 10 }));
-    new Schedule(this, 'Dispatch', {
-      scheduleName: `postwire-${props.stage}-webhook-dispatch`,
-      description: 'Queues the webhook endpoints with deliveries due',
-      schedule: ScheduleExpression.rate(Duration.minutes(1)),
-      target: new LambdaInvoke(this.worker.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(2), deadLetterQueue: props.scheduleFailures }),
-    });
   }
 }

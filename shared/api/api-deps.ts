@@ -1,4 +1,5 @@
 /** Everything the Hono app is built from, once per process. */
+import { PasswordCheck } from '../readers/password-check.js';
 import type { MailOutbox } from '../mail/mail-message.js';
 import { discardingOutbox } from '../mail/local-outbox.js';
 import { tableOutbox } from '../mail/table-outbox.js';
@@ -18,5 +19,6 @@ export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOve
     mail: overrides.mail ?? (config.mailOutbox === 'table' ? tableOutbox(feedDeps.db, feedDeps.now) : discardingOutbox(logger)),
     cursors: new CursorCodec(config.cursorSecret),
     entitlementKeys: new EntitlementKeys(config.entitlementKeySeeds),
+    passwords: new PasswordCheck(feedDeps.db, config.readers.passwordHashCost),
   };
 }

@@ -1,4 +1,5 @@
 /** What the Hono app is built from, and what its middleware puts on the context. */
+import type { PasswordCheck } from '../readers/password-check.js';
 import type { EntitlementKeys } from '../access/entitlement-keys.js';
 import type { ApiConfig } from '../config.js';
 import type { MailOutbox } from '../mail/mail-message.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   cursors: CursorCodec;
   /** Sign entitlement tokens and publish their public keys. */
   entitlementKeys: EntitlementKeys;
+  /** Proves readers' passwords, with the failed-attempt limit (signing in, and what a token alone may not do). */
+  passwords: PasswordCheck;
   now: () => Date;
   logger: Logger;
   metrics: Metrics;

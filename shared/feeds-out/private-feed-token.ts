@@ -4,14 +4,14 @@
  * per reader: making a new one revokes the old in the same transaction, and
  * revoking deletes it, so an old address answers 404 at once.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { tokenDigest } from '../signed-token.js';
+import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { privateFeedKey, readerKey } from '../db/keys.js';
 import { transactWrite, type TransactItem } from '../db/transactions.js';
 import { Contention, NotFound } from '../errors.js';
 
-const digestOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 async function currentDigest(db: Db, userId: string): Promise<string | undefined> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: readerKey(userId), ProjectionExpression: '#type, privateFeedDigest', ExpressionAttributeNames: { '#type': 'type' }, ConsistentRead: true }));
@@ -23,7 +23,7 @@ async function currentDigest(db: Db, userId: string): Promise<string | undefined
 export async function newPrivateFeedToken(db: Db, userId: string, now: Date): Promise<string> {
   const previous = await currentDigest(db, userId);
   const token = randomBytes(24).toString('base64url');
-  const digest = digestOf(token);
+  const digest = tokenDigest(token);
   const items: TransactItem[] = [
     { Put: { TableName: db.tableName, Item: { ...privateFeedKey(digest), type: 'private_feed', userId, createdAt: now.toISOString() } } },
     {
@@ -56,6 +56,6 @@ export async function revokePrivateFeed(db: Db, userId: string): Promise<boolean
 /** Whose private feed a token opens, if it still does. */
 export async function privateFeedOwner(db: Db, token: string): Promise<string | undefined> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: privateFeedKey(digestOf(token)) }));
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: privateFeedKey(tokenDigest(token)) }));
   return Item?.userId as string | undefined;
 }

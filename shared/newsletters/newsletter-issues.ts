@@ -12,7 +12,7 @@ import { listArticles } from '../articles/article-store.js';
 import { priceAt } from '../access/article-price.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { newsletterIssueKey, newsletterKey, NEWSLETTER_SUBSCRIBER_SHARDS, NEWSLETTERS_DUE_PK, publisherIssueKeys } from '../db/keys.js';
+import { INDEX, newsletterIssueKey, newsletterKey, NEWSLETTER_SUBSCRIBER_SHARDS, NEWSLETTERS_DUE_PK, publisherIssueKeys } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table-schema.js';
 import { getPublisher } from '../publishers/publisher-store.js';
 import type { Newsletter } from './newsletter.js';
@@ -99,7 +99,7 @@ export async function dispatchDueNewsletters(db: Db, sink: IssueJobSink, now: Da
   const { Items = [] } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'GSI2',
+      IndexName: INDEX.global,
       KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now',
       ExpressionAttributeValues: { ':pk': NEWSLETTERS_DUE_PK, ':now': `${now.toISOString()}#~` },
       Limit: 100,

@@ -8,7 +8,8 @@
  * SHA-256, good once, for EMAIL_CHANGE_VALID_HOURS; a new request replaces
  * the pending one.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { tokenDigest } from '../signed-token.js';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionHeld } from '../db/conditional-write.js';
 import type { Db } from '../db/client.js';
@@ -21,7 +22,6 @@ import { findLogin } from './reader-store.js';
 export const EMAIL_CHANGE_VALID_HOURS = 24;
 type Side = 'old' | 'new';
 
-const digestOf = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 const refused = (message: string) => new ValidationFailed(message, [{ field: 'token', message }]);
 
 /** Starts a change; answers the link tokens to mail: `old` only when the old address must agree too. */
@@ -40,8 +40,8 @@ export async function startEmailChange(db: Db, input: { userId: string; oldEmail
         userId: input.userId,
         oldEmail: input.oldEmail,
         newEmail,
-        oldDigest: digestOf(secrets.old),
-        newDigest: digestOf(secrets.new),
+        oldDigest: tokenDigest(secrets.old),
+        newDigest: tokenDigest(secrets.new),
         oldConfirmed: !input.oldConfirmed,
         newConfirmed: false,
         validUntil: validUntil.toISOString(),
@@ -72,7 +72,7 @@ export async function confirmEmailChange(db: Db, token: string, now: Date): Prom
   const userId = Buffer.from(encodedUser, 'base64url').toString('utf8');
   const key = emailChangeKey(userId);
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
-  const digest = Buffer.from(digestOf(secret));
+  const digest = Buffer.from(tokenDigest(secret));
   const stored = Buffer.from(String(Item?.[`${side}Digest`] ?? ''));
   if (!Item || stored.length !== digest.length || !timingSafeEqual(stored, digest)) throw refused('This link is not valid or was replaced by a newer request.');
   if ((Item.validUntil as string) <= now.toISOString()) throw refused(`This link has expired: links work for ${EMAIL_CHANGE_VALID_HOURS} hours. Ask for the change again.`);
@@ -89,7 +89,7 @@ export async function confirmEmailChange(db: Db, token: string, now: Date): Prom
           Key: key,
           UpdateExpression: `SET ${side}Confirmed = :true`,
           ConditionExpression: `${side}Digest = :digest AND ${other}Confirmed = :false`,
-          ExpressionAttributeValues: { ':true': true, ':false': false, ':digest': digestOf(secret) },
+          ExpressionAttributeValues: { ':true': true, ':false': false, ':digest': tokenDigest(secret) },
         }),
       ),
     );
@@ -101,7 +101,7 @@ export async function confirmEmailChange(db: Db, token: string, now: Date): Prom
   if (!login || login.userId !== userId || profile?.email !== oldEmail) throw refused('The account no longer uses the address this change started from.');
   const at = now.toISOString();
   const result = await transactWrite(db, [
-    { Delete: { TableName: db.tableName, Key: key, ConditionExpression: `${side}Digest = :digest`, ExpressionAttributeValues: { ':digest': digestOf(secret) } } },
+    { Delete: { TableName: db.tableName, Key: key, ConditionExpression: `${side}Digest = :digest`, ExpressionAttributeValues: { ':digest': tokenDigest(secret) } } },
     { Put: { TableName: db.tableName, Item: { ...emailKey(newEmail), type: 'email', userId, handle: login.handle, passwordHash: login.passwordHash }, ConditionExpression: 'attribute_not_exists(PK)' } },
     { Delete: { TableName: db.tableName, Key: emailKey(oldEmail), ConditionExpression: 'userId = :user AND passwordHash = :hash', ExpressionAttributeValues: { ':user': userId, ':hash': login.passwordHash } } },
     {

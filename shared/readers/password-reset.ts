@@ -3,7 +3,8 @@
  * SHA-256, good for one use within 30 minutes. Using it sets the new password
  * and ends every session of the account, in one transaction.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { tokenDigest } from '../signed-token.js';
+import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { emailKey, passwordResetKey } from '../db/keys.js';
@@ -15,7 +16,6 @@ import { endSessionsUpdate } from './sessions.js';
 
 export const RESET_VALID_MINUTES = 30;
 
-const digestOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A new reset link's token for the account at this address, or nothing when no account uses it. */
 export async function startPasswordReset(db: Db, email: string, now: Date): Promise<{ token: string; handle: string } | undefined> {
@@ -26,7 +26,7 @@ export async function startPasswordReset(db: Db, email: string, now: Date): Prom
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...passwordResetKey(digestOf(token)), type: 'password_reset', userId: login.userId, email: email.toLowerCase(), validUntil: expiresAt.toISOString(), [TTL_ATTRIBUTE]: Math.floor(expiresAt.getTime() / 1000) + 86400 },
+      Item: { ...passwordResetKey(tokenDigest(token)), type: 'password_reset', userId: login.userId, email: email.toLowerCase(), validUntil: expiresAt.toISOString(), [TTL_ATTRIBUTE]: Math.floor(expiresAt.getTime() / 1000) + 86400 },
     }),
   );
   return { token, handle: login.handle };
@@ -36,7 +36,7 @@ const refused = (message: string) => new ValidationFailed(message, [{ field: 'to
 
 /** Sets the new password and ends every session, using the link up; answers whose account it was. */
 export async function finishPasswordReset(db: Db, token: string, passwordHash: string, now: Date): Promise<{ userId: string; email: string }> {
-  const key = passwordResetKey(digestOf(token));
+  const key = passwordResetKey(tokenDigest(token));
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
   if (!Item) throw refused('This link is not valid or was used already. Ask for a new one.');
   if ((Item.validUntil as string) <= now.toISOString()) throw refused(`This link has expired: links work for ${RESET_VALID_MINUTES} minutes. Ask for a new one.`);

@@ -13,7 +13,7 @@ import https from 'node:https';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.js';
 import { conditionHeld } from '../db/conditional-write.js';
-import { WEBHOOK_EVENT_SK_PREFIX, WEBHOOKS_DUE_PK, webhookDeliveryKey, webhookDueKeys, webhookKey, webhookLogPk } from '../db/keys.js';
+import { INDEX, WEBHOOK_EVENT_SK_PREFIX, WEBHOOKS_DUE_PK, webhookDeliveryKey, webhookDueKeys, webhookKey, webhookLogPk } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table-schema.js';
 import { NotFound } from '../errors.js';
 import { guardedLookup, type AddressGate, type Resolver } from '../feeds/fetch/guarded-lookup.js';
@@ -216,7 +216,7 @@ export interface DueEndpoint {
 /** Claims the endpoints due now, each for a lease, so no two workers deliver to one endpoint at once. */
 export async function claimDueWebhooks(db: Db, now: Date): Promise<DueEndpoint[]> {
   const { Items = [] } = await db.doc.send(
-    new QueryCommand({ TableName: db.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now', ExpressionAttributeValues: { ':pk': WEBHOOKS_DUE_PK, ':now': `${now.toISOString()}#~` }, Limit: 100 }),
+    new QueryCommand({ TableName: db.tableName, IndexName: INDEX.global, KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :now', ExpressionAttributeValues: { ':pk': WEBHOOKS_DUE_PK, ':now': `${now.toISOString()}#~` }, Limit: 100 }),
   );
   const claimed: DueEndpoint[] = [];
   for (const item of Items) {

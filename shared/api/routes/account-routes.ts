@@ -1,7 +1,7 @@
 /** A reader's account as a whole: taking it away (export), closing it (delete), and which mails it gets. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFound, RateLimited, Unauthorized } from '../../errors.js';
+import { NotFound, Unauthorized } from '../../errors.js';
 import { conditionHeld } from '../../db/conditional-write.js';
 import { readerKey } from '../../db/keys.js';
 import { emailChangeNewMail, emailChangeOldMail } from '../../mail/account-mails.js';
@@ -10,9 +10,7 @@ import { deleteAccount } from '../../readers/account-deletion.js';
 import { confirmEmailChange, EMAIL_CHANGE_VALID_HOURS, startEmailChange } from '../../readers/email-change.js';
 import { grantStarterPoints } from '../../readers/starter-grant.js';
 import { exportAccount } from '../../readers/account-export.js';
-import { verifyPassword } from '../../readers/password.js';
-import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
-import { findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
+import { getReaderWithBalance } from '../../readers/reader-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { takeHourlySlot } from '../rate-limit.js';
@@ -32,9 +30,6 @@ import {
 
 /** Exports a reader may take in an hour: each reads their whole account. */
 const EXPORTS_PER_HOUR = 5;
-/** Wrong passwords at deletion count with failed logins: a stolen token must not become a password oracle. */
-const PASSWORD_FAILURE_LIMIT = 5;
-const PASSWORD_WINDOW_SECONDS = 15 * 60;
 /** Receipt sets a reader may fetch in an hour: each signs every receipt anew. */
 const RECEIPTS_PER_HOUR = 20;
 /** Address changes a reader may start in an hour: each sends two mails. */
@@ -43,15 +38,14 @@ const EMAIL_CHANGES_PER_HOUR = 3;
 export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const common = { tags: ['reader'], security: [{ bearer: [] }], middleware: requireReader(deps) };
 
-  /** The signed-in reader, once their current password is proven (for what a stolen token alone must not do). */
+  /** The signed-in reader, once their current password is proven (for what a stolen token alone must not do); wrong passwords count with failed logins, so a token is no password oracle. */
   const withPassword = async (userId: string, password: string) => {
     const { reader } = await getReaderWithBalance(deps.db, userId);
     if (!reader) throw new NotFound('The account');
-    const now = deps.now();
-    const [login, { attempt, windowEndsAt }] = await Promise.all([findLogin(deps.db, reader.email), takeLoginAttempt(deps.db, reader.email, now, PASSWORD_WINDOW_SECONDS)]);
-    if (attempt > PASSWORD_FAILURE_LIMIT) throw new RateLimited('Too many wrong passwords for this account; try again later.', Math.max(1, windowEndsAt - Math.floor(now.getTime() / 1000)));
-    if (!login || login.userId !== userId || !(await verifyPassword(password, login.passwordHash))) throw new Unauthorized('The password is not right.');
-    await releaseLoginAttempts(deps.db, reader.email);
+    const wrong = 'The password is not right.';
+    await deps.passwords.proven(reader.email, password, deps.now(), { wrong, tooMany: 'Too many wrong passwords for this account; try again later.' }, async (login) => {
+      if (login.userId !== userId) throw new Unauthorized(wrong);
+    });
     return reader;
   };
 

@@ -53,8 +53,7 @@ export function registerNewsletterRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     }),
     async (c) => {
       const { userId } = c.get('reader')!;
-      const newsletter = await getNewsletter(deps.db, c.req.valid('param').id);
-      const { reader: account } = await getReaderWithBalance(deps.db, userId);
+      const [newsletter, { reader: account }] = await Promise.all([getNewsletter(deps.db, c.req.valid('param').id), getReaderWithBalance(deps.db, userId)]);
       if (!account) throw new NotFound('The account');
       const status = await requestNewsletterSubscription(deps.db, { userId, newsletter, now: deps.now() });
       if (status === 'pending') {

@@ -5,12 +5,11 @@ import { grantStarterPoints } from '../../readers/starter-grant.js';
 import { markEmailVerified, readVerificationToken, VERIFICATION_VALID_HOURS, verificationToken } from '../../readers/email-verification.js';
 import { takeHourlySlot } from '../rate-limit.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { Unauthorized, NotFound, RateLimited } from '../../errors.js';
+import { Unauthorized, NotFound } from '../../errors.js';
 import { listLibrary } from '../../access/library-store.js';
 import { getPublishers } from '../../publishers/publisher-store.js';
-import { decoyHash, hashPassword, verifyPassword } from '../../readers/password.js';
-import { releaseLoginAttempts, takeLoginAttempt } from '../../readers/login-attempts.js';
-import { createReader, findLogin, getReaderWithBalance } from '../../readers/reader-store.js';
+import { hashPassword } from '../../readers/password.js';
+import { createReader, getReaderWithBalance } from '../../readers/reader-store.js';
 import type { Reader } from '../../readers/reader.js';
 import { issueReaderToken } from '../../readers/reader-tokens.js';
 import { deficitOf } from '../../wallet/ledger.js';
@@ -39,9 +38,6 @@ import {
   jsonResponse,
 } from '../schemas.js';
 
-/** Failed logins per email before we stop checking passwords for a while. */
-const LOGIN_FAILURE_LIMIT = 5;
-const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** Confirmation mails a reader may ask for in an hour: enough for a lost mail, too few to flood an inbox. */
 const VERIFICATION_MAILS_PER_HOUR = 3;
 /** Reset mails one address may be sent in an hour. */
@@ -49,8 +45,6 @@ const RESETS_PER_HOUR = 3;
 
 export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const { readers } = deps.config;
-  // Made on the first failed login, not at cold start: scrypt is deliberately slow.
-  let decoy: Promise<string> | undefined;
   const token = (userId: string, handle: string) => issueReaderToken({ userId, handle }, deps.config.jwtSecret, readers.tokenTtlMinutes);
   /** What sign-up, login and a password reset answer: the account, a new session token and the balance. */
   const signedIn = async (reader: Reader, balance: number) => ({ user: reader, token: await token(reader.userId, reader.handle), balance });
@@ -154,18 +148,9 @@ export function registerReaderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const now = deps.now();
-      const [login, { attempt, windowEndsAt }] = await Promise.all([findLogin(deps.db, email), takeLoginAttempt(deps.db, email, now, LOGIN_WINDOW_SECONDS)]);
-      // After five failures in the window, every further attempt is refused, right password or not.
-      if (attempt > LOGIN_FAILURE_LIMIT) {
-        const retryAfter = Math.max(1, windowEndsAt - Math.floor(now.getTime() / 1000));
-        throw new RateLimited('Too many failed logins for this email; try again later.', retryAfter);
-      }
-      // Unknown emails cost a full hash check too, so timing does not reveal which emails exist.
-      const valid = await verifyPassword(password, login?.passwordHash ?? (await (decoy ??= decoyHash(readers.passwordHashCost))));
-      if (!login || !valid) throw new Unauthorized('The email or password is not right.');
-      const [{ reader, balance }] = await Promise.all([getReaderWithBalance(deps.db, login.userId), releaseLoginAttempts(deps.db, email)]);
-      if (!reader) throw new Unauthorized('The email or password is not right.');
+      const wrong = 'The email or password is not right.';
+      const { reader, balance } = await deps.passwords.proven(email, password, deps.now(), { wrong, tooMany: 'Too many failed logins for this email; try again later.' }, (login) => getReaderWithBalance(deps.db, login.userId));
+      if (!reader) throw new Unauthorized(wrong);
       return c.json(await signedIn(reader, balance), 200);
     },
   );
