@@ -1,5 +1,4 @@
-/** The main API: readers, articles, the social layer and operators. */
-import { MAIN_ROUTES } from '../shared/api/route-sets.js';
+/** The main API: readers, articles, the social layer and operators, and the API document. */
 import { httpHandler } from './http-handler.js';
 
-export const handler = await httpHandler('postwire-api', MAIN_ROUTES);
+export const handler = await httpHandler('postwire-api', 'main');

@@ -1,7 +1,4 @@
-/** The publisher API: settings, keys, feeds, pushes and newsletters (it carries the feed parser and sanitiser). */
-import { registerPublisherNewsletterRoutes } from '../shared/api/routes/publisher-newsletter-routes.js';
-import { registerPublisherRoutes } from '../shared/api/routes/publisher-routes.js';
-import { registerPublisherWebhookRoutes } from '../shared/api/routes/publisher-webhook-routes.js';
+/** The publisher API: settings, keys, feeds, pushes, newsletters and webhooks (its groups carry the feed parser and sanitiser). */
 import { httpHandler } from './http-handler.js';
 
-export const handler = await httpHandler('postwire-publisher-api', { serve: [registerPublisherRoutes, registerPublisherNewsletterRoutes, registerPublisherWebhookRoutes] });
+export const handler = await httpHandler('postwire-publisher-api', 'publisher');

@@ -1,17 +1,19 @@
 /**
  * One construct with what every postwire function shares: Node.js 24 on ARM64,
- * an ESM bundle minified by esbuild with the AWS SDK inside, source maps, a log
- * group with retention, JSON logs, and explicit memory and timeout.
+ * ESM code built by esbuild with the AWS SDK inside and split so a cold start
+ * loads only the entry (infra/lambda-bundle.ts), source maps, a log group with
+ * retention, JSON logs, and explicit memory and timeout.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { execFileSync } from 'node:child_process';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LazyModuleName } from '../shared/lazy-modules.js';
+import { PROJECT_ROOT, type LambdaBundleSpec } from './lambda-bundle.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUNDLER = fileURLToPath(new URL('./lambda-bundle.ts', import.meta.url));
 
 export interface PostwireFunctionProps {
   /** File under functions/, without extension. */
@@ -27,20 +29,39 @@ export interface PostwireFunctionProps {
   /** Concurrency reserved for this function alone. */
   reservedConcurrency?: number | undefined;
   /** Files of installed packages to place beside the bundle, e.g. Swagger UI's assets: [package, file names, folder]. */
-  packageFiles?: { packageName: string; files: string[]; into: string };
+  packageFiles?: { packageName: string; files: string[]; into: string } | undefined;
+  /** Modules the function loads on first use (shared/lazy-modules.ts), built as files of their own. */
+  lazy?: readonly LazyModuleName[];
 }
 
 export class PostwireFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
+  readonly memorySize: number;
 
   constructor(scope: Construct, id: string, props: PostwireFunctionProps) {
     super(scope, id);
+    this.memorySize = props.memorySize;
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY });
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: path.join(ROOT, 'functions', `${props.entry}.ts`),
-      handler: 'handler',
-      projectRoot: ROOT,
-      depsLockFilePath: path.join(ROOT, 'package-lock.json'),
+    const spec: LambdaBundleSpec = { entry: props.entry, lazy: props.lazy ?? [], packageFiles: props.packageFiles };
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(PROJECT_ROOT, {
+        // Hashed by what is built, as NodejsFunction does; skipped (with a stand-in hash) for stacks outside `bundling-stacks`.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never pulled: local bundling always succeeds, so no Docker is needed.
+          image: DockerImage.fromRegistry('postwire-local-bundling'),
+          // CDK names its bundling folder by these options, and a function is not part of them: without
+          // what is built here, every function would share (and reuse) the first one's folder.
+          environment: { POSTWIRE_BUNDLE: JSON.stringify(spec) },
+          local: {
+            tryBundle(outputDir) {
+              execFileSync(process.execPath, ['--import', 'tsx', BUNDLER, JSON.stringify(spec), outputDir], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
@@ -51,18 +72,6 @@ export class PostwireFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Bundle the SDK too: a pinned, tree-shaken copy starts faster than the runtime's.
-        externalModules: [],
-        // CommonJS dependencies (rss-parser, sanitize-html) call require() inside an ESM bundle.
-        banner: "import { createRequire as __postwireRequire } from 'module'; const require = __postwireRequire(import.meta.url);",
-        ...(props.packageFiles ? { commandHooks: copyPackageFiles(props.packageFiles) } : {}),
-      },
     });
     if (props.tracing && this.fn.role) {
       // Only this function's own role, and only when tracing is on.
@@ -72,16 +81,4 @@ export class PostwireFunction extends Construct {
       });
     }
   }
-}
-
-/** Bundling hooks that copy a package's files beside the bundle (plain cp: no network, no Docker). */
-function copyPackageFiles({ packageName, files, into }: NonNullable<PostwireFunctionProps['packageFiles']>) {
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => [
-      `mkdir -p "${outputDir}/${into}"`,
-      ...files.map((file) => `cp "${inputDir}/node_modules/${packageName}/${file}" "${outputDir}/${into}/"`),
-    ],
-  };
 }

@@ -21,6 +21,8 @@ import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, GLOBAL_INDEX_PROJECTION, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/db/table-schema.js';
 import { POST_ITEM_TYPE } from '../shared/social/post.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
+import { lazyModulesOf, type ApiFunction } from '../shared/api/route-groups.js';
+import { provisionedConcurrencyOutputs } from './provisioned-concurrency.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 import { MailDelivery, MAIL_TIMEOUT } from './mail-delivery.js';
 import { NewsletterDelivery, NEWSLETTER_TIMEOUT } from './newsletter-delivery.js';
@@ -122,14 +124,24 @@ export class PostwireStack extends Stack {
       CURSOR_SECRET_ARN: cursorSecret.secretArn,
       JWT_SECRET_ARN: jwtSecret.secretArn,
     };
-    const httpFunction = (id: string, entry: string, description: string, memorySize: number, extra: Record<string, string> = {}, packageFiles?: PostwireFunctionProps['packageFiles']) => {
-      const fn = new PostwireFunction(this, id, { ...shared, entry, description, memorySize, timeout: API_TIMEOUT, environment: { ...environment, ...apiSecrets, ...extra }, packageFiles });
+    const httpFunction = (
+      id: string,
+      entry: string,
+      routes: ApiFunction,
+      description: string,
+      memorySize: number,
+      extra: Record<string, string> = {},
+      packageFiles?: PostwireFunctionProps['packageFiles'],
+    ) => {
+      // Each route group is built as its own file, loaded with its first request (shared/api/lazy-app.ts).
+      const lazy = lazyModulesOf(routes);
+      const fn = new PostwireFunction(this, id, { ...shared, entry, description, memorySize, timeout: API_TIMEOUT, environment: { ...environment, ...apiSecrets, ...extra }, packageFiles, lazy });
       table.grantReadWriteData(fn.fn);
       for (const secret of [adminToken, cursorSecret, jwtSecret]) secret.grantRead(fn.fn);
       return fn;
     };
     // The main API serves /docs; Swagger UI's two files travel beside its bundle, read only when /docs is opened.
-    const api = httpFunction('Api', 'api', 'postwire HTTP API (Hono): readers, articles, social, operators', 1024, {}, {
+    const api = httpFunction('Api', 'api', 'main', 'postwire HTTP API (Hono): readers, articles, social, operators', 1024, {}, {
       packageName: 'swagger-ui-dist',
       files: Object.keys(SWAGGER_UI_FILES),
       into: BUNDLED_SWAGGER_DIR,
@@ -143,11 +155,11 @@ export class PostwireStack extends Stack {
     });
     entitlementKeys.grantRead(api.fn);
     api.fn.addEnvironment('ENTITLEMENT_KEYS_SECRET_ARN', entitlementKeys.secretArn);
-    const publisherApi = httpFunction('PublisherApi', 'publisher-api', 'postwire publisher API: settings, feeds and pushes', 1024, {
+    const publisherApi = httpFunction('PublisherApi', 'publisher-api', 'publisher', 'postwire publisher API: settings, feeds and pushes', 1024, {
       // Lambda takes at most 6 MB per synchronous request; refuse larger pushes with our own 413.
       MAX_BODY_BYTES: String(4 * 1024 * 1024),
     });
-    const paymentsApi = httpFunction('PaymentsApi', 'payments-api', 'postwire payments: Stripe Checkout and webhooks', 512);
+    const paymentsApi = httpFunction('PaymentsApi', 'payments-api', 'payments', 'postwire payments: Stripe Checkout and webhooks', 512);
     const payoutRun = new PostwireFunction(this, 'PayoutRun', {
       ...shared,
       reservedConcurrency: reserved?.payoutRun,
@@ -198,6 +210,8 @@ export class PostwireStack extends Stack {
       ...shared,
       reservedConcurrency: reserved?.feedWorker,
       entry: 'feed-worker',
+      // The parser and sanitiser load with the first feed that changed; a 304 needs neither.
+      lazy: ['feed-document'],
       description: 'Fetches, parses and stores one feed per message',
       memorySize: 1024,
       timeout: WORKER_TIMEOUT,
@@ -371,6 +385,11 @@ export class PostwireStack extends Stack {
 
     acknowledgeNagFindings(this);
 
+    provisionedConcurrencyOutputs(this, config.stage, [
+      { name: 'Api', fn: api, why: 'every reader request (articles, timeline, unlocks) goes through it' },
+      { name: 'Web', fn: web, why: 'every page a reader opens is rendered by it' },
+      { name: 'PaymentsApi', fn: paymentsApi, why: 'a reader waits on it at checkout; Stripe retries its webhooks, so those can wait' },
+    ]);
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'AdminTokenSecret', { value: adminToken.secretName, description: 'aws secretsmanager get-secret-value --secret-id <this>' });
     new CfnOutput(this, 'TableName', { value: table.tableName });

@@ -3,115 +3,112 @@
  * A missing or malformed variable stops start-up with a sentence naming it.
  */
 import { createHmac } from 'node:crypto';
-// zod/mini keeps the feed functions' bundles small (the classic build is ~440 KB minified).
-import * as z from 'zod/mini';
+import { EnvReader } from './env-reader.js';
 import type { FanOutMode } from './social/fan-out-jobs.js';
 import { DEFAULT_DOCUMENT_BUDGET_MS } from './work-budget.js';
 import { parseKeySeeds, type KeySeed } from './access/entitlement-keys.js';
 
-const booleanFlag = z.pipe(
-  z.optional(z.enum(['true', 'false', '1', '0', ''])),
-  z.transform((value) => value === 'true' || value === '1'),
-);
-
-/** A whole number from the environment, within bounds, with a default. */
-const integer = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max))), fallback);
-const positiveNumber = (fallback: number) => z._default(z.coerce.number().check(z.positive()), fallback);
-const text = (fallback: string, min = 1) => z._default(z.string().check(z.minLength(min)), fallback);
-const url = () => z.url();
-const prefixed = (prefix: string, message: string) => z.optional(z.string().check(z.startsWith(prefix, message)));
-const pairs = (pattern: RegExp, message: string, fallback: string) => z._default(z.string().check(z.regex(pattern, message)), fallback);
-
 const DEFAULT_IFRAME_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'];
 
-const ConfigSchema = z.object({
-  TABLE_NAME: text('postwire', 3),
-  AWS_REGION: text('us-east-1'),
-  /** Set for DynamoDB Local; absent in AWS. */
-  DYNAMODB_ENDPOINT: z.optional(url()),
-  /** Needed by the API only; the feed functions run without it. */
-  ADMIN_TOKEN: z.optional(z.string().check(z.minLength(16, 'ADMIN_TOKEN must be at least 16 characters'))),
-  /** Signs pagination cursors; defaults to a key derived from ADMIN_TOKEN. */
-  CURSOR_SECRET: z.optional(z.string().check(z.minLength(16))),
-  FEED_ALLOW_PRIVATE_HOSTS: booleanFlag,
-  FEED_MAX_BYTES: integer(10 * 1024 * 1024, 1),
-  FEED_TIMEOUT_MS: integer(20_000, 1),
-  FEED_MAX_REDIRECTS: integer(5, 0, 10),
-  FEED_MAX_CONSECUTIVE_FAILURES: integer(10, 1),
-  /** CPU time one feed document may take to parse and clean, pushed or polled; what is left over is reported, not lost. */
-  FEED_DOCUMENT_BUDGET_MS: integer(DEFAULT_DOCUMENT_BUDGET_MS, 100, 600_000),
-  FEED_MIN_INTERVAL_MINUTES: positiveNumber(5),
-  FEED_MAX_INTERVAL_MINUTES: positiveNumber(24 * 60),
-  /** Hosts whose iframes survive sanitising (video embeds), comma-separated. */
-  IFRAME_HOSTS: z.pipe(
-    z.optional(z.string()),
-    z.transform((value) => {
-      const hosts = (value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
-      return hosts.length > 0 ? hosts : DEFAULT_IFRAME_HOSTS;
-    }),
-  ),
-  /** Where readers reach postwire: items with no web page of their own link to their page here. */
-  PUBLIC_URL: z._default(url(), 'http://localhost:3000'),
-  /** The sender of every mail postwire sends. */
-  MAIL_FROM: text('postwire <no-reply@postwire.localhost>', 3),
-  /** `table` in AWS: mail is written to the table and its stream takes it to the mail worker. */
-  MAIL_OUTBOX: z.optional(z.enum(['table'])),
-  /** The mail worker's: the queue it sends from, and the SES configuration set it sends with. */
-  MAIL_QUEUE_URL: z.optional(z.string().check(z.minLength(1))),
-  MAIL_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
-  DEFAULT_ARTICLE_PRICE: integer(25, 0, 10_000),
-  /** Largest request body the API accepts (feed pushes are the big ones). */
-  MAX_BODY_BYTES: integer(10 * 1024 * 1024, 1),
-  FEED_QUEUE_URL: z.optional(z.string()),
-  /** The newsletter worker's: where an issue's fan-out jobs (and their continuations) go. */
-  NEWSLETTER_QUEUE_URL: z.optional(z.string().check(z.minLength(1))),
-  /** The webhook worker's: one message per endpoint with deliveries due. */
-  WEBHOOK_QUEUE_URL: z.optional(z.string().check(z.minLength(1))),
-  /** `stream` in AWS: the table's stream feeds the fan-out worker; `inline` on one machine. */
-  TIMELINE_FANOUT: z._default(z.enum(['inline', 'stream']), 'inline'),
-  /** How long a function keeps a publisher's record (prices, meter, plans) in memory; 0 turns it off. */
-  PUBLISHER_CACHE_SECONDS: integer(10, 0, 300),
-  /** Points every new reader starts with ("read for free"). */
-  STARTER_POINTS: integer(50, 0, 100_000),
-  /** Points a publisher may earn each month from unlocks paid with promotional points; the platform funds them. */
-  PROMO_BUDGET_POINTS: integer(10_000, 0, 100_000_000),
-  /** Share of each unlock kept by the platform, in percent. */
-  PLATFORM_SHARE_PERCENT: z._default(z.coerce.number().check(z.minimum(0), z.maximum(100)), 0),
-  /** log2 of scrypt's cost N (15 → N = 32768, about 32 MB and tens of milliseconds per hash). */
-  PASSWORD_HASH_COST: integer(15, 10, 20),
-  READER_TOKEN_TTL_MINUTES: integer(12 * 60, 5, 30 * 24 * 60),
-  /** A labelled development top-up of points; never enabled in AWS, and off whenever Stripe is configured. */
-  DEV_TOPUP_ENABLED: booleanFlag,
-  STRIPE_SECRET_KEY: prefixed('sk_', 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_…)'),
-  STRIPE_WEBHOOK_SECRET: prefixed('whsec_', 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)'),
-  /** Where the Stripe SDK sends API calls; only for a local Stripe stand-in in tests. */
-  STRIPE_API_BASE: z.optional(url()),
-  CHECKOUT_SUCCESS_URL: z._default(url(), 'http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
-  CHECKOUT_CANCEL_URL: z._default(url(), 'http://localhost:5173/checkout/cancelled'),
-  /** Days a publisher's earnings are held (refunds and disputes can still take them back) before they can be paid out. */
-  PAYOUT_HOLD_DAYS: integer(7, 0, 90),
-  /** Smallest payout, in US cents; less waits for the next run. */
-  PAYOUT_THRESHOLD_CENTS: integer(5000, 1),
-  /** Where Stripe's Connect onboarding sends a publisher back to. */
-  CONNECT_RETURN_URL: z._default(url(), 'http://localhost:5173/publisher/payouts/done'),
-  CONNECT_REFRESH_URL: z._default(url(), 'http://localhost:5173/publisher/payouts/retry'),
-  /** Days a subscription keeps access after a renewal payment failed. */
-  PAYMENT_GRACE_DAYS: integer(3, 0, 30),
-  /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
-  TIMELINE_MERGE_THRESHOLD: integer(1000, 0),
-  TIMELINE_RETENTION_DAYS: integer(30, 1, 3650),
-  /** Sign-ups allowed per hour from one source address and with one email domain. */
-  SIGNUP_RATE_LIMITS: pairs(/^(address|domain):\d+(,(address|domain):\d+)*$/, 'SIGNUP_RATE_LIMITS must look like "address:20,domain:50"', 'address:20,domain:50'),
-  /** Mail providers whose domain is not one sender, so the per-domain sign-up limit does not apply. */
-  SIGNUP_EXEMPT_DOMAINS: z._default(z.string(), 'gmail.com,googlemail.com,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,me.com,proton.me,protonmail.com,aol.com,gmx.net,gmx.de,web.de,mail.ru,yandex.ru,qq.com,163.com'),
-  /** Per-reader actions allowed per hour, as action:count pairs. */
-  SOCIAL_RATE_LIMITS: pairs(/^[a-z]+:\d+(,[a-z]+:\d+)*$/, 'SOCIAL_RATE_LIMITS must look like "posts:60,likes:300,follows:100"', 'posts:60,likes:300,follows:100,tips:60,gifts:30'),
-  /** Point packs as points:cents pairs, e.g. "300:420,1000:1200" (300 points for $4.20). */
-  POINT_PACKS: pairs(/^\d+:\d+(,\d+:\d+)*$/, 'POINT_PACKS must look like "300:420,1000:1200"', '300:420,1000:1200,2500:2750'),
-});
+/** Every variable, read and checked; `problems` lists what is wrong, each naming its variable. */
+function readVariables(env: Record<string, string | undefined>) {
+  const read = new EnvReader(env);
+  const stripeKey = (name: string, prefix: string, what: string) => {
+    const value = read.optionalText(name);
+    return value === undefined || value.startsWith(prefix) ? value : read.problem(`${name} must be ${what} (${prefix}…)`);
+  };
+  const raw = {
+    TABLE_NAME: read.text('TABLE_NAME', 'postwire', 3),
+    AWS_REGION: read.text('AWS_REGION', 'us-east-1'),
+    /** Set for DynamoDB Local; absent in AWS. */
+    DYNAMODB_ENDPOINT: read.optionalUrl('DYNAMODB_ENDPOINT'),
+    /** Needed by the API only; the feed functions run without it. */
+    ADMIN_TOKEN: read.optionalText('ADMIN_TOKEN', 16, 'ADMIN_TOKEN must be at least 16 characters'),
+    /** Signs pagination cursors; defaults to a key derived from ADMIN_TOKEN. */
+    CURSOR_SECRET: read.optionalText('CURSOR_SECRET', 16),
+    FEED_ALLOW_PRIVATE_HOSTS: read.flag('FEED_ALLOW_PRIVATE_HOSTS'),
+    FEED_MAX_BYTES: read.integer('FEED_MAX_BYTES', 10 * 1024 * 1024, 1),
+    FEED_TIMEOUT_MS: read.integer('FEED_TIMEOUT_MS', 20_000, 1),
+    FEED_MAX_REDIRECTS: read.integer('FEED_MAX_REDIRECTS', 5, 0, 10),
+    FEED_MAX_CONSECUTIVE_FAILURES: read.integer('FEED_MAX_CONSECUTIVE_FAILURES', 10, 1),
+    /** CPU time one feed document may take to parse and clean, pushed or polled; what is left over is reported, not lost. */
+    FEED_DOCUMENT_BUDGET_MS: read.integer('FEED_DOCUMENT_BUDGET_MS', DEFAULT_DOCUMENT_BUDGET_MS, 100, 600_000),
+    FEED_MIN_INTERVAL_MINUTES: read.number('FEED_MIN_INTERVAL_MINUTES', 5, 0, Infinity, true),
+    FEED_MAX_INTERVAL_MINUTES: read.number('FEED_MAX_INTERVAL_MINUTES', 24 * 60, 0, Infinity, true),
+    /** Hosts whose iframes survive sanitising (video embeds), comma-separated. */
+    IFRAME_HOSTS: hostList(read.optionalText('IFRAME_HOSTS')),
+    /** Where readers reach postwire: items with no web page of their own link to their page here. */
+    PUBLIC_URL: read.url('PUBLIC_URL', 'http://localhost:3000'),
+    /** The sender of every mail postwire sends. */
+    MAIL_FROM: read.text('MAIL_FROM', 'postwire <no-reply@postwire.localhost>', 3),
+    /** `table` in AWS: mail is written to the table and its stream takes it to the mail worker. */
+    MAIL_OUTBOX: read.oneOf('MAIL_OUTBOX', ['table'] as const),
+    /** The mail worker's: the queue it sends from, and the SES configuration set it sends with. */
+    MAIL_QUEUE_URL: read.optionalText('MAIL_QUEUE_URL', 1),
+    MAIL_CONFIGURATION_SET: read.optionalText('MAIL_CONFIGURATION_SET', 1),
+    DEFAULT_ARTICLE_PRICE: read.integer('DEFAULT_ARTICLE_PRICE', 25, 0, 10_000),
+    /** Largest request body the API accepts (feed pushes are the big ones). */
+    MAX_BODY_BYTES: read.integer('MAX_BODY_BYTES', 10 * 1024 * 1024, 1),
+    FEED_QUEUE_URL: read.optionalText('FEED_QUEUE_URL'),
+    /** The newsletter worker's: where an issue's fan-out jobs (and their continuations) go. */
+    NEWSLETTER_QUEUE_URL: read.optionalText('NEWSLETTER_QUEUE_URL', 1),
+    /** The webhook worker's: one message per endpoint with deliveries due. */
+    WEBHOOK_QUEUE_URL: read.optionalText('WEBHOOK_QUEUE_URL', 1),
+    /** `stream` in AWS: the table's stream feeds the fan-out worker; `inline` on one machine. */
+    TIMELINE_FANOUT: read.oneOf('TIMELINE_FANOUT', ['inline', 'stream'] as const) ?? 'inline',
+    /** How long a function keeps a publisher's record (prices, meter, plans) in memory; 0 turns it off. */
+    PUBLISHER_CACHE_SECONDS: read.integer('PUBLISHER_CACHE_SECONDS', 10, 0, 300),
+    /** Points every new reader starts with ("read for free"). */
+    STARTER_POINTS: read.integer('STARTER_POINTS', 50, 0, 100_000),
+    /** Points a publisher may earn each month from unlocks paid with promotional points; the platform funds them. */
+    PROMO_BUDGET_POINTS: read.integer('PROMO_BUDGET_POINTS', 10_000, 0, 100_000_000),
+    /** Share of each unlock kept by the platform, in percent. */
+    PLATFORM_SHARE_PERCENT: read.number('PLATFORM_SHARE_PERCENT', 0, 0, 100),
+    /** log2 of scrypt's cost N (15 → N = 32768, about 32 MB and tens of milliseconds per hash). */
+    PASSWORD_HASH_COST: read.integer('PASSWORD_HASH_COST', 15, 10, 20),
+    READER_TOKEN_TTL_MINUTES: read.integer('READER_TOKEN_TTL_MINUTES', 12 * 60, 5, 30 * 24 * 60),
+    /** A labelled development top-up of points; never enabled in AWS, and off whenever Stripe is configured. */
+    DEV_TOPUP_ENABLED: read.flag('DEV_TOPUP_ENABLED'),
+    STRIPE_SECRET_KEY: stripeKey('STRIPE_SECRET_KEY', 'sk_', 'a Stripe secret key'),
+    STRIPE_WEBHOOK_SECRET: stripeKey('STRIPE_WEBHOOK_SECRET', 'whsec_', 'a webhook signing secret'),
+    /** Where the Stripe SDK sends API calls; only for a local Stripe stand-in in tests. */
+    STRIPE_API_BASE: read.optionalUrl('STRIPE_API_BASE'),
+    CHECKOUT_SUCCESS_URL: read.url('CHECKOUT_SUCCESS_URL', 'http://localhost:5173/checkout/done?session={CHECKOUT_SESSION_ID}'),
+    CHECKOUT_CANCEL_URL: read.url('CHECKOUT_CANCEL_URL', 'http://localhost:5173/checkout/cancelled'),
+    /** Days a publisher's earnings are held (refunds and disputes can still take them back) before they can be paid out. */
+    PAYOUT_HOLD_DAYS: read.integer('PAYOUT_HOLD_DAYS', 7, 0, 90),
+    /** Smallest payout, in US cents; less waits for the next run. */
+    PAYOUT_THRESHOLD_CENTS: read.integer('PAYOUT_THRESHOLD_CENTS', 5000, 1),
+    /** Where Stripe's Connect onboarding sends a publisher back to. */
+    CONNECT_RETURN_URL: read.url('CONNECT_RETURN_URL', 'http://localhost:5173/publisher/payouts/done'),
+    CONNECT_REFRESH_URL: read.url('CONNECT_REFRESH_URL', 'http://localhost:5173/publisher/payouts/retry'),
+    /** Days a subscription keeps access after a renewal payment failed. */
+    PAYMENT_GRACE_DAYS: read.integer('PAYMENT_GRACE_DAYS', 3, 0, 30),
+    /** Accounts with more followers than this are merged into timelines at read time instead of fanned out. */
+    TIMELINE_MERGE_THRESHOLD: read.integer('TIMELINE_MERGE_THRESHOLD', 1000, 0),
+    TIMELINE_RETENTION_DAYS: read.integer('TIMELINE_RETENTION_DAYS', 30, 1, 3650),
+    /** Sign-ups allowed per hour from one source address and with one email domain. */
+    SIGNUP_RATE_LIMITS: read.matching('SIGNUP_RATE_LIMITS', /^(address|domain):\d+(,(address|domain):\d+)*$/, 'SIGNUP_RATE_LIMITS must look like "address:20,domain:50"', 'address:20,domain:50'),
+    /** Mail providers whose domain is not one sender, so the per-domain sign-up limit does not apply. */
+    SIGNUP_EXEMPT_DOMAINS: read.text(
+      'SIGNUP_EXEMPT_DOMAINS',
+      'gmail.com,googlemail.com,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,me.com,proton.me,protonmail.com,aol.com,gmx.net,gmx.de,web.de,mail.ru,yandex.ru,qq.com,163.com',
+      0,
+    ),
+    /** Per-reader actions allowed per hour, as action:count pairs. */
+    SOCIAL_RATE_LIMITS: read.matching('SOCIAL_RATE_LIMITS', /^[a-z]+:\d+(,[a-z]+:\d+)*$/, 'SOCIAL_RATE_LIMITS must look like "posts:60,likes:300,follows:100"', 'posts:60,likes:300,follows:100,tips:60,gifts:30'),
+    /** Point packs as points:cents pairs, e.g. "300:420,1000:1200" (300 points for $4.20). */
+    POINT_PACKS: read.matching('POINT_PACKS', /^\d+:\d+(,\d+:\d+)*$/, 'POINT_PACKS must look like "300:420,1000:1200"', '300:420,1000:1200,2500:2750'),
+  };
+  return { raw, problems: read.problems };
+}
 
-export type RawConfig = z.infer<typeof ConfigSchema>;
+function hostList(value: string | undefined): string[] {
+  const hosts = (value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+  return hosts.length > 0 ? hosts : DEFAULT_IFRAME_HOSTS;
+}
+
+export type RawConfig = ReturnType<typeof readVariables>['raw'];
 
 export interface Config {
   tableName: string;
@@ -215,12 +212,8 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
-  }
-  const raw = parsed.data;
+  const { raw, problems } = readVariables(env);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
   return {
     tableName: raw.TABLE_NAME,
     region: raw.AWS_REGION,

@@ -24,6 +24,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(/must be a Stripe secret key/);
   });
 
+  it('names every problem at once, so one restart fixes them all', () => {
+    expect(() => loadConfig({ FEED_MAX_REDIRECTS: '50', DYNAMODB_ENDPOINT: 'not a url', STARTER_POINTS: 'many', PASSWORD_HASH_COST: '12.5', TIMELINE_FANOUT: 'sometimes', FEED_ALLOW_PRIVATE_HOSTS: 'yes please' })).toThrow(
+      'Invalid configuration: DYNAMODB_ENDPOINT must be an http or https address; FEED_ALLOW_PRIVATE_HOSTS must be true, false, 1 or 0; ' +
+        'FEED_MAX_REDIRECTS must be between 0 and 10; TIMELINE_FANOUT must be one of inline, stream; STARTER_POINTS must be a number; PASSWORD_HASH_COST must be a whole number.',
+    );
+    expect(() => loadConfig({ FEED_MIN_INTERVAL_MINUTES: '0' })).toThrow('FEED_MIN_INTERVAL_MINUTES must be more than 0');
+    expect(loadConfig({ FEED_MIN_INTERVAL_MINUTES: '0.5', PLATFORM_SHARE_PERCENT: '12.5' })).toMatchObject({ feeds: { minIntervalMs: 30_000 }, readers: { platformSharePercent: 12.5 } });
+  });
+
   it('requires the admin token for the API only, and derives the other API keys from it locally', () => {
     expect(() => loadApiConfig({})).toThrow(/ADMIN_TOKEN is required/);
     expect(() => loadApiConfig({ ADMIN_TOKEN: 'short' })).toThrow(/at least 16 characters/);

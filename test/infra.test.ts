@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -9,6 +9,7 @@ import { PostwireStack } from '../infra/postwire-stack.js';
 import { stageConfig } from '../infra/stage-config.js';
 import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
 import { PAYMENT_ROUTES, PUBLISHER_ROUTES } from '../shared/api/route-sets.js';
+import { lazyModulesOf } from '../shared/api/route-groups.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 
 // A bundling synthesis builds eight functions with esbuild: seconds on an idle machine, far longer on a busy one.
@@ -458,7 +459,32 @@ describe('the bundles', () => {
       return path.join(devOutdir, resource.Metadata['aws:asset:path']);
     };
     for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) expect(statSync(path.join(bundleOf('Api'), 'swagger-ui', file)).size).toBeGreaterThan(10_000);
-    expect(readFileSync(path.join(bundleOf('Web'), 'index.mjs'), 'utf8')).toContain('Keep reading');
+    const webCode = readdirSync(bundleOf('Web')).filter((file) => file.endsWith('.mjs')).map((file) => readFileSync(path.join(bundleOf('Web'), file), 'utf8'));
+    expect(webCode.some((code) => code.includes('Keep reading'))).toBe(true);
+  });
+});
+
+describe('cold starts', () => {
+  it('build every lazy module a function loads as a file beside its entry, and no other function’s groups', () => {
+    const filesOf = (name: string) => {
+      const [, resource] = Object.entries(dev.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(`${name}Function`))!;
+      return readdirSync(path.join(devOutdir, resource.Metadata['aws:asset:path']));
+    };
+    for (const [name, fn] of [['Api', 'main'], ['PublisherApi', 'publisher'], ['PaymentsApi', 'payments']] as const) {
+      const files = filesOf(name);
+      expect(files).toEqual(expect.arrayContaining(['index.mjs', ...lazyModulesOf(fn).map((module) => `${module}.mjs`)]));
+      expect(files.filter((file) => file.startsWith('routes-') && file.endsWith('.mjs')).sort()).toEqual(lazyModulesOf(fn).filter((module) => module.startsWith('routes-')).map((module) => `${module}.mjs`).sort());
+    }
+    expect(filesOf('FeedWorker')).toEqual(expect.arrayContaining(['index.mjs', 'feed-document.mjs']));
+  });
+
+  it('say which functions readers wait on and what one provisioned environment of each would cost', () => {
+    const outputs = prod.toJSON().Outputs as Record<string, { Value: string; Description: string }>;
+    expect(outputs.ApiProvisionedConcurrency).toMatchObject({ Value: '8.76 USD a month per environment', Description: expect.stringMatching(/^Candidate for provisioned concurrency: every reader request/) });
+    expect(outputs.WebProvisionedConcurrency?.Value).toBe('4.38 USD a month per environment');
+    expect(outputs.PaymentsApiProvisionedConcurrency?.Value).toBe('4.38 USD a month per environment');
+    // Queue and schedule workers are nobody's wait.
+    expect(Object.keys(outputs).filter((key) => key.endsWith('ProvisionedConcurrency')).sort()).toEqual(['ApiProvisionedConcurrency', 'PaymentsApiProvisionedConcurrency', 'WebProvisionedConcurrency']);
   });
 });
 

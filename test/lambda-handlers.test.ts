@@ -2,7 +2,8 @@
  * The Lambda entry points, called the way Lambda calls them, against DynamoDB
  * Local and the fixture server.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { httpEvent, sqsEvent } from './support/lambda-events.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertJava } from '../scripts/dynamodb-local.js';
 import { ALL_ROUTES } from '../shared/api/all-routes.js';
@@ -39,22 +40,6 @@ async function registerFixtureFeed(slug: string, path: string, body: string) {
   return ((await response.json()) as { feed: { feedId: string } }).feed.feedId;
 }
 
-function sqsEvent(bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, i) => ({
-      messageId: `m-${i}`,
-      receiptHandle: `r-${i}`,
-      body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:feed-jobs',
-      awsRegion: 'eu-west-1',
-    })),
-  };
-}
-
 describe('the feed worker Lambda', () => {
   it('polls one feed per message and reports only the messages it could not process', async () => {
     const feedId = await registerFixtureFeed('worker-pub', '/worker.xml', rss2(articleItems(2, 'worker')));
@@ -76,31 +61,6 @@ describe('the feed worker Lambda', () => {
     expect(articles.items).toHaveLength(2);
   });
 });
-
-/** An HTTP API (payload 2.0) request, as API Gateway hands it to a function. */
-function httpEvent(method: string, path: string, headers: Record<string, string> = {}, body?: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'api.postwire.test', ...headers },
-    body,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.postwire.test',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' },
-      requestId: 'req',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: 0,
-    },
-  };
-}
 
 describe('the three API functions behind one HTTP API', () => {
   it('each answers its own routes, and the main API documents all of them', async () => {

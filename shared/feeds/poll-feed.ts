@@ -4,7 +4,7 @@
  * A failure is recorded on the feed (and backs it off or pauses it); it is not
  * thrown, so one bad feed never stops the others.
  */
-import { ingestParsedFeed, type IngestSummary } from '../articles/ingest-document.js';
+import type { IngestSummary } from '../articles/ingest-document.js';
 import type { FeedConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { FanOutSink } from '../social/fan-out-jobs.js';
@@ -17,8 +17,7 @@ import { FeedFetchError } from './fetch/feed-fetch-error.js';
 import { fetchFeed, type FetchPolicy } from './fetch/feed-fetcher.js';
 import type { Resolver } from './fetch/guarded-lookup.js';
 import { findFeed, saveFeedState } from './feed-store.js';
-import { decodeFeedBytes } from './parse/decode-feed-text.js';
-import { parseFeed } from './parse/feed-parser.js';
+import { loadLazy } from '../lazy-modules.js';
 import { countEntriesInLastWeek, delayAfterFailure, delayAfterSuccess } from './schedule.js';
 
 export interface FeedRuntime {
@@ -80,6 +79,7 @@ export async function pollFeed(runtime: FeedRuntime, publisherSlug: string, feed
       runtime.metrics.count('FeedFetches', 1, { name: 'outcome', value: 'not_modified' });
       return { outcome: 'not_modified', feed: next };
     }
+    const { decodeFeedBytes, parseFeed, ingestParsedFeed } = await loadLazy<typeof import('./feed-document.js')>('feed-document');
     const budget = new WorkBudget(runtime.feeds.documentBudgetMs);
     const parsed = await parseFeed(decodeFeedBytes(fetched.body, fetched.contentType), budget);
     const summary = await ingestParsedFeed(
