@@ -15,7 +15,6 @@ import type { AppDeps, AppEnv } from './app-env.js';
 import { errorBody, handleError } from './error-handler.js';
 import { withCrossCuttingResponses } from './cross-cutting-responses.js';
 import { withIdempotencyKeys } from './idempotency.js';
-import { finishDocument } from './document-finish.js';
 
 /** JSON bodies are small; only feed pushes may be large. */
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -78,10 +77,19 @@ export function buildApp(deps: AppDeps, routes: RouteSet) {
     },
   };
   // Built on the first request, not at cold start, and once: the routes do not change while the process lives.
-  let document: object | undefined;
-  app.get('/openapi.json', (c) =>
-    c.json((document ??= finishDocument(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig))), deps.config.feeds.publicUrl))),
-  );
+  // The example sampler is loaded then too, so no other route's first request carries it.
+  let document: Promise<object> | undefined;
+  const buildDocument = async () => {
+    const { finishDocument } = await import('./document-finish.js');
+    return finishDocument(withCrossCuttingResponses(withIdempotencyKeys(app.getOpenAPI31Document(documentConfig))), deps.config.feeds.publicUrl);
+  };
+  app.get('/openapi.json', async (c) => {
+    document ??= buildDocument().catch((error: unknown) => {
+      document = undefined;
+      throw error;
+    });
+    return c.json(await document);
+  });
   // Swagger UI from postwire itself, not a CDN: the page works offline and behind strict networks.
   app.get('/docs', swaggerUI({ url: '/openapi.json', baseUrl: '/docs/assets', title: 'postwire API' }));
   app.get('/docs/assets/swagger-ui-dist/:file', async (c) => {

@@ -12,7 +12,7 @@
  *  - the Retry-After header on 429 and 503.
  * Applied to the generated document, after the Idempotency-Key parameters.
  */
-import { errorResponseDocs, type ErrorStatus } from './schemas.js';
+import { errorResponseDocs, type ErrorStatus } from './schemas/common.js';
 
 type Response = { description?: string; headers?: Record<string, unknown>; content?: unknown };
 type Operation = {

@@ -14,19 +14,9 @@ import { getReaderWithBalance } from '../../readers/reader-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
 import { takeHourlySlot } from '../rate-limit.js';
-import {
-  AccountDeletedSchema,
-  AccountExportSchema,
-  DeleteAccountBody,
-  EmailChangeBody,
-  EmailChangeProgressSchema,
-  EmailChangeStartedSchema,
-  EmailVerificationBody,
-  errorResponses,
-  jsonResponse,
-  MailPreferencesSchema,
-  ReceiptsSchema,
-} from '../schemas.js';
+import { AccountDeletedSchema, AccountExportSchema, DeleteAccountBody, EmailChangeBody, EmailChangeProgressSchema, EmailChangeStartedSchema, MailPreferencesSchema, ReceiptsSchema } from '../schemas/account.js';
+import { errorResponses, jsonResponse } from '../schemas/common.js';
+import { EmailVerificationBody } from '../schemas/readers.js';
 
 /** Exports a reader may take in an hour: each reads their whole account. */
 const EXPORTS_PER_HOUR = 5;

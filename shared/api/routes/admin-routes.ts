@@ -4,7 +4,8 @@ import { issueApiKey } from '../../publishers/api-keys.js';
 import { createPublisher } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth.js';
-import { CreatedPublisherSchema, CreatePublisherBody, errorResponses, IdempotencyHeader } from '../schemas.js';
+import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
+import { CreatedPublisherSchema, CreatePublisherBody } from '../schemas/publishers.js';
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(

@@ -14,7 +14,8 @@ import { readerIfPresent, requireReader } from '../auth.js';
 import { priceAt } from '../../access/article-price.js';
 import { toCard } from '../presenters.js';
 import { UNLOCK_REF } from '../../newsletters/unlock-ref.js';
-import { ArticleDetailSchema, ErrorSchema, errorResponses, GiftSchema, GiftViewSchema, IdempotencyHeader, jsonResponse, OPTIONAL_READER, UndoResultSchema, UnlockResultSchema } from '../schemas.js';
+import { ArticleDetailSchema, GiftSchema, GiftViewSchema, UndoResultSchema, UnlockResultSchema } from '../schemas/articles.js';
+import { ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, OPTIONAL_READER } from '../schemas/common.js';
 import { rateLimited } from '../rate-limit.js';
 import { deficitOf } from '../../wallet/ledger.js';
 

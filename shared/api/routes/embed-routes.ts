@@ -18,7 +18,9 @@ import { requireReader } from '../auth.js';
 import { priceAt } from '../../access/article-price.js';
 import { readerPseudonym } from '../../access/reader-pseudonym.js';
 import { toCard } from '../presenters.js';
-import { ArticleCardSchema, errorResponses, jsonResponse, OfferedPlanSchema } from '../schemas.js';
+import { ArticleCardSchema } from '../schemas/articles.js';
+import { errorResponses, jsonResponse } from '../schemas/common.js';
+import { OfferedPlanSchema } from '../schemas/plans.js';
 
 /** Long enough to carry the reader back to the publisher's page and have its server check it; short enough not to be worth stealing. */
 export const ENTITLEMENT_TOKEN_SECONDS = 10 * 60;

@@ -10,7 +10,7 @@ import { privateFeed, publicFeed } from '../../feeds-out/feeds-out.js';
 import { newPrivateFeedToken, privateFeedOwner, revokePrivateFeed } from '../../feeds-out/private-feed-token.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requireReader } from '../auth.js';
-import { errorResponses, jsonResponse } from '../schemas.js';
+import { errorResponses, jsonResponse } from '../schemas/common.js';
 
 const ATOM = { 'application/atom+xml': { schema: z.string().openapi({ description: 'An Atom 1.0 document (RFC 4287).' }) } };
 const atomResponses = (what: string) => ({ 200: { description: what, content: ATOM }, 304: { description: 'Not modified since the copy the ETag or date names' }, ...errorResponses(404) });

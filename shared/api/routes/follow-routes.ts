@@ -9,7 +9,8 @@ import { follow, getCounts, listFollowers, listFollowing, unfollow } from '../..
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { HandleParam, SlugParam, socialRouteKit } from './social-route-kit.js';
 import { rateLimited } from '../rate-limit.js';
-import { errorResponses, FollowBody, jsonResponse, PageQuery, pageOf, ProfileSchema } from '../schemas.js';
+import { errorResponses, jsonResponse, PageQuery, pageOf } from '../schemas/common.js';
+import { FollowBody, ProfileSchema } from '../schemas/social.js';
 
 
 export function registerFollowRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

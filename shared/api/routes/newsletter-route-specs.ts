@@ -1,6 +1,7 @@
 /** A publisher's newsletters as route data: the publisher function serves them, the main API documents them. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateNewsletterBody, errorResponses, IssueSchema, jsonResponse, NewsletterIdParam, NewsletterSchema } from '../schemas.js';
+import { errorResponses, jsonResponse } from '../schemas/common.js';
+import { CreateNewsletterBody, IssueSchema, NewsletterIdParam, NewsletterSchema } from '../schemas/newsletters.js';
 
 const common = { tags: ['publisher'], security: [{ bearer: [] }] };
 

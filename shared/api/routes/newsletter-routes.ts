@@ -11,7 +11,8 @@ import { getReaderWithBalance } from '../../readers/reader-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
 import { takeHourlySlot } from '../rate-limit.js';
-import { errorResponses, jsonResponse, NewsletterIdParam, OPTIONAL_READER, NewsletterSchema, NewsletterTokenBody } from '../schemas.js';
+import { errorResponses, jsonResponse, OPTIONAL_READER } from '../schemas/common.js';
+import { NewsletterIdParam, NewsletterSchema, NewsletterTokenBody } from '../schemas/newsletters.js';
 import { SlugParam } from './social-route-kit.js';
 
 /** Confirmation mails a reader may cause in an hour, across newsletters. */

@@ -5,7 +5,8 @@
  * routes them, both from these same objects.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CheckoutSchema, errorResponses, jsonResponse, SubscriptionSchema } from '../schemas.js';
+import { errorResponses, jsonResponse } from '../schemas/common.js';
+import { CheckoutSchema, SubscriptionSchema } from '../schemas/readers.js';
 
 export const SlugParam = z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' } }) });
 

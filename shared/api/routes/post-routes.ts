@@ -12,7 +12,8 @@ import type { AppDeps, AppEnv } from '../app-env.js';
 import { PostIdParam, socialRouteKit } from './social-route-kit.js';
 import { cardsWithAccess } from '../article-cards.js';
 import { rateLimited } from '../rate-limit.js';
-import { CreatePostBody, ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, PageQuery, pageOf, PostSchema } from '../schemas.js';
+import { ErrorSchema, errorResponses, IdempotencyHeader, jsonResponse, PageQuery, pageOf } from '../schemas/common.js';
+import { CreatePostBody, PostSchema } from '../schemas/social.js';
 
 
 export function registerPostRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

@@ -4,15 +4,9 @@ import { listArticles } from '../../articles/article-store.js';
 import { getPublisher, getPublishers, listPublishers } from '../../publishers/publisher-store.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { toCard } from '../presenters.js';
-import {
-  ArticleCardSchema,
-  ArticleListQuery,
-  errorResponses,
-  pageOf,
-  PageQuery,
-  PublisherSchema,
-  jsonResponse,
-} from '../schemas.js';
+import { ArticleCardSchema, ArticleListQuery } from '../schemas/articles.js';
+import { errorResponses, pageOf, PageQuery, jsonResponse } from '../schemas/common.js';
+import { PublisherSchema } from '../schemas/publishers.js';
 
 
 export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

@@ -5,27 +5,8 @@
  * so all three always agree without the main API carrying feed parsing.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  ApiKeySchema,
-  CreateFeedBody,
-  errorResponses,
-  FeedSchema,
-  IdempotencyHeader,
-  IngestSummarySchema,
-  PublisherSchema,
-  PublisherSettingsBody,
-  PublisherStatsSchema,
-  PageQuery,
-  pageOf,
-  PayoutBalanceSchema,
-  PayoutSchema,
-  RefreshResultSchema,
-  StatementFormatQuery,
-  StatementParams,
-  StatementSchema,
-  StatsQuery,
-  jsonResponse,
-} from '../schemas.js';
+import { errorResponses, IdempotencyHeader, PageQuery, pageOf, jsonResponse } from '../schemas/common.js';
+import { ApiKeySchema, CreateFeedBody, FeedSchema, IngestSummarySchema, PublisherSchema, PublisherSettingsBody, PublisherStatsSchema, PayoutBalanceSchema, PayoutSchema, RefreshResultSchema, StatementFormatQuery, StatementParams, StatementSchema, StatsQuery } from '../schemas/publishers.js';
 
 export const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
 /** Pushed with no type, or one that says nothing: read if the body looks like XML. */

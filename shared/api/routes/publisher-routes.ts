@@ -1,17 +1,16 @@
 /** A publisher managing itself: settings, key rotation, feeds, pushes. Served by the publisher function. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { ingestFeedText } from '../../articles/ingest-document.js';
 import { NotFound, UnsupportedMediaType, ValidationFailed } from '../../errors.js';
 import { refusalOfFeedUrl } from '../../feeds/fetch/feed-url-check.js';
 import { createFeed, deleteFeed, feedIdFor, listFeeds } from '../../feeds/feed-store.js';
 import { fetchPolicyOf, pollFeed } from '../../feeds/poll-feed.js';
-import { decodeFeedBytes, looksLikeXml } from '../../feeds/parse/decode-feed-text.js';
 import { issueApiKey } from '../../publishers/api-keys.js';
 import { replaceApiKeyHash, updatePublisherSettings } from '../../publishers/publisher-store.js';
 import { listPayouts, payoutBalance } from '../../payouts/payout-balance.js';
 import { monthlyStatement, statementCsv } from '../../payouts/publisher-statement.js';
 import { publisherStats } from '../../publishers/publisher-stats.js';
 import { WorkBudget } from '../../work-budget.js';
+import { loadLazy } from '../../lazy-modules.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { requirePublisher } from '../auth.js';
 import { toFeedView, toSummaryView } from '../presenters.js';
@@ -111,6 +110,8 @@ export function registerPublisherRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       const refused = () => new UnsupportedMediaType(`Push a feed as one of ${FEED_MEDIA_TYPES.join(', ')}; got "${mediaType || 'nothing'}".`);
       if (!FEED_MEDIA_TYPES.includes(mediaType) && !SNIFFED_MEDIA_TYPES.includes(mediaType)) throw refused();
       const bytes = new Uint8Array(await c.req.arrayBuffer());
+      // The parser and sanitiser load with the first push, not with a publisher's first request of any kind.
+      const { decodeFeedBytes, ingestFeedText, looksLikeXml } = await loadLazy<typeof import('../../feeds/feed-document.js')>('feed-document');
       // Sent with no type (or a vague one): read it if it looks like XML, as a feed reader would.
       if (!FEED_MEDIA_TYPES.includes(mediaType) && !looksLikeXml(bytes)) throw refused();
       const publisher = c.get('publisher');

@@ -19,24 +19,9 @@ import { requireReader } from '../auth.js';
 import { idempotent } from '../idempotency.js';
 import { takeSignupSlots } from '../signup-limits.js';
 import { toCard } from '../presenters.js';
-import {
-  ArticleCardSchema,
-  AuthResultSchema,
-  DevTopUpBody,
-  EmailVerificationBody,
-  EmailVerifiedSchema,
-  PasswordResetBody,
-  PasswordResetConfirmBody,
-  errorResponses,
-  IdempotencyHeader,
-  LedgerEntrySchema,
-  LoginBody,
-  MeSchema,
-  PageQuery,
-  SignupBody,
-  WalletSchema,
-  jsonResponse,
-} from '../schemas.js';
+import { ArticleCardSchema } from '../schemas/articles.js';
+import { errorResponses, IdempotencyHeader, PageQuery, jsonResponse } from '../schemas/common.js';
+import { AuthResultSchema, DevTopUpBody, EmailVerificationBody, EmailVerifiedSchema, PasswordResetBody, PasswordResetConfirmBody, LedgerEntrySchema, LoginBody, MeSchema, SignupBody, WalletSchema } from '../schemas/readers.js';
 
 /** Confirmation mails a reader may ask for in an hour: enough for a lost mail, too few to flood an inbox. */
 const VERIFICATION_MAILS_PER_HOUR = 3;

@@ -4,7 +4,7 @@ import type { Post } from '../../social/post.js';
 import type { AppDeps } from '../app-env.js';
 import { readerIfPresent, requireReader } from '../auth.js';
 import { postViews } from '../post-views.js';
-import { OPTIONAL_READER } from '../schemas.js';
+import { OPTIONAL_READER } from '../schemas/common.js';
 
 export const PostIdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
 export const HandleParam = z.object({ handle: z.string().max(30).openapi({ param: { name: 'handle', in: 'path' } }) });

@@ -8,7 +8,8 @@ import { listAuthorPosts } from '../../social/post-store.js';
 import { readTimeline } from '../../social/timeline.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { HandleParam, SlugParam, socialRouteKit } from './social-route-kit.js';
-import { errorResponses, jsonResponse, PageQuery, pageOf, PostSchema } from '../schemas.js';
+import { errorResponses, jsonResponse, PageQuery, pageOf } from '../schemas/common.js';
+import { PostSchema } from '../schemas/social.js';
 
 
 export function registerTimelineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

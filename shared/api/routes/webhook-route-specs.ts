@@ -1,6 +1,7 @@
 /** A publisher's webhooks as route data: the publisher function serves them, the main API documents them. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateWebhookBody, errorResponses, jsonResponse, WebhookDeliverySchema, WebhookIdParam, WebhookSchema, WebhookSecretSchema } from '../schemas.js';
+import { errorResponses, jsonResponse } from '../schemas/common.js';
+import { CreateWebhookBody, WebhookDeliverySchema, WebhookIdParam, WebhookSchema, WebhookSecretSchema } from '../schemas/webhooks.js';
 
 const common = { tags: ['publisher'], security: [{ bearer: [] }] };
 const DeliveryParams = WebhookIdParam.extend({ deliveryId: z.string().max(200).openapi({ param: { name: 'deliveryId', in: 'path' } }) });
