@@ -1,8 +1,9 @@
 /**
- * Which routes each API function serves. The main API answers everything light
- * (readers, articles, social, operators); publishers' feeds and pushes need the
- * feed parser and sanitiser, payments need Stripe, so each has its own function
- * behind the same HTTP API. The main API still documents every route.
+ * The main API's routes as one app (what `/openapi.json` documents, and what the
+ * local server and the tests serve with the publisher and payment routes), and
+ * the publisher and payment route specs the CDK stack routes to their own
+ * functions. In Lambda each group loads on its own (route-groups.ts); a test
+ * holds the two lists to the same groups in the same order.
  */
 import type { RouteSet } from './app.js';
 import { newsletterRouteSpecs } from './routes/newsletter-route-specs.js';
