@@ -43,7 +43,15 @@ export type LazyModuleName = keyof typeof LAZY_MODULES;
 const BUNDLED = import.meta.url.endsWith('.mjs');
 
 /** Imports a lazy module once (the module system caches it); `T` is its type, e.g. `typeof import('./api/app.js')`. */
-export function loadLazy<T>(name: LazyModuleName): Promise<T> {
+export async function loadLazy<T>(name: LazyModuleName): Promise<T> {
   const address = BUNDLED ? new URL(`./${name}.mjs`, import.meta.url) : new URL(`./${LAZY_MODULES[name]}.ts`, import.meta.url);
-  return import(address.href) as Promise<T>;
+  try {
+    return (await import(address.href)) as T;
+  } catch (error) {
+    // The likely cause in Lambda, said plainly: the function was built without this module.
+    if (BUNDLED && (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && (error as Error).message.includes(`${name}.mjs`)) {
+      throw new Error(`The lazy module "${name}" is not in this function's build: add it to the function's \`lazy\` list in infra/.`, { cause: error });
+    }
+    throw error;
+  }
 }

@@ -121,6 +121,30 @@ describe('the API functions as deployed', () => {
   });
 });
 
+describe('a function built without a module it loads', () => {
+  it('starts on demand and fails only that group, with a 500; initialised for provisioned concurrency, it fails at once, naming the module', async () => {
+    const partial = { entry: 'payments-api', lazy: ['api-app'] } satisfies LambdaBundleSpec;
+    const onDemand = mkdtempSync(path.join(tmpdir(), 'postwire-partial-'));
+    await buildLambdaBundle(partial, onDemand);
+    const handler = ((await import(pathToFileURL(path.join(onDemand, 'index.mjs')).href)) as { handler: HttpHandler }).handler;
+    const answer = await handler(httpEvent('POST', '/v1/webhooks/stripe', { 'content-type': 'application/json' }, '{}'), {});
+    expect(answer.statusCode).toBe(500);
+    expect(JSON.parse(answer.body!)).toMatchObject({ error: { code: 'internal_error' } });
+
+    // A provisioned environment loads every group while initialising, so the gap shows before any reader arrives.
+    const provisioned = mkdtempSync(path.join(tmpdir(), 'postwire-partial-'));
+    await buildLambdaBundle(partial, provisioned);
+    process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'provisioned-concurrency';
+    try {
+      await expect(import(pathToFileURL(path.join(provisioned, 'index.mjs')).href)).rejects.toThrow(
+        'The lazy module "routes-payments" is not in this function\'s build: add it to the function\'s `lazy` list in infra/.',
+      );
+    } finally {
+      delete process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
+    }
+  });
+});
+
 describe('the feed worker as deployed', () => {
   it('loads the parser with the first feed that changed and stores its articles', async () => {
     fixtures.route('/bundled.xml', serve(rss2(articleItems(3, 'bundled'))));
