@@ -386,9 +386,9 @@ export class PostwireStack extends Stack {
     acknowledgeNagFindings(this);
 
     provisionedConcurrencyOutputs(this, config.stage, [
-      { name: 'Api', fn: api, why: 'every reader request (articles, timeline, unlocks) goes through it' },
+      { name: 'Api', fn: api, why: 'every reader request (articles, timeline, unlocks) goes through it', routeGroups: true },
       { name: 'Web', fn: web, why: 'every page a reader opens is rendered by it' },
-      { name: 'PaymentsApi', fn: paymentsApi, why: 'a reader waits on it at checkout; Stripe retries its webhooks, so those can wait' },
+      { name: 'PaymentsApi', fn: paymentsApi, why: 'a reader waits on it at checkout; Stripe retries its webhooks, so those can wait', routeGroups: true },
     ]);
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'AdminTokenSecret', { value: adminToken.secretName, description: 'aws secretsmanager get-secret-value --secret-id <this>' });

@@ -4,7 +4,7 @@
  * provisioned concurrency in prod has the figure beside the function's name.
  * Queue and schedule workers are left out: nobody waits on their cold starts.
  */
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { PostwireFunction } from './postwire-function.js';
 
@@ -24,18 +24,20 @@ export interface ProvisionedCandidate {
   fn: PostwireFunction;
   /** Who waits on this function's cold start. */
   why: string;
+  /** An API function, whose provisioned environments load every route group while initialising. */
+  routeGroups?: boolean;
 }
 
 export function provisionedConcurrencyOutputs(scope: Construct, stage: string, candidates: ProvisionedCandidate[]): void {
   const region = Stack.of(scope).region;
-  for (const { name, fn, why } of candidates) {
+  for (const { name, fn, why, routeGroups } of candidates) {
     const memoryMb = fn.memorySize;
     new CfnOutput(scope, `${name}ProvisionedConcurrency`, {
       value: `${provisionedMonthlyUsd(memoryMb)} USD a month per environment`,
       description:
         `${stage === 'prod' ? 'Candidate' : 'In prod, a candidate'} for provisioned concurrency: ${why}. One initialised environment of ${memoryMb} MB on ARM costs the figure shown ` +
-        `(us-east-1 list price; ${typeof region === 'string' && !region.startsWith('${') ? region : 'other regions'} may differ), plus requests. ` +
-        `Set it on a published version or alias of ${fn.fn.node.path}; such environments load every route group while initialising (docs/OPERATIONS.md).`,
+        `(us-east-1 list price; ${Token.isUnresolved(region) ? 'other regions' : region} may differ), plus requests. ` +
+        `Set it on a published version or alias of ${fn.fn.node.path}${routeGroups ? '; such environments load every route group while initialising' : ''} (docs/OPERATIONS.md).`,
     });
   }
 }
