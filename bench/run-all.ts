@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { startLocalDynamo } from '../scripts/dynamodb-local.js';
 import { runBundleBench } from './bundles.bench.js';
+import { runCompileCacheBench } from './compile-cache.bench.js';
 import { runFidelityBench } from './fidelity.bench.js';
 import { runHostileFeedBench } from './hostile-feeds.bench.js';
 import { runIngestBench } from './ingest.bench.js';
@@ -45,6 +46,7 @@ if (withDynamo.some(([name]) => wanted(name))) {
   }
 }
 if (wanted('start')) await runStartBench();
+if (wanted('compile-cache')) await runCompileCacheBench();
 const { overBudget } = wanted('bundles') ? await runBundleBench() : { overBudget: [] };
 budgetMisses.push(...overBudget);
 if (budgetMisses.length > 0) {

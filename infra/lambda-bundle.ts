@@ -81,6 +81,20 @@ export async function buildLambdaBundle(spec: LambdaBundleSpec, outdir: string):
   return metafile!;
 }
 
+/** The output named `<name>.mjs` and every chunk it imports statically, transitively: what loading it compiles and runs. */
+export function staticClosure(metafile: Metafile, name: string): Set<string> {
+  const start = Object.keys(metafile.outputs).find((file) => file.endsWith(`/${name}.mjs`));
+  if (!start) throw new Error(`No ${name}.mjs in this build.`);
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]!.imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(start);
+  return seen;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [specJson, outdir] = process.argv.slice(2);
   await buildLambdaBundle(JSON.parse(specJson!) as LambdaBundleSpec, outdir!);

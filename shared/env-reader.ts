@@ -2,8 +2,9 @@
  * Reads typed settings from environment variables, collecting every problem
  * (each naming its variable) instead of stopping at the first. Configuration is
  * read at every cold start of every function, so this is a few comparisons, not
- * a schema library: zod's mini build cost the dispatcher about 12 ms of import
- * and first parse, on a path that checks fifty strings once.
+ * a schema library: loading zod/mini, building its schemas and a first parse
+ * were a visible share of the dispatcher's cold start (docs/PERFORMANCE.md),
+ * on a path that checks fifty strings once.
  */
 export class EnvReader {
   readonly problems: string[] = [];

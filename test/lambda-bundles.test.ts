@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildLambdaBundle, type LambdaBundleSpec } from '../infra/lambda-bundle.js';
+import { buildLambdaBundle, staticClosure, type LambdaBundleSpec } from '../infra/lambda-bundle.js';
 import { ALL_ROUTES } from '../shared/api/all-routes.js';
 import { API_FUNCTION_GROUPS, lazyModulesOf, ROUTE_GROUPS, type ApiFunction } from '../shared/api/route-groups.js';
 import { DOCUMENT_ROUTES, ROUTE_MANIFEST } from '../shared/api/route-manifest.js';
@@ -160,14 +160,5 @@ describe('the feed worker as deployed', () => {
 
 /** The inputs of `index.mjs` and of every chunk it imports statically: what a cold start compiles. */
 function coldPathInputs(metafile: Metafile): string[] {
-  const outputs = metafile.outputs;
-  const index = Object.keys(outputs).find((file) => file.endsWith('/index.mjs'))!;
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-  };
-  visit(index);
-  return [...seen].flatMap((file) => Object.keys(outputs[file]!.inputs));
+  return [...staticClosure(metafile, 'index')].flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
 }
