@@ -16,7 +16,7 @@ import { createLambdaMetrics } from './lambda-metrics.js';
 export async function httpHandler(service: string, fn: ApiFunction) {
   const logger = createLambdaLogger(service);
   const { metrics, flushed } = createLambdaMetrics(service);
-  const config = loadApiConfig(await resolveSecretEnv());
+  const config = loadApiConfig(await resolveSecretEnv(process.env, logger));
   const { router, preload } = buildLazyApp(createDeps(config, logger, { metrics }), fn);
   // A provisioned environment initialises before any request: load every group then, not on a reader's time.
   if (process.env.AWS_LAMBDA_INITIALIZATION_TYPE === 'provisioned-concurrency') await preload();

@@ -17,7 +17,7 @@ import { createLambdaMetrics } from './lambda-metrics.js';
 const SERVICE = 'postwire-payout-run';
 const logger = createLambdaLogger(SERVICE);
 const { metrics, flushed } = createLambdaMetrics(SERVICE);
-const config = loadConfig(await resolveSecretEnv());
+const config = loadConfig(await resolveSecretEnv(process.env, logger));
 const db = createDb({ tableName: config.tableName, region: config.region, endpoint: config.dynamoEndpoint });
 const transfers = config.payments ? stripeTransfers(createStripe(config.payments)) : undefined;
 

@@ -211,9 +211,20 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
   return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}`, jwtSecret, entitlementKeySeeds };
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** The variables, or a ConfigError naming every one that is wrong. */
+function checkedVariables(env: Record<string, string | undefined>): RawConfig {
   const { raw, problems } = readVariables(env);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
+  return raw;
+}
+
+/** Only the payments part: for Stripe keys found after start-up (payments/payments-setup.ts). */
+export function loadPaymentsConfig(env: Record<string, string | undefined>): PaymentsConfig | undefined {
+  return paymentsOf(checkedVariables(env));
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw = checkedVariables(env);
   return {
     tableName: raw.TABLE_NAME,
     region: raw.AWS_REGION,

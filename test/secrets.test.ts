@@ -1,12 +1,15 @@
 /**
  * How functions read their secrets in AWS, against a local stand-in for
  * Secrets Manager that speaks its JSON protocol to the real SDK: the Stripe
- * keys, which the operator creates, are optional (missing means payments off);
- * every other secret must exist.
+ * keys, which the operator creates, are optional (missing means payments off,
+ * and a running function finds them once created); every other secret must
+ * exist.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../shared/api/app-env.js';
+import { paymentsFromSecrets } from '../shared/payments/payments-setup.js';
 import { resolveSecretEnv } from '../shared/secrets.js';
 
 const stored = new Map<string, string>([
@@ -14,6 +17,22 @@ const stored = new Map<string, string>([
   ['postwire/prod/admin-token', 'a'.repeat(40)],
   ['postwire/prod/stripe-webhook-secret', 'unset'],
 ]);
+/**
+ * Names this function's role may read only once they exist, as CDK's grant by
+ * name (`…:secret:name-??????`) allows: until then IAM refuses the lookup.
+ */
+const grantedByName = new Set(['postwire/stage/stripe-secret-key', 'postwire/stage/stripe-webhook-secret']);
+/** Secrets whose value cannot be decrypted (a key policy gone wrong): a failure that is not "missing". */
+const undecryptable = new Set(['postwire/broken/stripe-secret-key']);
+const lookups: string[] = [];
+
+/** A logger that keeps what it was told. */
+function recordingLogger(): Logger & { lines: Array<{ level: string; message: string }> } {
+  const lines: Array<{ level: string; message: string }> = [];
+  const keep = (level: string) => (message: string) => void lines.push({ level, message });
+  return { lines, info: keep('info'), warn: keep('warn'), error: keep('error') };
+}
+
 let server: Server;
 const saved = { ...process.env };
 
@@ -23,7 +42,17 @@ beforeAll(async () => {
     request.on('data', (chunk) => (body += chunk)).on('end', () => {
       const { SecretId } = JSON.parse(body) as { SecretId: string };
       const value = stored.get(SecretId);
+      lookups.push(SecretId);
       response.setHeader('content-type', 'application/x-amz-json-1.1');
+      if (undecryptable.has(SecretId)) {
+        response.writeHead(400).end(JSON.stringify({ __type: 'com.amazonaws.secretsmanager#DecryptionFailure', message: 'Secrets Manager can\'t decrypt the protected secret text using the provided KMS key.' }));
+        return;
+      }
+      if (grantedByName.has(SecretId) && value === undefined) {
+        const message = `User: arn:aws:sts::123456789012:assumed-role/postwire-stage-PaymentsApi/fn is not authorized to perform: secretsmanager:GetSecretValue on resource: ${SecretId} because no identity-based policy allows the secretsmanager:GetSecretValue action`;
+        response.writeHead(400).end(JSON.stringify({ __type: 'AccessDeniedException', Message: message }));
+        return;
+      }
       if (request.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || value === undefined) {
         response.writeHead(400).end(JSON.stringify({ __type: 'com.amazonaws.secretsmanager#ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." }));
         return;
@@ -60,5 +89,59 @@ describe('secrets in AWS', () => {
 
   it('stops at start-up when a secret the stack created is missing', async () => {
     await expect(resolveSecretEnv({ CURSOR_SECRET_ARN: 'postwire/prod/cursor-secret' })).rejects.toThrow(/can't find/);
+  });
+
+  it('reads Stripe secrets that do not exist yet under a grant by name (refused, not "not found") as payments off, with one warning line naming each', async () => {
+    const logger = recordingLogger();
+    const env = await resolveSecretEnv({ STRIPE_SECRET_KEY_SECRET_ID: 'postwire/stage/stripe-secret-key', STRIPE_WEBHOOK_SECRET_SECRET_ID: 'postwire/stage/stripe-webhook-secret' }, logger);
+    expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(env.STRIPE_WEBHOOK_SECRET).toBeUndefined();
+    expect(logger.lines).toEqual([
+      { level: 'warn', message: expect.stringMatching(/^The secret postwire\/stage\/stripe-secret-key does not exist yet, or this function may not read it: payments are off until the operator creates it \(docs\/OPERATIONS.md/) },
+      { level: 'warn', message: expect.stringContaining('postwire/stage/stripe-webhook-secret') },
+    ]);
+  });
+
+  it('reads one Stripe key without the other as payments off, not as a broken configuration', async () => {
+    stored.set('postwire/stage/stripe-secret-key', 'sk_live_half');
+    try {
+      const env = await resolveSecretEnv({ STRIPE_SECRET_KEY_SECRET_ID: 'postwire/stage/stripe-secret-key', STRIPE_WEBHOOK_SECRET_SECRET_ID: 'postwire/stage/stripe-webhook-secret' });
+      expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+      expect(env.STRIPE_WEBHOOK_SECRET).toBeUndefined();
+    } finally {
+      stored.delete('postwire/stage/stripe-secret-key');
+    }
+  });
+
+  it('still stops at start-up when a Stripe secret exists but cannot be read', async () => {
+    await expect(resolveSecretEnv({ STRIPE_SECRET_KEY_SECRET_ID: 'postwire/broken/stripe-secret-key' })).rejects.toThrow(/can't decrypt/);
+  });
+
+  it('turns payments on in a running function within a minute of the operator creating the secrets', async () => {
+    let clock = 0;
+    const logger = recordingLogger();
+    const ids = { STRIPE_SECRET_KEY_SECRET_ID: 'postwire/stage/stripe-secret-key', STRIPE_WEBHOOK_SECRET_SECRET_ID: 'postwire/stage/stripe-webhook-secret' };
+    const payments = paymentsFromSecrets(await resolveSecretEnv(ids), logger, { now: () => clock });
+    expect(await payments()).toBeUndefined();
+
+    stored.set('postwire/stage/stripe-secret-key', 'sk_live_created');
+    stored.set('postwire/stage/stripe-webhook-secret', 'whsec_created');
+    try {
+      lookups.length = 0;
+      clock = 30_000;
+      expect(await payments()).toBeUndefined();
+      expect(lookups).toEqual([]);
+      clock = 61_000;
+      expect(await payments()).toMatchObject({ stripeSecretKey: 'sk_live_created', stripeWebhookSecret: 'whsec_created' });
+      expect(logger.lines).toEqual([{ level: 'info', message: 'Stripe secrets found: payments are on' }]);
+      // Found once, kept: no lookup per request.
+      lookups.length = 0;
+      clock = 10 * 61_000;
+      expect(await payments()).toMatchObject({ stripeSecretKey: 'sk_live_created' });
+      expect(lookups).toEqual([]);
+    } finally {
+      stored.delete('postwire/stage/stripe-secret-key');
+      stored.delete('postwire/stage/stripe-webhook-secret');
+    }
   });
 });
