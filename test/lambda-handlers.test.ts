@@ -123,7 +123,7 @@ describe('the local poller', () => {
 describe('starting without Java', () => {
   it('says in one sentence how to install it', () => {
     expect(() => assertJava('java-that-does-not-exist')).toThrow(
-      /^DynamoDB Local needs Java 17 or newer and none was found: install it with "sudo apt-get install -y default-jre-headless"/,
+      /^DynamoDB Local needs Java 17 or newer and none was found\. Install it with sudo apt-get install -y default-jre-headless/,
     );
   });
 });

@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
 let stack: TestStack;
+// The stack's clock, fixed; everything that reads time here reads this one, the JOSE checks of `exp` and `iat` too.
 const clock = new Date('2026-11-30T12:00:00Z');
+const atStackTime = { currentDate: clock };
 const ISSUER = 'https://postwire.example';
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 const send = (method: string, path: string, auth: Record<string, string>, body?: unknown) =>
@@ -37,7 +39,7 @@ describe('receipts', () => {
     const keys = createLocalJWKSet(jwks);
     for (const receipt of receipts) {
       expect(decodeProtectedHeader(receipt.jws)).toMatchObject({ alg: 'ES256', typ: 'postwire-receipt+jwt', kid: keyId });
-      const { payload } = await jwtVerify(receipt.jws, keys, { issuer: ISSUER, typ: 'postwire-receipt+jwt' });
+      const { payload } = await jwtVerify(receipt.jws, keys, { ...atStackTime, issuer: ISSUER, typ: 'postwire-receipt+jwt' });
       const { jws: _jws, ...claims } = receipt;
       expect(payload).toMatchObject({ ...claims, email: 'receipt_reader@readers.example', handle: 'receipt_reader' });
     }
@@ -48,16 +50,16 @@ describe('receipts', () => {
     expect(receipts.find((receipt: any) => receipt.kind === 'subscription')).toMatchObject({ publisher: 'receipt-other', type: 'trial', status: 'trialing' });
     // The name a publisher knows the reader by: the same in receipts and entitlement tokens, different at each publisher.
     const token = (await json(await stack.request(`/v1/articles/${ids[1]}/entitlement`, { headers: reader.auth }))).token as string;
-    expect((await jwtVerify(token, keys)).payload.sub).toBe(article.sub);
+    expect((await jwtVerify(token, keys, atStackTime)).payload.sub).toBe(article.sub);
     expect(receipts.find((receipt: any) => receipt.kind === 'subscription').sub).not.toBe(article.sub);
 
-    const whole = await jwtVerify(document, keys, { issuer: ISSUER });
+    const whole = await jwtVerify(document, keys, { ...atStackTime, issuer: ISSUER });
     expect((whole.payload.receipts as unknown[]).length).toBe(4);
 
     // A receipt altered by one character no longer verifies.
     const [header, payload, signature] = (article.jws as string).split('.');
     const forged = Buffer.from(payload!, 'base64url').toString().replace('"points":30', '"points":0');
-    await expect(jwtVerify(`${header}.${Buffer.from(forged).toString('base64url')}.${signature}`, keys)).rejects.toThrow(/signature/);
+    await expect(jwtVerify(`${header}.${Buffer.from(forged).toString('base64url')}.${signature}`, keys, atStackTime)).rejects.toThrow(/signature/);
     expect((await stack.request('/v1/me/receipts')).status).toBe(401);
   });
 });

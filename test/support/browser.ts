@@ -2,22 +2,20 @@
  * A real browser for the web app's tests: Debian's Chromium driven by
  * playwright-core (no browser download), and axe-core run inside each page.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, missingChromium } from '../../scripts/prerequisites.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test/output/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH.`);
-  }
+  const missing = missingChromium();
+  if (missing) throw new Error(`${missing.problem} Install it: ${missing.install}.`);
   await mkdir(SCREENSHOTS, { recursive: true });
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     // As root (CI) Chromium needs --no-sandbox; the rest keeps it from calling home on a closed network.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
