@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     // No payment provider locally: the labelled development top-up stands in for buying points.
     DEV_TOPUP_ENABLED: process.env.DEV_TOPUP_ENABLED ?? 'true',
     ...(generatedToken ? { ADMIN_TOKEN: generatedToken } : {}),
+    // The web app vouches for each reader's address to the API with this key, as the web function does in AWS.
+    CLIENT_ADDRESS_KEY: process.env.CLIENT_ADDRESS_KEY ?? randomBytes(32).toString('base64url'),
     // Timelines are written right after each post on one machine; the stream feeds the publisher stats only.
     TIMELINE_FANOUT: 'inline',
   });
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   const moved = await modules.shardHotKeys(deps.db);
   if (moved.feeds + moved.articles + moved.earnings > 0) logger.info('Moved items onto their shards', { ...moved });
   const app = modules.buildApp(deps, modules.ALL_ROUTES);
-  // The web app calls the API in-process here; in AWS it calls the API's address.
+  // The web app calls the API in-process here (with no connection: the reader's address comes from its voucher); in AWS it calls the API's address.
   const web = modules.buildWebApp(modules.createWebDeps(modules.webConfigOf(config, 'http://postwire.internal'), logger, async (request) => app.fetch(request)));
   const server = await step(
     `listening on ${host}:${port}`,

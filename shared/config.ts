@@ -189,6 +189,8 @@ export interface ApiConfig extends Config {
   jwtSecret: string;
   /** Seeds of the keys that sign entitlement tokens, the signing key first (shared/access/entitlement-keys.ts). */
   entitlementKeySeeds: KeySeed[];
+  /** Verifies the reader's address the web function vouches for (shared/client-address.ts); unset, no voucher is believed. */
+  clientAddressKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -208,7 +210,14 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
   } catch (error) {
     throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
   }
-  return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}`, jwtSecret, entitlementKeySeeds };
+  return { ...config, adminToken, cursorSecret: env.CURSOR_SECRET ?? `cursor:${adminToken}`, jwtSecret, entitlementKeySeeds, clientAddressKey: clientAddressKeyOf(env) };
+}
+
+/** CLIENT_ADDRESS_KEY, shared by the API and the web function: in AWS its own secret, on one machine generated at start. */
+export function clientAddressKeyOf(env: Record<string, string | undefined>): string | undefined {
+  const key = env.CLIENT_ADDRESS_KEY;
+  if (key !== undefined && key.length < 32) throw new ConfigError('Invalid configuration: CLIENT_ADDRESS_KEY must be at least 32 characters.');
+  return key;
 }
 
 /** The variables, or a ConfigError naming every one that is wrong. */

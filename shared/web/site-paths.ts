@@ -10,9 +10,13 @@ export function isApiPath(path: string): boolean {
   return (API_EXACT_PATHS as readonly string[]).includes(path) || API_PATH_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
-/** One fetch for the whole site on one machine: each request to the app that owns its path. */
-export function siteFetch(api: { fetch: (request: Request) => Response | Promise<Response> }, web: { fetch: (request: Request) => Response | Promise<Response> }) {
-  return (request: Request) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request) : web.fetch(request));
+interface FetchesWithEnv {
+  fetch(request: Request, env?: object): Response | Promise<Response>;
+}
+
+/** One fetch for the whole site on one machine: each request to the app that owns its path, with the server's env (the socket: shared/client-address.ts). */
+export function siteFetch(api: FetchesWithEnv, web: FetchesWithEnv) {
+  return (request: Request, env?: object) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request, env) : web.fetch(request, env));
 }
 
 /** The same split as HTTP API routes: these go to the main API (more specific routes go to the publisher and payment functions); `$default` goes to the web app. */

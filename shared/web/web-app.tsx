@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { connectionAddressOf } from '../client-address.js';
 import { ApiCallFailed } from './api-client.js';
 import { ASSETS, EMBED, IMMUTABLE } from './assets.js';
 import { Layout } from './layout.js';
@@ -30,6 +31,8 @@ export function buildWebApp(deps: WebDeps) {
   // Publishers paste one address that never changes; it points at the current hashed build.
   app.get('/embed.js', (c) => c.redirect(EMBED.path, 302));
 
+  // The reader's address as the platform gave it to this function; a header the reader sent is never taken for it.
+  app.use('*', (c, next) => deps.forReader(connectionAddressOf(c.env), next));
   app.use(
     '*',
     secureHeaders({

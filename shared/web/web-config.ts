@@ -3,7 +3,7 @@
  * configuration; in AWS its function reads only these variables, and holds
  * no operator token.
  */
-import { ConfigError, loadConfig, type ApiConfig } from '../config.js';
+import { clientAddressKeyOf, ConfigError, loadConfig, type ApiConfig } from '../config.js';
 
 export interface WebConfig {
   /** Where readers reach postwire (gift links, cookies' Secure flag). */
@@ -13,6 +13,8 @@ export interface WebConfig {
   /** Verifies reader tokens (shared with the API) and keys the CSRF tokens. */
   jwtSecret: string;
   readerTokenTtlMinutes: number;
+  /** Signs the reader's address on every API call (shared/client-address.ts); unset, the API counts the web function's own address. */
+  clientAddressKey: string | undefined;
   devTopUp: boolean;
   payments: boolean;
 }
@@ -23,12 +25,13 @@ export function webConfigOf(config: ApiConfig, apiUrl: string): WebConfig {
     apiUrl,
     jwtSecret: config.jwtSecret,
     readerTokenTtlMinutes: config.readers.tokenTtlMinutes,
+    clientAddressKey: config.clientAddressKey,
     devTopUp: config.readers.devTopUpEnabled,
     payments: Boolean(config.payments),
   };
 }
 
-/** The web function's configuration in AWS: the API's address, the JWT secret, and whether card payments are on. */
+/** The web function's configuration in AWS: the API's address, the JWT secret, the client-address key, and whether card payments are on. */
 export function loadWebConfig(env: Record<string, string | undefined>): WebConfig {
   const base = loadConfig(env);
   const apiUrl = env.API_URL;
@@ -40,6 +43,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     apiUrl: apiUrl.replace(/\/+$/, ''),
     jwtSecret,
     readerTokenTtlMinutes: base.readers.tokenTtlMinutes,
+    clientAddressKey: clientAddressKeyOf(env),
     devTopUp: false,
     payments: env.PAYMENTS_ENABLED === 'true',
   };

@@ -11,6 +11,8 @@ export interface WebDeps {
   logger: Logger;
   /** The reader's handle from a session token, or undefined when the token is not (or no longer) valid. */
   readerHandle(token: string): Promise<string | undefined>;
+  /** Runs `work` with its API calls vouching for the reader at `address` (shared/client-address.ts). */
+  forReader<T>(address: string | undefined, work: () => Promise<T>): Promise<T>;
   /** Buying points without a payment provider (one machine only). */
   devTopUp: boolean;
   /** Stripe configured: plans and point packs can be paid by card. */

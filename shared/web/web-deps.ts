@@ -1,6 +1,8 @@
 /** The web app's dependencies, from the API's configuration and a way to reach the API. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac } from 'node:crypto';
 import type { Logger } from '../api/app-env.js';
+import { CLIENT_ADDRESS_HEADER, vouchFor } from '../client-address.js';
 import { verifyReaderToken } from '../readers/reader-tokens.js';
 import { createApiClient, type ApiFetch } from './api-client.js';
 import { Sessions } from './session.js';
@@ -9,8 +11,17 @@ import type { WebDeps } from './web-context.js';
 
 export function createWebDeps(config: WebConfig, logger: Logger, apiFetch: ApiFetch = fetch): WebDeps {
   const publicUrl = config.publicUrl;
+  // Every API call comes from this function's address: each says whose request it serves, or per-address limits would count all readers as one.
+  const reader = new AsyncLocalStorage<string | undefined>();
+  const key = config.clientAddressKey;
+  const vouching: ApiFetch = (request) => {
+    const address = reader.getStore();
+    if (key && address) request.headers.set(CLIENT_ADDRESS_HEADER, vouchFor(key, address, new Date()));
+    return apiFetch(request);
+  };
   return {
-    api: createApiClient(config.apiUrl, apiFetch),
+    api: createApiClient(config.apiUrl, vouching),
+    forReader: (address, work) => reader.run(address, work),
     logger,
     sessions: new Sessions({
       // Browsers keep Secure cookies from http://localhost too, but not from other plain-HTTP hosts.

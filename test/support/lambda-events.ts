@@ -1,5 +1,5 @@
 /** Events as Lambda hands them to a function: SQS batches and HTTP API (payload 2.0) requests. */
-import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSEvent } from 'aws-lambda';
 
 export function sqsEvent(bodies: string[]): SQSEvent {
   return {
@@ -40,5 +40,23 @@ export function httpEvent(method: string, address: string, headers: Record<strin
       time: '',
       timeEpoch: 0,
     },
+  };
+}
+
+/**
+ * An HTTP API function as a browser reaches it (a `site` for FormClient): each
+ * request an event from `sourceIp`, its cookies in `event.cookies` and the
+ * function's in `result.cookies`, as API Gateway passes them.
+ */
+export function lambdaSite(handler: (event: APIGatewayProxyEventV2, context: object) => Promise<unknown>, sourceIp: string) {
+  return async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const { cookie, ...headers } = (init.headers ?? {}) as Record<string, string>;
+    const event = httpEvent(init.method ?? 'GET', path, headers, init.body === undefined ? undefined : String(init.body));
+    event.requestContext.http.sourceIp = sourceIp;
+    if (cookie) event.cookies = cookie.split('; ');
+    const result = (await handler(event, {})) as APIGatewayProxyStructuredResultV2;
+    const responseHeaders = new Headers(result.headers as Record<string, string>);
+    for (const setCookie of result.cookies ?? []) responseHeaders.append('set-cookie', setCookie);
+    return new Response(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? null), { status: result.statusCode, headers: responseHeaders });
   };
 }

@@ -61,6 +61,8 @@ export async function createTestStack(
     DEV_TOPUP_ENABLED: 'true',
     // Every test file signs its readers up with one domain; the limits themselves have their own test.
     SIGNUP_RATE_LIMITS: 'address:100000,domain:100000',
+    // Generated, as under npm start: the web app vouches for readers' addresses with it.
+    CLIENT_ADDRESS_KEY: randomBytes(32).toString('base64url'),
     ...options.env,
   });
   // Mail, when a test reads it, goes through the same in-process queue as under npm start, to the run's mail catcher.
