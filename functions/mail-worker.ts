@@ -1,11 +1,13 @@
 /**
- * Mail in AWS, three event sources, one function:
+ * Mail in AWS, three event sources, one function (infra/mail-delivery.ts says
+ * why they no longer wait on one another):
  * - the table's stream (new mail items only): queue each mail in SQS;
  * - the mail queue: send through Amazon SES, skipping suppressed addresses;
- * - SES's bounce and complaint events (SNS): record suppressions.
- * Reserved concurrency keeps the send rate within the account's SES quota.
+ * - the SES events queue (the topic's messages, delivered raw): record
+ *   suppressions and count newsletter deliveries.
+ * The two queues are told apart by the mail queue's name.
  */
-import type { DynamoDBStreamEvent, SNSEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
 import { recordMailEvents, sendQueuedMails } from '../shared/mail/mail-worker.js';
@@ -22,29 +24,36 @@ const config = loadConfig();
 const { db } = createFeedDeps(config);
 const transport = sesTransport(config.mailConfigurationSet);
 const sqs = new SQSClient({});
+if (!config.mailQueueUrl) throw new Error('MAIL_QUEUE_URL is not set.');
+const mailQueueUrl = config.mailQueueUrl;
+/** An SQS record's source ARN ends with its queue's name, as the queue URL does. */
+const mailQueueArnEnd = `:${mailQueueUrl.split('/').pop()}`;
 
-type MailWorkerEvent = DynamoDBStreamEvent | SQSEvent | SNSEvent;
+const failures = (ids: string[]): SQSBatchResponse => ({ batchItemFailures: ids.map((itemIdentifier) => ({ itemIdentifier })) });
 
-export const handler = flushed(async (event: MailWorkerEvent): Promise<SQSBatchResponse | void> => {
+export const handler = flushed(async (event: DynamoDBStreamEvent | SQSEvent): Promise<SQSBatchResponse | void> => {
   const first = event.Records[0];
   if (!first) return;
-  if ('Sns' in first) {
-    const suppressed = await recordMailEvents(db, (event as SNSEvent).Records.map((record) => ({ message: record.Sns.Message, at: record.Sns.Timestamp })));
-    if (suppressed > 0) logger.info('Addresses suppressed', { suppressed });
-    metrics.count('MailSuppressed', suppressed);
-    return;
-  }
   if ('dynamodb' in first) {
-    if (!config.mailQueueUrl) throw new Error('MAIL_QUEUE_URL is not set.');
     const mails = mailsInStream((event as DynamoDBStreamEvent).Records);
     // A failure throws: the stream hands the batch over again (a mail queued twice is sent twice at worst).
-    await queueMails(config.mailQueueUrl, mails, sqs);
+    await queueMails(mailQueueUrl, mails, sqs);
     metrics.count('MailQueued', mails.length);
     return;
   }
-  const outcome = await sendQueuedMails(db, transport, config.mailFrom, (event as SQSEvent).Records.map((record) => ({ messageId: record.messageId, body: record.body })));
+  const records = (event as SQSEvent).Records;
+  if (!records[0]!.eventSourceARN.endsWith(mailQueueArnEnd)) {
+    const outcome = await recordMailEvents(db, records.map((record) => ({ messageId: record.messageId, body: record.body, at: new Date(Number(record.attributes.SentTimestamp)).toISOString() })));
+    for (const notice of outcome.notices) logger.info('SES notice on the events topic acknowledged', { notice });
+    if (outcome.suppressed > 0) logger.info('Addresses suppressed', { suppressed: outcome.suppressed });
+    if (outcome.unreadable.length > 0) logger.error('SES events queue messages not understood; SQS tries them again, then parks them', { messageIds: outcome.unreadable });
+    metrics.count('MailSuppressed', outcome.suppressed);
+    return failures(outcome.unreadable);
+  }
+  const outcome = await sendQueuedMails(db, transport, config.mailFrom, records.map((record) => ({ messageId: record.messageId, body: record.body })));
   metrics.count('MailSent', outcome.sent);
   metrics.count('MailSkippedSuppressed', outcome.suppressed);
-  if (outcome.failed.length > 0) logger.warn('Some mails were not sent; SQS tries them again', { failed: outcome.failed.length });
-  return { batchItemFailures: outcome.failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  // SES's own words for each failure (the recipient's domain, not the address), so a refused identity or quota shows in the log.
+  for (const failure of outcome.failed) logger.warn('Mail not sent; SQS tries it again', { ...failure });
+  return failures(outcome.failed.map((failure) => failure.messageId));
 });

@@ -2,26 +2,46 @@
  * Mail in AWS: the API writes each mail as an item of the table; the table's
  * stream (filtered to new mail items) hands it to the mail worker, which
  * queues it in SQS; from the queue the same worker sends it through Amazon
- * SES at the rate its reserved concurrency allows, and a mail that fails
- * three receives stays in the dead-letter queue (alarmed). The SES
- * configuration set publishes bounces and complaints to an SNS topic the same
- * worker reads, so suppressed addresses are never mailed again.
+ * SES, and a mail that fails three receives stays in the dead-letter queue
+ * (alarmed). The SES configuration set publishes bounces, complaints and
+ * deliveries to an SNS topic, so suppressed addresses are never mailed again
+ * and a newsletter issue's deliveries are counted.
+ *
+ * The worker has three sources, and none waits for another's turn: each queue
+ * mapping has a ceiling of its own and the stream has its shards, where one
+ * reserved concurrency of 2 used to hold all three. SES's events reach the
+ * worker through a queue of their own (SNS delivers the topic's messages to it
+ * raw), not by SNS invoking it: SNS invokes a function once per event, which
+ * is once per delivered mail (a newsletter issue's worth at once), and a
+ * throttled invocation from SNS is retried for a while and then dropped. From
+ * the queue the worker takes up to a hundred events a batch, two batches at a
+ * time, and an event it cannot record ends in that queue's dead-letter queue
+ * (its failure destination). One function still, as its three jobs share the
+ * table, the configuration and the bundle; two more would be two more cold
+ * starts and log groups for a few invocations a minute.
  */
 import { CfnOutput, Duration, Stack, Token, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SnsEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { PostwireFunction } from './postwire-function.js';
 import { MAIL_ITEM_TYPE } from '../shared/mail/table-outbox.js';
 import { parkingQueue, WorkQueue } from './work-queue.js';
 
 export const MAIL_TIMEOUT = Duration.seconds(30);
+/** Batches of ten mails sent at once: SES's default quota is 14 mails a second. */
+const SENDING_BATCHES = 2;
+/** Batches of SES events recorded at once. */
+const EVENT_BATCHES = 2;
+/** A reservation below this would make the sources wait on each other again: both queues' ceilings and one stream shard. */
+const LEAST_RESERVATION = SENDING_BATCHES + EVENT_BATCHES + 1;
 
 export interface MailDeliveryProps {
   stage: string;
@@ -29,11 +49,14 @@ export interface MailDeliveryProps {
   table: TableV2;
   environment: Record<string, string>;
   shared: { logRetention: RetentionDays; tracing: boolean; logRemovalPolicy?: RemovalPolicy | undefined };
+  /** Concurrency reserved for the worker, if the operator wants one: at least both queues' ceilings and a stream shard (5). */
   reservedConcurrency: number | undefined;
 }
 
 export class MailDelivery extends Construct {
   readonly queue: WorkQueue;
+  /** SES's events (bounces, complaints, deliveries) on their way to the worker, with the dead-letter queue they fail to. */
+  readonly events: WorkQueue;
   readonly worker: PostwireFunction;
   /** Where the stream mapping parks a batch of new mail items it could not queue. */
   readonly streamFailures: Queue;
@@ -42,16 +65,22 @@ export class MailDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: MailDeliveryProps) {
     super(scope, id);
+    if (props.reservedConcurrency !== undefined && props.reservedConcurrency < LEAST_RESERVATION) {
+      throw new Error(`The mail worker's reserved concurrency must be at least ${LEAST_RESERVATION} (two sending batches, two event batches, a stream shard), not ${props.reservedConcurrency}.`);
+    }
     this.from = `postwire <no-reply@${props.mailDomain ?? 'postwire.invalid'}>`;
     this.queue = new WorkQueue(this, 'Queue', { name: `postwire-${props.stage}-mail`, consumerTimeout: MAIL_TIMEOUT });
-    const events = new Topic(this, 'Events', { topicName: `postwire-${props.stage}-mail-events`, enforceSSL: true });
+    const topic = new Topic(this, 'Events', { topicName: `postwire-${props.stage}-mail-events`, enforceSSL: true });
+    this.events = new WorkQueue(this, 'EventQueue', { name: `postwire-${props.stage}-mail-events`, consumerTimeout: MAIL_TIMEOUT });
+    // Raw: the queue's message is SES's own (its event's JSON, or its plain-text note that it validated the topic).
+    topic.addSubscription(new SqsSubscription(this.events.queue, { rawMessageDelivery: true }));
     const configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       configurationSetName: `postwire-${props.stage}`,
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
     configurationSet.addEventDestination('BouncesAndComplaints', {
-      destination: EventDestination.snsTopic(events),
+      destination: EventDestination.snsTopic(topic),
       // Deliveries too: they count a newsletter issue's delivered mails.
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
     });
@@ -91,9 +120,9 @@ export class MailDelivery extends Construct {
         ],
       }),
     );
-    // Ten a batch, two batches at a time: SES's default sending quota is 14 a second.
-    this.worker.fn.addEventSource(new SqsEventSource(this.queue.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
-    this.worker.fn.addEventSource(new SnsEventSource(events));
+    this.worker.fn.addEventSource(new SqsEventSource(this.queue.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: SENDING_BATCHES }));
+    // Events wait up to five seconds to fill a batch: a count or a suppression a few seconds late costs nothing.
+    this.worker.fn.addEventSource(new SqsEventSource(this.events.queue, { batchSize: 100, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true, maxConcurrency: EVENT_BATCHES }));
     this.streamFailures = parkingQueue(this, 'StreamFailures', {
       name: `postwire-${props.stage}-mail-stream-failures`,
       why: 'This queue is the mail stream mapping\'s on-failure destination: it keeps where a batch of mail items was in the stream; nothing consumes it.',

@@ -53,7 +53,7 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     stage: 'prod',
     tableRemovalPolicy: RemovalPolicy.RETAIN,
     retainedResourcesPolicy: RemovalPolicy.RETAIN,
-    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1, mailWorker: 2, newsletterWorker: 4, webhookWorker: 10 },
+    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1, mailWorker: 5, newsletterWorker: 4, webhookWorker: 10 },
     deletionProtection: true,
     logRetention: RetentionDays.THREE_MONTHS,
     feedDispatchRate: Duration.minutes(1),

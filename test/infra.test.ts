@@ -1,10 +1,13 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { AttributeType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { MailDelivery } from '../infra/mail-delivery.js';
 import { PostwireStack } from '../infra/postwire-stack.js';
 import { stageConfig } from '../infra/stage-config.js';
 import { GLOBAL_INDEXES } from '../shared/db/table-schema.js';
@@ -329,7 +332,7 @@ describe('mail', () => {
     const functions = Object.values(prod.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
     const worker = functions.find((fn) => fn.Description?.startsWith('Sends queued mail'))!;
     expect(worker.Environment.Variables).toMatchObject({ MAIL_FROM: 'postwire <no-reply@mail.postwire.example>', MAIL_CONFIGURATION_SET: { Ref: expect.stringMatching(/^MailConfigurationSet/) } });
-    expect(worker.ReservedConcurrentExecutions).toBe(2);
+    expect(worker.ReservedConcurrentExecutions).toBe(5);
     const api = functions.find((fn) => fn.Description?.startsWith('postwire HTTP API'))!;
     expect(api.Environment.Variables).toMatchObject({ MAIL_OUTBOX: 'table', MAIL_FROM: 'postwire <no-reply@mail.postwire.example>' });
     expect(api.Environment.Variables.MAIL_QUEUE_URL).toBeUndefined();
@@ -348,7 +351,7 @@ describe('mail', () => {
     prod.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.postwire.example', ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') } } });
     prod.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'postwire-prod', SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
     prod.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: { MatchingEventTypes: ['bounce', 'complaint', 'delivery'], SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp('^MailEvents') } } } });
-    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', TopicArn: { Ref: Match.stringLikeRegexp('^MailEvents') } });
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true, TopicArn: { Ref: Match.stringLikeRegexp('^MailEvents') } });
     const policies = Object.entries(prod.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('MailWorker'));
     const statements = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
     const ses = statements.find((statement) => [statement.Action].flat().includes('ses:SendEmail'))!;
@@ -357,6 +360,27 @@ describe('mail', () => {
     // The table: a batch's suppressions read at once, new ones written, newsletter deliveries counted; nothing more.
     const tableActions = statements.filter((statement) => JSON.stringify(statement.Resource).includes('Table') && !JSON.stringify(statement.Resource).includes('StreamArn')).flatMap((statement) => [statement.Action].flat());
     expect(new Set(tableActions)).toEqual(new Set(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+  });
+
+  it('gives SES\'s events a queue of their own, read in batches with a ceiling apart from sending, failing to its dead-letter queue', () => {
+    // SNS no longer invokes the worker once per delivered mail: it hands SES's messages to the queue as they are.
+    prod.resourcePropertiesCountIs('AWS::SNS::Subscription', { Protocol: 'lambda' }, 0);
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailEventQueue'), 'Arn'] } });
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-mail-events', RedrivePolicy: { maxReceiveCount: 3 } });
+    prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-mail-events-dlq' });
+    prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailEventQueue'), 'Arn'] },
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    // A reservation that would put the three sources back on shared slots is refused at synth.
+    const stack = new Stack(new App({ context: WITHOUT_BUNDLING }), 'mail-reservation');
+    const table = new TableV2(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING }, dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES });
+    const mail = (reservedConcurrency: number) => new MailDelivery(stack, `Mail${reservedConcurrency}`, { stage: 'prod', mailDomain: undefined, table, environment: {}, shared: { logRetention: RetentionDays.ONE_WEEK, tracing: false }, reservedConcurrency });
+    expect(() => mail(2)).toThrow(/at least 5/);
+    expect(() => mail(5)).not.toThrow();
   });
 });
 

@@ -162,7 +162,7 @@ describe('an issue', () => {
     for (let i = 0; i < 6; i++) readers.push({ handle: `nl_once_${i}`, ...(await subscriber(`nl_once_${i}`, newsletter.newsletterId)) });
     await send('PUT', '/v1/me/mail-preferences', readers[4]!.auth, { newsletters: false });
     await recordMailEvents(stack.deps.db, [
-      { message: JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'nl_once_5@readers.example' }] }, mail: { tags: {} } }), at: clock.toISOString() },
+      { messageId: 'bounce', body: JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'nl_once_5@readers.example' }] }, mail: { tags: {} } }), at: clock.toISOString() },
     ]);
 
     clock = new Date('2026-11-30T06:02:00Z');

@@ -1,12 +1,15 @@
 /**
  * The mail worker's two jobs in AWS: send the mails queued in SQS (skipping
- * suppressed addresses), and turn SES bounce and complaint events into
- * suppressions. A mail that cannot be sent is reported back to SQS, which
- * tries it again and after five receives moves it to the dead-letter queue.
+ * suppressed addresses), and read SES's events from their own queue, turning
+ * bounces and complaints into suppressions and counting a newsletter issue's
+ * deliveries. A mail or an event that fails is reported back to SQS, which
+ * tries it again and after three receives parks it in that queue's
+ * dead-letter queue.
  */
 import type { Db } from '../db/client.js';
 import type { MailMessage, MailTransport } from './mail-message.js';
-import { recordIssueDelivery } from '../newsletters/issue-counters.js';
+import { recordIssueDeliveries } from '../newsletters/issue-counters.js';
+import { sendFailure, type SendFailure } from './send-failure.js';
 import { suppress, suppressedAmong, suppressionsOf } from './suppression.js';
 
 export interface QueuedMail {
@@ -18,8 +21,8 @@ export interface QueuedMail {
 export interface SendOutcome {
   sent: number;
   suppressed: number;
-  /** Queue message ids to try again. */
-  failed: string[];
+  /** What went wrong with each mail to try again (the queue message ids hand them back). */
+  failed: SendFailure[];
 }
 
 export async function sendQueuedMails(db: Db, transport: MailTransport, from: string, queued: QueuedMail[]): Promise<SendOutcome> {
@@ -29,7 +32,7 @@ export async function sendQueuedMails(db: Db, transport: MailTransport, from: st
     try {
       readable.push({ messageId, message: JSON.parse(body) as MailMessage });
     } catch {
-      outcome.failed.push(messageId);
+      outcome.failed.push({ messageId, code: 'Unreadable', message: 'The queue message is not a mail as JSON.' });
     }
   }
   const suppressed = await suppressedAmong(db, readable.map(({ message }) => message.to));
@@ -42,31 +45,75 @@ export async function sendQueuedMails(db: Db, transport: MailTransport, from: st
       try {
         await transport.send(message, from);
         outcome.sent++;
-      } catch {
-        outcome.failed.push(messageId);
+      } catch (error) {
+        outcome.failed.push(sendFailure(messageId, message, error, from));
       }
     }),
   );
   return outcome;
 }
 
+/** One message of the SES events queue: SNS delivers the topic's message raw, so the body is SES's own. */
+export interface EventMessage {
+  messageId: string;
+  body: string;
+  /** When SNS handed it to the queue. */
+  at: string;
+}
+
+export interface EventsOutcome {
+  suppressed: number;
+  /** SES's plain-text notes on the topic (one when the event destination is made): acknowledged, not events. */
+  notices: string[];
+  /** Queue message ids of bodies that are neither an SES event nor a note: tried again, then parked. */
+  unreadable: string[];
+}
+
+/** What SES publishes on the topic as plain text, not JSON, when it takes the topic as an event destination. */
+const SES_NOTICE = /^Successfully validated SNS topic for Amazon SES event publishing\.?$/;
+
+interface SesEvent {
+  eventType?: string;
+  bounce?: { bounceType?: string };
+  mail?: { tags?: Record<string, string[]> };
+}
+
 /**
- * SES events as SNS delivers them (each record's message is the event's JSON):
- * permanent bounces and complaints suppress the address; deliveries and
- * permanent bounces of a newsletter's mail are counted on its issue. Answers
- * how many addresses were suppressed.
+ * SES events: permanent bounces and complaints suppress the address; a
+ * newsletter mail's deliveries and permanent bounces are counted on its issue,
+ * once per issue for the whole batch (an issue's deliveries arrive together,
+ * and one item takes only so many writes a second). A batch that fails to
+ * write is tried again whole: suppressing twice is harmless, a count may
+ * then include a few deliveries twice.
  */
-export async function recordMailEvents(db: Db, messages: Array<{ message: string; at: string }>): Promise<number> {
-  let count = 0;
-  for (const { message, at } of messages) {
-    const event = JSON.parse(message) as { eventType?: string; bounce?: { bounceType?: string }; mail?: { tags?: Record<string, string[]> } };
-    for (const { address, reason } of suppressionsOf(event)) {
-      await suppress(db, address, reason, at);
-      count++;
+export async function recordMailEvents(db: Db, messages: EventMessage[]): Promise<EventsOutcome> {
+  const outcome: EventsOutcome = { suppressed: 0, notices: [], unreadable: [] };
+  const counts = new Map<string, { delivered: number; bounced: number }>();
+  const suppressions: Array<{ address: string; reason: 'bounce' | 'complaint'; at: string }> = [];
+  for (const { messageId, body, at } of messages) {
+    const text = body.trim();
+    if (SES_NOTICE.test(text)) {
+      outcome.notices.push(text);
+      continue;
     }
+    let event: SesEvent;
+    try {
+      event = JSON.parse(text) as SesEvent;
+    } catch {
+      outcome.unreadable.push(messageId);
+      continue;
+    }
+    suppressions.push(...suppressionsOf(event).map((suppression) => ({ ...suppression, at })));
     const issueId = event.mail?.tags?.issue?.[0];
-    if (issueId && event.eventType === 'Delivery') await recordIssueDelivery(db, issueId, 'delivered');
-    if (issueId && event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent') await recordIssueDelivery(db, issueId, 'bounced');
+    const outcomeOf = event.eventType === 'Delivery' ? 'delivered' : event.eventType === 'Bounce' && event.bounce?.bounceType === 'Permanent' ? 'bounced' : undefined;
+    if (issueId && outcomeOf) {
+      const count = counts.get(issueId) ?? { delivered: 0, bounced: 0 };
+      count[outcomeOf]++;
+      counts.set(issueId, count);
+    }
   }
-  return count;
+  for (const { address, reason, at } of suppressions) await suppress(db, address, reason, at);
+  outcome.suppressed = suppressions.length;
+  await Promise.all([...counts].map(([issueId, count]) => recordIssueDeliveries(db, issueId, count)));
+  return outcome;
 }
