@@ -38,10 +38,15 @@ export class NotFound extends DomainError {
   }
 }
 
-/** A feature this server has not been set up for (payments without Stripe keys). */
-export class NotConfigured extends DomainError {
-  constructor(what: string) {
-    super(404, 'not_found', `${what} are not set up on this server.`);
+/**
+ * Payments before the operator has set up Stripe (docs/OPERATIONS.md, "Turning
+ * on payments"). Nothing was charged or changed; the same request works once
+ * Stripe is set up, which a running function notices within a minute.
+ */
+export class PaymentsNotConfigured extends DomainError {
+  readonly retryAfterSeconds = 60;
+  constructor() {
+    super(503, 'payments_not_configured', 'Payments are not available yet: card payments have not been set up on this postwire. Nothing was charged or changed; please try again later.');
   }
 }
 

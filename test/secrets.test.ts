@@ -5,26 +5,16 @@
  * and a running function finds them once created); every other secret must
  * exist.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../shared/api/app-env.js';
 import { paymentsFromSecrets } from '../shared/payments/payments-setup.js';
 import { resolveSecretEnv } from '../shared/secrets.js';
+import { secretsManagerEnv, startSecretsManagerStub, type SecretsManagerStub } from './support/secrets-manager-stub.js';
 
-const stored = new Map<string, string>([
-  ['postwire/prod/jwt-secret', 'j'.repeat(40)],
-  ['postwire/prod/admin-token', 'a'.repeat(40)],
-  ['postwire/prod/stripe-webhook-secret', 'unset'],
-]);
-/**
- * Names this function's role may read only once they exist, as CDK's grant by
- * name (`…:secret:name-??????`) allows: until then IAM refuses the lookup.
- */
-const grantedByName = new Set(['postwire/stage/stripe-secret-key', 'postwire/stage/stripe-webhook-secret']);
-/** Secrets whose value cannot be decrypted (a key policy gone wrong): a failure that is not "missing". */
-const undecryptable = new Set(['postwire/broken/stripe-secret-key']);
-const lookups: string[] = [];
+let secrets: SecretsManagerStub;
+let stored: Map<string, string>;
+let lookups: string[];
+const saved = { ...process.env };
 
 /** A logger that keeps what it was told. */
 function recordingLogger(): Logger & { lines: Array<{ level: string; message: string }> } {
@@ -33,45 +23,22 @@ function recordingLogger(): Logger & { lines: Array<{ level: string; message: st
   return { lines, info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
 
-let server: Server;
-const saved = { ...process.env };
-
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk)).on('end', () => {
-      const { SecretId } = JSON.parse(body) as { SecretId: string };
-      const value = stored.get(SecretId);
-      lookups.push(SecretId);
-      response.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (undecryptable.has(SecretId)) {
-        response.writeHead(400).end(JSON.stringify({ __type: 'com.amazonaws.secretsmanager#DecryptionFailure', message: 'Secrets Manager can\'t decrypt the protected secret text using the provided KMS key.' }));
-        return;
-      }
-      if (grantedByName.has(SecretId) && value === undefined) {
-        const message = `User: arn:aws:sts::123456789012:assumed-role/postwire-stage-PaymentsApi/fn is not authorized to perform: secretsmanager:GetSecretValue on resource: ${SecretId} because no identity-based policy allows the secretsmanager:GetSecretValue action`;
-        response.writeHead(400).end(JSON.stringify({ __type: 'AccessDeniedException', Message: message }));
-        return;
-      }
-      if (request.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || value === undefined) {
-        response.writeHead(400).end(JSON.stringify({ __type: 'com.amazonaws.secretsmanager#ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." }));
-        return;
-      }
-      response.writeHead(200).end(JSON.stringify({ ARN: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${SecretId}-AbCdEf`, Name: SecretId, SecretString: value }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    AWS_REGION: 'eu-west-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-  });
+  secrets = await startSecretsManagerStub();
+  ({ stored, lookups } = secrets);
+  stored.set('postwire/prod/jwt-secret', 'j'.repeat(40));
+  stored.set('postwire/prod/admin-token', 'a'.repeat(40));
+  stored.set('postwire/prod/stripe-webhook-secret', 'unset');
+  // The Stripe secrets of the "stage" stage are granted by name and not created yet.
+  secrets.grantedByName.add('postwire/stage/stripe-secret-key');
+  secrets.grantedByName.add('postwire/stage/stripe-webhook-secret');
+  secrets.undecryptable.add('postwire/broken/stripe-secret-key');
+  Object.assign(process.env, secretsManagerEnv(secrets));
 });
 
 afterAll(async () => {
   process.env = saved;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await secrets.close();
 });
 
 describe('secrets in AWS', () => {

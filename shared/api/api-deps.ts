@@ -6,10 +6,11 @@ import { tableOutbox } from '../mail/table-outbox.js';
 import type { ApiConfig } from '../config.js';
 import { EntitlementKeys } from '../access/entitlement-keys.js';
 import { CursorCodec } from '../db/cursor.js';
+import { fixedPayments, type PaymentsSetup } from '../payments/payments-setup.js';
 import { createFeedDeps, type DepsOverrides } from '../runtime.js';
 import type { AppDeps, Logger } from './app-env.js';
 
-export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOverrides & { mail?: MailOutbox } = {}): AppDeps {
+export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOverrides & { mail?: MailOutbox; payments?: PaymentsSetup } = {}): AppDeps {
   const feedDeps = createFeedDeps(config, overrides);
   return {
     ...feedDeps,
@@ -20,5 +21,7 @@ export function createDeps(config: ApiConfig, logger: Logger, overrides: DepsOve
     cursors: new CursorCodec(config.cursorSecret),
     entitlementKeys: new EntitlementKeys(config.entitlementKeySeeds),
     passwords: new PasswordCheck(feedDeps.db, config.readers.passwordHashCost),
+    // In AWS the payments function looks again for keys missing at start-up (functions/http-handler.ts).
+    payments: overrides.payments ?? fixedPayments(config.payments),
   };
 }

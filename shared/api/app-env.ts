@@ -1,7 +1,9 @@
 /** What the Hono app is built from, and what its middleware puts on the context. */
+import type Stripe from 'stripe';
 import type { PasswordCheck } from '../readers/password-check.js';
 import type { EntitlementKeys } from '../access/entitlement-keys.js';
-import type { ApiConfig } from '../config.js';
+import type { ApiConfig, PaymentsConfig } from '../config.js';
+import type { PaymentsSetup } from '../payments/payments-setup.js';
 import type { MailOutbox } from '../mail/mail-message.js';
 import type { Db } from '../db/client.js';
 import type { CursorCodec } from '../db/cursor.js';
@@ -33,6 +35,8 @@ export interface AppDeps {
   fanOut: FanOutSink;
   /** Where mail goes out: the in-process queue to SMTP on one machine. */
   mail: MailOutbox;
+  /** Stripe's keys as they are now: in AWS the operator creates them after the first deploy. */
+  payments: PaymentsSetup;
 }
 
 export interface AppEnv {
@@ -41,5 +45,7 @@ export interface AppEnv {
     publisher: StoredPublisher;
     /** Set by the reader middleware when a valid reader token came with the request. */
     reader: ReaderClaims | undefined;
+    /** Set on the payment routes once Stripe is known to be configured. */
+    payments: { config: PaymentsConfig; stripe: Stripe };
   };
 }

@@ -1,7 +1,7 @@
 /** The one place where errors become HTTP responses. */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { Contention, DomainError, RateLimited } from '../errors.js';
+import { Contention, DomainError, PaymentsNotConfigured, RateLimited } from '../errors.js';
 import type { AppEnv, Logger } from './app-env.js';
 
 export function errorBody(code: string, message: string, details?: unknown, requestId?: string) {
@@ -14,7 +14,7 @@ export function handleError(logger: Logger, maxDiscardBytes: number) {
     await discardUnreadBody(c.req.raw, maxDiscardBytes);
     const requestId = c.get('requestId');
     if (error instanceof DomainError) {
-      if (error instanceof Contention || error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof Contention || error instanceof RateLimited || error instanceof PaymentsNotConfigured) c.header('Retry-After', String(error.retryAfterSeconds));
       return c.json(errorBody(error.code, error.message, error.details), error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {

@@ -121,9 +121,10 @@ export const ROUTE_MANIFEST: Record<RouteGroup, readonly Route[]> = {
     ["POST", "/v1/publisher/webhooks/:id/deliveries/:deliveryId/replay"],
   ],
   payments: [
+    ["GET", "/v1/payments/status"],
     ["POST", "/v1/me/wallet/checkout"],
-    ["POST", "/v1/publishers/:slug/subscribe"],
     ["POST", "/v1/me/purchases/:paymentId/refund"],
+    ["POST", "/v1/publishers/:slug/subscribe"],
     ["POST", "/v1/me/subscriptions/:slug/cancel"],
     ["POST", "/v1/me/subscriptions/:slug/resume"],
     ["POST", "/v1/me/subscriptions/:slug/switch"],

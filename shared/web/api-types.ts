@@ -835,6 +835,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether card payments are available now
+         * @description Whether this postwire takes card payments now (point packs, paid subscriptions, publishers’ payout accounts). It answers `configured: false` until the operator has set up Stripe; the payment operations then answer 503 `payments_not_configured`.
+         */
+        get: operations["getPaymentsStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/points/packs": {
         parameters: {
             query?: never;
@@ -2012,6 +2032,9 @@ export interface components {
             password: string;
             /** @description The `token` parameter of the link in the reset mail. */
             token: string;
+        };
+        PaymentsStatus: {
+            configured: boolean;
         };
         Payout: {
             amountCents: number;
@@ -5771,7 +5794,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -6005,7 +6028,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -6111,7 +6134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -6237,7 +6260,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -6424,7 +6447,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -6835,6 +6858,40 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPaymentsStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether payments are available */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "configured": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentsStatus"];
+                };
+            };
+            /** @description Unexpected failure: the same error shape, never a stack trace */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8217,7 +8274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -10673,7 +10730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -11337,7 +11394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Contention: nothing changed; retry after the Retry-After seconds */
+            /** @description Payments are not set up yet (`payments_not_configured`), or contention (`contention`): nothing changed; retry after the Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */

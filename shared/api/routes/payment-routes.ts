@@ -1,6 +1,9 @@
 /** Stripe Checkout for points and subscriptions (card trials included), cancelling, resuming, switching plans, and the Stripe webhook. Served by the payments function. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { Conflict, NotConfigured, NotFound } from '../../errors.js';
+import { createMiddleware } from 'hono/factory';
+import type Stripe from 'stripe';
+import type { PaymentsConfig } from '../../config.js';
+import { Conflict, NotFound, PaymentsNotConfigured } from '../../errors.js';
 import { checkoutPointPack, checkoutSubscription, switchSubscriptionPlan } from '../../payments/checkout.js';
 import { refundUnusedPurchase } from '../../payments/refund-request.js';
 import { createStripe } from '../../payments/stripe-client.js';
@@ -15,41 +18,47 @@ import { getPublisher } from '../../publishers/publisher-store.js';
 import { toSubscriptionView } from '../presenters.js';
 import { paymentRouteSpecs as spec } from './payment-route-specs.js';
 
-/** Without Stripe keys these routes answer 404 saying so, and stay out of the OpenAPI document. */
+/**
+ * Every route but the status answers 503 `payments_not_configured` while
+ * Stripe is not set up, before it reads a token or a body; the status route
+ * says whether it is.
+ */
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const payments = deps.config.payments;
-  if (!payments) {
-    for (const route of Object.values(spec)) {
-      app.on(route.method.toUpperCase(), route.getRoutingPath(), () => {
-        throw new NotConfigured('Payments (buying points, paid subscriptions)');
-      });
-    }
-    return;
-  }
-  const stripe = createStripe(payments);
-  const auth = requireReader(deps);
+  app.openapi(spec.paymentsStatus, async (c) => c.json({ configured: (await deps.payments()) !== undefined }, 200));
 
-  app.openapi({ ...spec.buyPoints, middleware: auth }, async (c) => {
+  let client: { keys: PaymentsConfig; stripe: Stripe } | undefined;
+  const ready = createMiddleware<AppEnv>(async (c, next) => {
+    const payments = await deps.payments();
+    if (!payments) throw new PaymentsNotConfigured();
+    if (client?.keys !== payments) client = { keys: payments, stripe: createStripe(payments) };
+    c.set('payments', { config: payments, stripe: client.stripe });
+    await next();
+  });
+  const reader = [ready, requireReader(deps)];
+
+  app.openapi({ ...spec.buyPoints, middleware: reader }, async (c) => {
     const pack = deps.config.pointPacks.find((candidate) => candidate.packId === c.req.valid('json').packId);
     if (!pack) throw new NotFound('The point pack');
+    const { stripe, config: payments } = c.get('payments');
     return c.json(await checkoutPointPack(stripe, payments, c.get('reader')!.userId, pack), 201);
   });
 
-  const webhookOptions = { graceDays: payments.graceDays, holdDays: deps.config.payouts.holdDays };
+  const webhookOptions = (payments: PaymentsConfig) => ({ graceDays: payments.graceDays, holdDays: deps.config.payouts.holdDays });
 
-  app.openapi({ ...spec.refundPurchase, middleware: auth }, async (c) =>
-    c.json(await refundUnusedPurchase(deps.db, stripe, c.get('reader')!.userId, c.req.valid('param').paymentId, { now: deps.now, holdDays: webhookOptions.holdDays }), 200),
+  app.openapi({ ...spec.refundPurchase, middleware: reader }, async (c) =>
+    c.json(await refundUnusedPurchase(deps.db, c.get('payments').stripe, c.get('reader')!.userId, c.req.valid('param').paymentId, { now: deps.now, holdDays: deps.config.payouts.holdDays }), 200),
   );
   /** The subscription as stored after a change, for the answer. */
   const storedView = async (userId: string, slug: string) => toSubscriptionView((await findSubscription(deps.db, userId, slug))!);
 
-  app.openapi({ ...spec.subscribe, middleware: auth }, async (c) => {
+  app.openapi({ ...spec.subscribe, middleware: reader }, async (c) => {
     const { userId } = c.get('reader')!;
     const publisher = await getPublisher(deps.db, c.req.valid('param').slug);
     const plan = (publisher.plans ?? []).find((candidate) => candidate.planId === c.req.valid('json').planId);
     if (!plan) throw new NotFound('The plan');
     // A card trial is offered once per reader and publisher, like a card-less one.
     const trialDays = plan.trialRequiresCard && plan.trialDays > 0 && !(await hasHadTrial(deps.db, userId, publisher.slug)) ? plan.trialDays : 0;
+    const { stripe, config: payments } = c.get('payments');
     return c.json(await checkoutSubscription(stripe, payments, userId, publisher, plan, trialDays), 201);
   });
 
@@ -60,30 +69,32 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return current;
   };
 
-  app.openapi({ ...spec.cancelSubscription, middleware: auth }, async (c) => {
+  app.openapi({ ...spec.cancelSubscription, middleware: reader }, async (c) => {
     const { userId } = c.get('reader')!;
     const { slug } = c.req.valid('param');
     const current = await storedSubscription(userId, slug);
     // A card-less trial ends by itself and charges nothing: cancelling it is already true.
     if (current.stripeSubscriptionId) {
+      const { stripe, config: payments } = c.get('payments');
       await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: true });
-      await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions);
+      await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions(payments));
     }
     return c.json({ subscription: await storedView(userId, slug) }, 200);
   });
 
-  app.openapi({ ...spec.resumeSubscription, middleware: auth }, async (c) => {
+  app.openapi({ ...spec.resumeSubscription, middleware: reader }, async (c) => {
     const { userId } = c.get('reader')!;
     const { slug } = c.req.valid('param');
     const current = await storedSubscription(userId, slug);
     if (!current.stripeSubscriptionId) throw new Conflict('A free trial without a card ends by itself; subscribe to keep reading after it.');
     if (!accessOfSubscription(current, deps.now())) throw new Conflict('This subscription has ended; subscribe again to resume reading.');
+    const { stripe, config: payments } = c.get('payments');
     await stripe.subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: false });
-    await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions);
+    await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions(payments));
     return c.json({ subscription: await storedView(userId, slug) }, 200);
   });
 
-  app.openapi({ ...spec.switchPlan, middleware: auth }, async (c) => {
+  app.openapi({ ...spec.switchPlan, middleware: reader }, async (c) => {
     const { userId } = c.get('reader')!;
     const { slug } = c.req.valid('param');
     const current = await storedSubscription(userId, slug);
@@ -92,13 +103,15 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const plan = (publisher.plans ?? []).find((candidate) => candidate.planId === c.req.valid('json').planId);
     if (!plan) throw new NotFound('The plan');
     if (plan.planId === current.planId) throw new Conflict('The subscription is on this plan already.');
+    const { stripe, config: payments } = c.get('payments');
     await switchSubscriptionPlan(stripe, current.stripeSubscriptionId, publisher, plan);
-    await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions);
+    await refreshSubscription(deps.db, stripe, current.stripeSubscriptionId, deps.now, webhookOptions(payments));
     return c.json({ subscription: await storedView(userId, slug) }, 200);
   });
 
-  app.openapi({ ...spec.payoutOnboarding, middleware: requirePublisher(deps) }, async (c) => {
+  app.openapi({ ...spec.payoutOnboarding, middleware: [ready, requirePublisher(deps)] }, async (c) => {
     const { slug } = c.get('publisher');
+    const { stripe } = c.get('payments');
     let account = await findPayoutAccount(deps.db, slug);
     if (!account) {
       const created = await createExpressAccount(stripe, slug);
@@ -109,9 +122,10 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.json({ onboardingUrl, payoutAccount: account.payoutsEnabled ? ('ready' as const) : ('onboarding' as const) }, 200);
   });
 
-  app.openapi(spec.stripeWebhook, async (c) => {
+  app.openapi({ ...spec.stripeWebhook, middleware: ready }, async (c) => {
+    const { stripe, config: payments } = c.get('payments');
     const event = await verifyStripeEvent(stripe, await c.req.text(), c.req.header('stripe-signature'), payments.stripeWebhookSecret);
-    const outcome = await handleStripeEvent(deps.db, stripe, event, deps.now, webhookOptions);
+    const outcome = await handleStripeEvent(deps.db, stripe, event, deps.now, webhookOptions(payments));
     if (outcome === 'orphaned') deps.logger.warn('Stripe payment for an account with no wallet, recorded as orphaned', { eventId: event.id, type: event.type });
     else deps.logger.info('Stripe event', { eventId: event.id, type: event.type, outcome });
     deps.metrics.count('StripeEvents', 1, { name: 'outcome', value: outcome });
