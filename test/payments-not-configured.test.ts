@@ -1,17 +1,24 @@
 /**
  * Before the operator has created the Stripe secrets (docs/OPERATIONS.md,
  * "Turning on payments"): the payments and payout functions start all the
- * same, every payment route answers 503 `payments_not_configured`, and the
- * payout run pays nothing and succeeds. Secrets Manager is the local stand-in,
- * which refuses a lookup of a Stripe secret that does not exist yet as IAM
- * does under a grant by name.
+ * same, every payment route answers 503 `payments_not_configured`, the payout
+ * run pays nothing and succeeds, and the web app offers nothing to buy and
+ * says why. Secrets Manager is the local stand-in, which refuses a lookup of a
+ * Stripe secret that does not exist yet as IAM does under a grant by name.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiContract } from './support/api-contract.js';
+import { FormClient } from './support/form-client.js';
+import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser.js';
 import { httpEvent } from './support/lambda-events.js';
 import { secretsManagerEnv, startSecretsManagerStub, type SecretsManagerStub } from './support/secrets-manager-stub.js';
-import { ADMIN_TOKEN, createTestStack, type TestStack } from './support/test-stack.js';
+import { ADMIN_TOKEN } from './support/test-stack.js';
+import { createWebTestStack, type WebTestStack } from './support/web-stack.js';
+
+// A real browser on a busy 2-core machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000, expect: { poll: { timeout: 30_000 } } });
 
 const NOT_CONFIGURED = {
   error: {
@@ -21,11 +28,13 @@ const NOT_CONFIGURED = {
 };
 
 let secrets: SecretsManagerStub;
-let stack: TestStack;
+let stack: WebTestStack;
+let browser: Browser;
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  [secrets, stack] = await Promise.all([startSecretsManagerStub(), createTestStack()]);
+  // No Stripe keys, no development top-up: a stage as the operator first deploys it.
+  [secrets, stack, browser] = await Promise.all([startSecretsManagerStub(), createWebTestStack({ env: { DEV_TOPUP_ENABLED: 'false' } }), launchBrowser()]);
   secrets.grantedByName.add('postwire/stage/stripe-secret-key');
   secrets.grantedByName.add('postwire/stage/stripe-webhook-secret');
   Object.assign(process.env, secretsManagerEnv(secrets), {
@@ -46,6 +55,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.env = saved;
+  await browser?.close();
+  await stack?.close();
   await secrets?.close();
 });
 
@@ -56,7 +67,7 @@ describe('the payments function before the Stripe secrets exist', () => {
     };
     // Both Stripe secrets were looked up at start-up, and refused.
     expect(secrets.lookups).toEqual(expect.arrayContaining(['postwire/stage/stripe-secret-key', 'postwire/stage/stripe-webhook-secret']));
-    const contract = new ApiContract(await (await stack.request('/openapi.json')).json());
+    const contract = new ApiContract((await (await stack.request('/openapi.json')).json()) as ConstructorParameters<typeof ApiContract>[0]);
     const reader = (await stack.signUp('unpaid_reader')).auth;
     const { auth: publisher } = await stack.createPublisher('unpaid-connect');
     const json = { 'content-type': 'application/json' };
@@ -87,5 +98,56 @@ describe('the payments function before the Stripe secrets exist', () => {
   it('runs the daily payout as a success that pays nothing', async () => {
     const { handler } = await import('../functions/payout-run.js');
     await expect(handler()).resolves.toEqual({ paid: 0, failed: 0 });
+  });
+});
+
+describe('the web app before payments are set up', () => {
+  async function signedInPage(handle: string): Promise<Page> {
+    await stack.signUp(handle);
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    await page.goto(`${stack.url}/login`);
+    await page.getByLabel('Email').fill(`${handle}@readers.example`);
+    await page.getByLabel(/^Password/).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('You are signed in');
+    return page;
+  }
+
+  it('shows the wallet without point packs to buy, saying why', async () => {
+    const page = await signedInPage('wallet_waiter');
+    await page.goto(`${stack.url}/wallet`);
+    await expect.poll(() => page.getByText('Balance: 50 points').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Payments are not available yet: card payments have not been set up on this postwire').isVisible()).toBe(true);
+    expect(await page.getByRole('list', { name: 'Point packs' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /\$\d/ }).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'wallet-payments-not-configured');
+  });
+
+  it('offers the card-less trial on the paywall but no paid subscription, saying why', async () => {
+    const page = await signedInPage('paywall_waiter');
+    await page.goto(`${stack.url}/p/unpaid-desk`);
+    await page.getByRole('link', { name: 'Story number 1 from the wires' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Keep reading' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Payments are not available yet: subscribing needs a card payment').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Subscribe/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Start 14-day free trial: Monthly' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Unlock for 30 points' }).isVisible()).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'paywall-payments-not-configured');
+  });
+
+  it('answers a buy form posted from a page shown earlier with the explanation, not an error page', async () => {
+    await stack.signUp('stale_buyer');
+    const reader = new FormClient(stack.site);
+    await reader.get('/login');
+    await reader.post('/login', { email: 'stale_buyer@readers.example', password: 'correct horse battery', next: '/wallet' });
+    await reader.get('/wallet');
+    const bought = await reader.post('/wallet/buy', { packId: 'points-300' });
+    expect(bought.status).toBe(303);
+    expect(bought.headers.get('location')).toBe('/wallet?m=payments_off');
+    const wallet = await reader.get('/wallet?m=payments_off');
+    expect(wallet.html).toContain('Payments are not available yet: card payments have not been set up on this postwire. Nothing was charged.');
+    expect(wallet.html).toContain('Balance: 50 points');
   });
 });

@@ -49,9 +49,23 @@ export function CardList(props: { cards: Card[]; empty: string }) {
   );
 }
 
-/** What the reader can do to read on: the meter, the trial, each plan, points, or signing in. */
-export function PaywallBox(props: { articleId: string; publisher: { slug: string; name: string }; offer: Offer; signedIn: boolean; csrf: string; returnTo?: string | undefined; refFrom?: string | undefined }) {
+/**
+ * What the reader can do to read on: the meter, the trial, each plan, points, or signing in.
+ * `payments`: card payments work now; without them only a card-less trial can be started from a plan.
+ */
+export function PaywallBox(props: {
+  articleId: string;
+  publisher: { slug: string; name: string };
+  offer: Offer;
+  signedIn: boolean;
+  payments: boolean;
+  csrf: string;
+  returnTo?: string | undefined;
+  refFrom?: string | undefined;
+}) {
   const { offer, publisher, csrf } = props;
+  const startable = (plan: Offer['plans'][number]) => props.payments || cardlessTrial(plan, offer);
+  const unpayable = props.signedIn && offer.plans.some((plan) => !startable(plan));
   const here = `/articles/${encodeURIComponent(props.articleId)}${props.returnTo ? `?return=${encodeURIComponent(props.returnTo)}` : ''}`;
   const cost = offer.unlockCost ?? offer.price;
   const short = props.signedIn && (offer.balance ?? 0) < cost;
@@ -127,7 +141,7 @@ export function PaywallBox(props: { articleId: string; publisher: { slug: string
                 </>
               ) : null}
             </span>
-            {props.signedIn ? (
+            {props.signedIn && startable(plan) ? (
               <form method="post" action={`/p/${publisher.slug}/subscribe`}>
                 <CsrfField token={csrf} />
                 <input type="hidden" name="planId" value={plan.planId} />
@@ -141,10 +155,21 @@ export function PaywallBox(props: { articleId: string; publisher: { slug: string
           </li>
         ))}
       </ul>
+      {unpayable ? (
+        <p class="muted">
+          Payments are not available yet: subscribing needs a card payment, which has not been set up on this postwire. You can still unlock articles with
+          your points.
+        </p>
+      ) : null}
     </section>
   );
 }
 
 function subscribeText(plan: Offer['plans'][number], offer: Offer): string {
   return plan.trialDays > 0 && offer.trialAvailable ? `Start ${plan.trialDays}-day free trial` : 'Subscribe';
+}
+
+/** A trial this reader can start without paying anything or giving a card. */
+function cardlessTrial(plan: Offer['plans'][number], offer: Offer): boolean {
+  return plan.trialDays > 0 && !plan.trialRequiresCard && offer.trialAvailable === true;
 }

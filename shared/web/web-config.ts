@@ -16,7 +16,6 @@ export interface WebConfig {
   /** Signs the reader's address on every API call (shared/client-address.ts); unset, the API counts the web function's own address. */
   clientAddressKey: string | undefined;
   devTopUp: boolean;
-  payments: boolean;
 }
 
 export function webConfigOf(config: ApiConfig, apiUrl: string): WebConfig {
@@ -27,11 +26,10 @@ export function webConfigOf(config: ApiConfig, apiUrl: string): WebConfig {
     readerTokenTtlMinutes: config.readers.tokenTtlMinutes,
     clientAddressKey: config.clientAddressKey,
     devTopUp: config.readers.devTopUpEnabled,
-    payments: Boolean(config.payments),
   };
 }
 
-/** The web function's configuration in AWS: the API's address, the JWT secret, the client-address key, and whether card payments are on. */
+/** The web function's configuration in AWS: the API's address, the JWT secret, the client-address key. Whether card payments work it asks the API (payments-status.ts). */
 export function loadWebConfig(env: Record<string, string | undefined>): WebConfig {
   const base = loadConfig(env);
   const apiUrl = env.API_URL;
@@ -45,6 +43,5 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     readerTokenTtlMinutes: base.readers.tokenTtlMinutes,
     clientAddressKey: clientAddressKeyOf(env),
     devTopUp: false,
-    payments: env.PAYMENTS_ENABLED === 'true',
   };
 }

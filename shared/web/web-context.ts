@@ -2,6 +2,7 @@
 import type { Context, Env } from 'hono';
 import type { Logger } from '../api/app-env.js';
 import type { ApiClient } from './api-client.js';
+import type { PaymentsStatus } from './payments-status.js';
 import type { Viewer } from './layout.js';
 import type { Sessions } from './session.js';
 
@@ -15,8 +16,8 @@ export interface WebDeps {
   forReader<T>(address: string | undefined, work: () => Promise<T>): Promise<T>;
   /** Buying points without a payment provider (one machine only). */
   devTopUp: boolean;
-  /** Stripe configured: plans and point packs can be paid by card. */
-  payments: boolean;
+  /** Whether plans and point packs can be paid by card now (the API's answer, kept briefly). */
+  payments: PaymentsStatus;
 }
 
 export interface WebEnv extends Env {
@@ -58,7 +59,7 @@ export const MESSAGES = {
   newsletter_due: { text: 'The next issue goes out within a minute, to every confirmed subscriber.' },
   newsletter_pending: { text: 'Almost there: confirm with the link we just mailed you.' },
   newsletter_active: { text: 'You are subscribed to this newsletter already.' },
-  payments_off: { text: 'Card payments are not set up on this postwire.', error: true },
+  payments_off: { text: 'Payments are not available yet: card payments have not been set up on this postwire. Nothing was charged.', error: true },
   session_expired: { text: 'Your session has ended; please sign in again.', error: true },
   feed_added: { text: 'Feed added; it is fetched within a minute.' },
   feed_removed: { text: 'Feed removed.' },

@@ -5,6 +5,7 @@ import type { Logger } from '../api/app-env.js';
 import { CLIENT_ADDRESS_HEADER, vouchFor } from '../client-address.js';
 import { verifyReaderToken } from '../readers/reader-tokens.js';
 import { createApiClient, type ApiFetch } from './api-client.js';
+import { paymentsStatus } from './payments-status.js';
 import { Sessions } from './session.js';
 import type { WebConfig } from './web-config.js';
 import type { WebDeps } from './web-context.js';
@@ -32,6 +33,7 @@ export function createWebDeps(config: WebConfig, logger: Logger, apiFetch: ApiFe
     // The token is checked here only to greet the reader and to drop a dead session early; the API checks it on every call.
     readerHandle: (token) => verifyReaderToken(token, config.jwtSecret).then((claims) => claims.handle, () => undefined),
     devTopUp: config.devTopUp,
-    payments: config.payments,
+    // One answer for every reader, so asked on nobody's behalf.
+    payments: paymentsStatus(createApiClient(config.apiUrl, apiFetch), logger),
   };
 }

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { must } from '../api-client.js';
 import { CardList, dollars, formatDate, points } from '../components.js';
 import { CsrfField, Layout, Notice } from '../layout.js';
+import { paymentsNotConfigured } from '../payments-status.js';
 import { READER_COOKIE } from '../session.js';
 import { errorText, formOf, messageOf, readerHeaders, safeNext, seeOther, type WebContext, type WebDeps, type WebEnv } from '../web-context.js';
 
@@ -131,9 +132,10 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
 
   app.get('/wallet', async (c) => {
     if (!c.get('readerToken')) return seeOther(c, '/login?next=/wallet');
-    const [wallet, packs] = await Promise.all([
+    const [wallet, packs, payments] = await Promise.all([
       api.GET('/v1/me/wallet', { params: { query: { limit: 50 } }, headers: readerHeaders(c) }).then(must),
       api.GET('/v1/points/packs').then(must),
+      deps.payments.available(),
     ]);
     const viewer = c.get('viewer');
     return c.html(
@@ -147,7 +149,7 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
         {wallet.deficit > 0 ? <p class="notice error">Your wallet owes {points(wallet.deficit)} after a refunded purchase. Points you add cover it first.</p> : null}
         <h2>Add points</h2>
         <p class="muted">1 point is 1 US cent of reading, at any publisher.</p>
-        {deps.payments ? (
+        {payments ? (
           <ul class="row" aria-label="Point packs">
             {packs.items.map((pack) => (
               <li style="list-style:none">
@@ -171,7 +173,10 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
             <button type="submit">Add points</button>
           </form>
         ) : (
-          <p>Buying points is not available on this postwire.</p>
+          <p class="notice">
+            Payments are not available yet: card payments have not been set up on this postwire, so points cannot be bought for now. You can still read with
+            the points in your wallet and with each publisher's free articles.
+          </p>
         )}
         <h2>History</h2>
         {wallet.entries.length === 0 ? (
@@ -219,8 +224,12 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: WebDeps): void {
 
   app.post('/wallet/buy', async (c) => {
     const form = await formOf(c);
-    const checkout = must(await api.POST('/v1/me/wallet/checkout', { body: { packId: form.packId ?? '' }, headers: readerHeaders(c) }));
-    return c.redirect(checkout.checkoutUrl, 303);
+    const checkout = await api.POST('/v1/me/wallet/checkout', { body: { packId: form.packId ?? '' }, headers: readerHeaders(c) });
+    if (paymentsNotConfigured(checkout)) {
+      deps.payments.refused();
+      return seeOther(c, '/wallet', 'payments_off');
+    }
+    return c.redirect(must(checkout).checkoutUrl, 303);
   });
 
   // The link in the confirmation mail. Confirming is idempotent, so a mail scanner that follows the link first does no harm.

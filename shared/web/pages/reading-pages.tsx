@@ -2,6 +2,7 @@
 import { UNLOCK_REF } from '../../newsletters/unlock-ref.js';
 import type { Hono } from 'hono';
 import { ApiCallFailed, must } from '../api-client.js';
+import { paymentsNotConfigured } from '../payments-status.js';
 import { ArticleCard, CardList, dollars, formatDate, PaywallBox, points, type Card } from '../components.js';
 import { CsrfField, Layout, Notice } from '../layout.js';
 import { formOf, messageOf, readerHeaders, safeNext, seeOther, type WebDeps, type WebEnv } from '../web-context.js';
@@ -155,9 +156,13 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
       if (trial.response.status !== 409) must(trial);
       // The trial was used already: on to paying.
     }
-    if (!deps.payments) return seeOther(c, next, 'payments_off');
-    const checkout = must(await api.POST('/v1/publishers/{slug}/subscribe', { params: { path: { slug } }, body: { planId: plan.planId }, headers: readerHeaders(c) }));
-    return c.redirect(checkout.checkoutUrl, 303);
+    if (!(await deps.payments.available())) return seeOther(c, next, 'payments_off');
+    const checkout = await api.POST('/v1/publishers/{slug}/subscribe', { params: { path: { slug } }, body: { planId: plan.planId }, headers: readerHeaders(c) });
+    if (paymentsNotConfigured(checkout)) {
+      deps.payments.refused();
+      return seeOther(c, next, 'payments_off');
+    }
+    return c.redirect(must(checkout).checkoutUrl, 303);
   });
 
   app.get('/articles/:id', async (c) => {
@@ -169,6 +174,8 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
     const returnTo = (await allowedReturn(deps, article.publisher.slug, c.req.query('return')))?.toString();
     // Where the reader came from (a newsletter issue's link), carried to the unlock so the publisher's stats can count it.
     const refFrom = UNLOCK_REF.test(c.req.query('ref') ?? '') ? c.req.query('ref') : undefined;
+    // Plans that need a card are offered only while card payments work; visitors see no buttons either way.
+    const payments = !access.granted && viewer.handle ? await deps.payments.available() : false;
     const giftId = c.req.query('gift');
     const gift = giftId && access.granted ? await api.GET('/v1/gifts/{giftId}', { params: { path: { giftId } } }) : undefined;
     return c.html(
@@ -199,7 +206,7 @@ export function registerReadingPages(app: Hono<WebEnv>, deps: WebDeps): void {
           <div dangerouslySetInnerHTML={{ __html: access.granted && detail.contentHtml ? detail.contentHtml : article.teaserHtml }} />
         </article>
         {!access.granted && detail.offer ? (
-          <PaywallBox articleId={article.id} publisher={article.publisher} offer={detail.offer} signedIn={Boolean(viewer.handle)} csrf={viewer.csrf} returnTo={returnTo} refFrom={refFrom} />
+          <PaywallBox articleId={article.id} publisher={article.publisher} offer={detail.offer} signedIn={Boolean(viewer.handle)} payments={payments} csrf={viewer.csrf} returnTo={returnTo} refFrom={refFrom} />
         ) : null}
         {access.granted && viewer.handle && returnTo ? (
           <form method="post" action={`/articles/${encodeURIComponent(article.id)}/return`}>
