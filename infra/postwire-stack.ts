@@ -283,6 +283,17 @@ export class PostwireStack extends Stack {
       environment: { JWT_SECRET_ARN: jwtSecret.secretArn, PAYMENTS_ENABLED: String(config.payments) },
     });
     jwtSecret.grantRead(web.fn);
+    // The web function calls the API from its own address for every reader: it vouches for each reader's address with this key, which only it and the main API hold (shared/client-address.ts).
+    const clientAddressKey = new Secret(this, 'ClientAddressKey', {
+      removalPolicy: config.retainedResourcesPolicy,
+      secretName: `postwire/${config.stage}/client-address-key`,
+      description: 'HMAC key with which the web function vouches for readers\' addresses to the main API (sign-up limits per address)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    for (const fn of [api.fn, web.fn]) {
+      clientAddressKey.grantRead(fn);
+      fn.addEnvironment('CLIENT_ADDRESS_KEY_SECRET_ARN', clientAddressKey.secretArn);
+    }
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `postwire-${config.stage}`,

@@ -102,7 +102,7 @@ describe('the functions', () => {
     dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 12);
   });
 
-  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app, the newsletter worker and the stream consumer only the reader-token key', () => {
+  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app, the newsletter worker and the stream consumer only the reader-token key (the web app also the client-address key)', () => {
     const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
     for (const [, fn] of functions) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -115,7 +115,7 @@ describe('the functions', () => {
     const apiFunctions = [/^ApiFunction/, /^PublisherApiFunction/, /^PaymentsApiFunction/].map((pattern) => expect.stringMatching(pattern));
     expect(withSecretArns).toEqual(expect.arrayContaining(apiFunctions));
     expect(withSecretArns).toHaveLength(3);
-    dev.resourceCountIs('AWS::SecretsManager::Secret', 4);
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 5);
     const withKeySeeds = functions.filter(([, fn]) => 'ENTITLEMENT_KEYS_SECRET_ARN' in fn.Properties.Environment.Variables).map(([id]) => id);
     expect(withKeySeeds).toEqual([expect.stringMatching(/^ApiFunction/)]);
     const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
@@ -131,6 +131,21 @@ describe('the functions', () => {
     expect(JSON.stringify(newsletterPolicy.Properties.PolicyDocument)).not.toMatch(/AdminToken|CursorSecret/);
   });
 
+  it('give the client-address key only to the web function, which vouches with it, and the main API, which checks it', () => {
+    const expected = [expect.stringMatching(/^ApiFunction/), expect.stringMatching(/^WebFunction/)];
+    const holders = Object.entries(dev.findResources('AWS::Lambda::Function'))
+      .filter(([, fn]) => 'CLIENT_ADDRESS_KEY_SECRET_ARN' in fn.Properties.Environment.Variables)
+      .map(([id]) => id)
+      .sort();
+    expect(holders).toEqual(expected);
+    const readers = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('ClientAddressKey'))
+      .map(([id]) => id)
+      .sort();
+    expect(readers).toEqual(expected);
+    dev.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'postwire/dev/client-address-key' });
+  });
+
   it('give only the payments and payout functions the Stripe secrets, where payments are on (prod), and none where they are off (dev)', () => {
     const withStripe = (template: Template) =>
       Object.entries(template.findResources('AWS::Lambda::Function'))
@@ -138,7 +153,7 @@ describe('the functions', () => {
         .map(([id]) => id);
     expect(withStripe(prod).sort()).toEqual([expect.stringMatching(/^PaymentsApiFunction/), expect.stringMatching(/^PayoutRunFunction/)]);
     // The Stripe keys are not in the template (the operator creates them), so no stack update can overwrite them.
-    prod.resourceCountIs('AWS::SecretsManager::Secret', 4);
+    prod.resourceCountIs('AWS::SecretsManager::Secret', 5);
     expect(JSON.stringify(prod.toJSON())).not.toMatch(/"SecretString"/);
     const stripeReaders = Object.entries(prod.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secret:postwire/prod/stripe-secret-key'))
