@@ -1,7 +1,7 @@
 /**
  * CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod -c account=… -c region=…`;
  * prod needs `-c alarmEmail=…` or `-c alarmTopicArn=…`, and `-c mailDomain=…`; optional `-c domainName=… -c certificateArn=…`,
- * `-c corsOrigins=https://a.example,https://b.example`, `-c tracing=true`.
+ * `-c corsOrigins=https://a.example,https://b.example`, `-c tracing=true`, `-c mailFrom=me@example.com` (a sender verified in SES, for a stage without a mail domain).
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -15,6 +15,7 @@ const config = stageConfig(context('stage'), {
   certificateArn: context('certificateArn'),
   alarmEmail: context('alarmEmail'),
   mailDomain: context('mailDomain'),
+  mailFrom: context('mailFrom'),
   alarmTopicArn: context('alarmTopicArn'),
   corsOrigins: context('corsOrigins'),
   tracing: context('tracing') === 'true' ? true : undefined,

@@ -19,8 +19,16 @@
  * (its failure destination). One function still, as its three jobs share the
  * table, the configuration and the bundle; two more would be two more cold
  * starts and log groups for a few invocations a minute.
+ *
+ * Who the mail is from: `no-reply@<mailDomain>` when the stage has a domain
+ * SES verifies through DNS (prod must). A stage without one sends from the
+ * address in `-c mailFrom=me@example.com`, an identity verified by hand in
+ * SES (the address, or its whole domain). Without either, the sender is
+ * `no-reply@postwire.invalid`, which SES refuses: every mail fails and waits
+ * in the dead-letter queue, and synth warns. In the SES sandbox the
+ * recipients must be verified identities too.
  */
-import { CfnOutput, Duration, Stack, Token, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, Token, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -46,6 +54,8 @@ const LEAST_RESERVATION = SENDING_BATCHES + EVENT_BATCHES + 1;
 export interface MailDeliveryProps {
   stage: string;
   mailDomain: string | undefined;
+  /** The sender's address, verified by hand in SES, for a stage without a mail domain (or an address at it). */
+  mailFrom?: string | undefined;
   table: TableV2;
   environment: Record<string, string>;
   shared: { logRetention: RetentionDays; tracing: boolean; logRemovalPolicy?: RemovalPolicy | undefined };
@@ -68,7 +78,8 @@ export class MailDelivery extends Construct {
     if (props.reservedConcurrency !== undefined && props.reservedConcurrency < LEAST_RESERVATION) {
       throw new Error(`The mail worker's reserved concurrency must be at least ${LEAST_RESERVATION} (two sending batches, two event batches, a stream shard), not ${props.reservedConcurrency}.`);
     }
-    this.from = `postwire <no-reply@${props.mailDomain ?? 'postwire.invalid'}>`;
+    const sender = senderOf(props.mailDomain, props.mailFrom);
+    this.from = `postwire <${sender}>`;
     this.queue = new WorkQueue(this, 'Queue', { name: `postwire-${props.stage}-mail`, consumerTimeout: MAIL_TIMEOUT });
     const topic = new Topic(this, 'Events', { topicName: `postwire-${props.stage}-mail-events`, enforceSSL: true });
     this.events = new WorkQueue(this, 'EventQueue', { name: `postwire-${props.stage}-mail-events`, consumerTimeout: MAIL_TIMEOUT });
@@ -88,13 +99,14 @@ export class MailDelivery extends Construct {
       const identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(props.mailDomain), configurationSet });
       // SES verifies the domain (and signs its mail) once these CNAME records are in its DNS.
       identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: `DNS record ${i + 1} of 3 that verifies ${props.mailDomain} for SES` }));
-    } else {
-      // Without a mail domain (dev), mail goes from whatever identity the account has verified by hand.
+    } else if (!props.mailFrom) {
+      Annotations.of(this).addWarningV2('postwire:mail-sender', `Mail from this stage comes from ${sender}, which SES refuses: pass -c mailFrom=<an address verified in SES> or -c mailDomain=<a domain>.`);
+      // Without a mail domain or a sender (dev), the grant is as wide as whatever identity gets verified by hand later.
       const stack = Stack.of(this);
       const known = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
       Validations.of(this).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${known(stack.region, 'Region')}:${known(stack.account, 'AccountId')}:identity/*]`,
-        reason: 'A stage without -c mailDomain sends from any identity verified in this account; prod names its domain.',
+        reason: 'A stage without -c mailDomain or -c mailFrom sends from any identity verified in this account; prod names its domain.',
       });
     }
 
@@ -115,7 +127,8 @@ export class MailDelivery extends Construct {
       new PolicyStatement({
         actions: ['ses:SendEmail'],
         resources: [
-          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.mailDomain ?? '*' }),
+          // SES authorizes a send against the identity verified for it: the domain, or (verified by hand) the address or its domain.
+          ...(props.mailDomain ? [props.mailDomain] : props.mailFrom ? [sender, sender.split('@')[1]!] : ['*']).map((resourceName) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName })),
           stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
         ],
       }),
@@ -141,4 +154,12 @@ export class MailDelivery extends Construct {
       }),
     );
   }
+}
+
+/** The sender's address: checked here, as a stage that names a bad one would fail every mail it sends. */
+function senderOf(mailDomain: string | undefined, mailFrom: string | undefined): string {
+  if (!mailFrom) return `no-reply@${mailDomain ?? 'postwire.invalid'}`;
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(mailFrom)) throw new Error(`-c mailFrom takes one address SES has verified, such as me@example.com, not "${mailFrom}".`);
+  if (mailDomain && mailFrom.split('@')[1]!.toLowerCase() !== mailDomain.toLowerCase()) throw new Error(`-c mailFrom (${mailFrom}) must be an address at -c mailDomain (${mailDomain}), the identity this stage verifies.`);
+  return mailFrom;
 }

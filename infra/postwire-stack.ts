@@ -342,7 +342,7 @@ export class PostwireStack extends Stack {
     web.fn.addEnvironment('API_URL', publicUrl);
     if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
 
-    const mail = new MailDelivery(this, 'Mail', { stage: config.stage, mailDomain: config.mailDomain, table, environment, shared, reservedConcurrency: reserved?.mailWorker });
+    const mail = new MailDelivery(this, 'Mail', { stage: config.stage, mailDomain: config.mailDomain, mailFrom: config.mailFrom, table, environment, shared, reservedConcurrency: reserved?.mailWorker });
     // The API makes the account mail (sign-up confirmation) and writes it to the table; the stream does the rest.
     api.fn.addEnvironment('MAIL_OUTBOX', 'table');
     api.fn.addEnvironment('MAIL_FROM', mail.from);

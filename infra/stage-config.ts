@@ -30,6 +30,8 @@ export interface StageConfig {
   tracing: boolean;
   /** The domain postwire's mail comes from (an SES domain identity); required in prod. */
   mailDomain?: string | undefined;
+  /** The sender's address for a stage without a mail domain: an identity verified by hand in SES. */
+  mailFrom?: string | undefined;
   /** A custom domain for the API, with an ACM certificate in the same region. */
   domain?: { name: string; certificateArn: string } | undefined;
 }
@@ -72,6 +74,7 @@ export interface StageOverrides {
   alarmEmail?: string | undefined;
   alarmTopicArn?: string | undefined;
   mailDomain?: string | undefined;
+  mailFrom?: string | undefined;
   /** Comma-separated origins for the HTTP API's own CORS (other browser clients of the whole API). */
   corsOrigins?: string | undefined;
   tracing?: boolean | undefined;
@@ -96,6 +99,7 @@ export function stageConfig(stage: string | undefined, overrides: StageOverrides
     alarmEmails: overrides.alarmEmail ? [...base.alarmEmails, overrides.alarmEmail] : base.alarmEmails,
     alarmTopicArn: overrides.alarmTopicArn,
     mailDomain: overrides.mailDomain,
+    mailFrom: overrides.mailFrom,
     corsOrigins: overrides.corsOrigins ? overrides.corsOrigins.split(',').map((origin) => origin.trim()).filter(Boolean) : base.corsOrigins,
     domain: overrides.domainName && overrides.certificateArn ? { name: overrides.domainName, certificateArn: overrides.certificateArn } : undefined,
   };

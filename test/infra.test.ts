@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MailDelivery } from '../infra/mail-delivery.js';
 import { PostwireStack } from '../infra/postwire-stack.js';
@@ -357,6 +357,15 @@ describe('mail', () => {
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['mail'] } } } }) }] },
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailStreamFailures'), 'Arn'] } } },
     });
+  /** MailDelivery in a stack of its own (nothing bundled), for what the two full stacks do not show. */
+  const mailAlone = (props: { reservedConcurrency?: number; mailDomain?: string; mailFrom?: string }) => {
+    const stack = new Stack(new App({ context: WITHOUT_BUNDLING }), 'mail-alone', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const table = new TableV2(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING }, dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES });
+    const shared = { logRetention: RetentionDays.ONE_WEEK, tracing: false };
+    const mail = new MailDelivery(stack, 'Mail', { stage: 'dev', mailDomain: props.mailDomain, mailFrom: props.mailFrom, table, environment: {}, shared, reservedConcurrency: props.reservedConcurrency });
+    return { mail, stack };
+  };
+
     prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
     const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName as string);
     expect(alarms).toEqual(expect.arrayContaining(['postwire-prod-MailDeadLetters', 'postwire-prod-MailOldestMessage', 'postwire-prod-MailWorkerErrors', 'postwire-prod-MailWorkerStreamFailures']));
@@ -391,11 +400,28 @@ describe('mail', () => {
       ScalingConfig: { MaximumConcurrency: 2 },
     });
     // A reservation that would put the three sources back on shared slots is refused at synth.
-    const stack = new Stack(new App({ context: WITHOUT_BUNDLING }), 'mail-reservation');
-    const table = new TableV2(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING }, dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES });
-    const mail = (reservedConcurrency: number) => new MailDelivery(stack, `Mail${reservedConcurrency}`, { stage: 'prod', mailDomain: undefined, table, environment: {}, shared: { logRetention: RetentionDays.ONE_WEEK, tracing: false }, reservedConcurrency });
-    expect(() => mail(2)).toThrow(/at least 5/);
-    expect(() => mail(5)).not.toThrow();
+    expect(() => mailAlone({ reservedConcurrency: 2 })).toThrow(/at least 5/);
+    expect(() => mailAlone({ reservedConcurrency: 5 })).not.toThrow();
+  });
+
+  it('sends from the address -c mailFrom names when the stage has no mail domain, and only from that identity', () => {
+    expect(stageConfig('dev', { mailFrom: 'me@example.com' }).mailFrom).toBe('me@example.com');
+    const { mail, stack } = mailAlone({ mailFrom: 'me@example.com' });
+    expect(mail.from).toBe('postwire <me@example.com>');
+    const template = Template.fromStack(stack);
+    const [worker] = Object.values(template.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
+    expect(worker!.Environment.Variables.MAIL_FROM).toBe('postwire <me@example.com>');
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    const ses = JSON.stringify(statements.find((statement) => [statement.Action].flat().includes('ses:SendEmail'))!.Resource);
+    expect(ses).toContain('identity/me@example.com');
+    expect(ses).toContain('identity/example.com');
+    expect(ses).not.toContain('identity/*');
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('SES refuses'));
+    // Without either, synth says that SES will refuse every mail.
+    Annotations.fromStack(mailAlone({}).stack).hasWarning('*', Match.stringLikeRegexp('SES refuses: pass -c mailFrom='));
+    expect(() => mailAlone({ mailFrom: 'postwire <me@example.com>' })).toThrow(/one address SES has verified/);
+    expect(() => mailAlone({ mailFrom: 'me@example.com', mailDomain: 'mail.postwire.example' })).toThrow(/must be an address at -c mailDomain/);
+    expect(mailAlone({ mailFrom: 'news@mail.postwire.example', mailDomain: 'mail.postwire.example' }).mail.from).toBe('postwire <news@mail.postwire.example>');
   });
 });
 
