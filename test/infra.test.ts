@@ -341,6 +341,15 @@ describe('cdk-nag (AwsSolutions)', () => {
 });
 
 describe('mail', () => {
+  /** MailDelivery in a stack of its own (nothing bundled), for what the two full stacks do not show. */
+  const mailAlone = (props: { reservedConcurrency?: number; mailDomain?: string; mailFrom?: string }) => {
+    const stack = new Stack(new App({ context: WITHOUT_BUNDLING }), 'mail-alone', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const table = new TableV2(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING }, dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES });
+    const shared = { logRetention: RetentionDays.ONE_WEEK, tracing: false };
+    const mail = new MailDelivery(stack, 'Mail', { stage: 'dev', mailDomain: props.mailDomain, mailFrom: props.mailFrom, table, environment: {}, shared, reservedConcurrency: props.reservedConcurrency });
+    return { mail, stack };
+  };
+
   it('takes mail the API writes to the table through the stream into a queue, and sends it through SES, with dead-letter queues and alarms', () => {
     prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-mail', RedrivePolicy: { maxReceiveCount: 3 } });
     prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-mail-dlq' });
@@ -357,15 +366,6 @@ describe('mail', () => {
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['mail'] } } } }) }] },
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailStreamFailures'), 'Arn'] } } },
     });
-  /** MailDelivery in a stack of its own (nothing bundled), for what the two full stacks do not show. */
-  const mailAlone = (props: { reservedConcurrency?: number; mailDomain?: string; mailFrom?: string }) => {
-    const stack = new Stack(new App({ context: WITHOUT_BUNDLING }), 'mail-alone', { env: { account: '123456789012', region: 'eu-west-1' } });
-    const table = new TableV2(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING }, dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES });
-    const shared = { logRetention: RetentionDays.ONE_WEEK, tracing: false };
-    const mail = new MailDelivery(stack, 'Mail', { stage: 'dev', mailDomain: props.mailDomain, mailFrom: props.mailFrom, table, environment: {}, shared, reservedConcurrency: props.reservedConcurrency });
-    return { mail, stack };
-  };
-
     prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
     const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName as string);
     expect(alarms).toEqual(expect.arrayContaining(['postwire-prod-MailDeadLetters', 'postwire-prod-MailOldestMessage', 'postwire-prod-MailWorkerErrors', 'postwire-prod-MailWorkerStreamFailures']));
