@@ -80,8 +80,6 @@ describe('the payments function before the Stripe secrets exist', () => {
       ['POST', '/v1/me/subscriptions/unpaid-desk/switch', { ...reader, ...json }, '{"planId":"monthly"}'],
       ['POST', '/v1/publisher/connect', publisher],
       ['POST', '/v1/webhooks/stripe', { 'stripe-signature': 't=1,v1=0', ...json }, '{"type":"checkout.session.completed"}'],
-      // Before a token or a body is read: a visitor is told the same.
-      ['POST', '/v1/me/wallet/checkout', json, '{}'],
     ];
     for (const [method, path, headers, body] of calls) {
       const answer = await handler(httpEvent(method, path, headers, body), {});
@@ -89,6 +87,10 @@ describe('the payments function before the Stripe secrets exist', () => {
       expect(answer.headers?.['retry-after']).toBe('60');
       expect(contract.check(method, path, answer.statusCode!, String(answer.headers?.['content-type']), answer.body!)).toEqual([]);
     }
+
+    // A visitor is asked to sign in first, as on every route that needs a credential.
+    const visitor = await handler(httpEvent('POST', '/v1/me/wallet/checkout', json, '{}'), {});
+    expect(visitor.statusCode).toBe(401);
 
     const status = await handler(httpEvent('GET', '/v1/payments/status'), {});
     expect({ status: status.statusCode, body: JSON.parse(status.body!) }).toEqual({ status: 200, body: { configured: false } });

@@ -20,8 +20,9 @@ import { paymentRouteSpecs as spec } from './payment-route-specs.js';
 
 /**
  * Every route but the status answers 503 `payments_not_configured` while
- * Stripe is not set up, before it reads a token or a body; the status route
- * says whether it is.
+ * Stripe is not set up: after its credential is checked (a visitor is asked to
+ * sign in, as on every route that needs one) and before its body is read; the
+ * status route says whether it is.
  */
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(spec.paymentsStatus, async (c) => c.json({ configured: (await deps.payments()) !== undefined }, 200));
@@ -34,7 +35,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     c.set('payments', { config: payments, stripe: client.stripe });
     await next();
   });
-  const reader = [ready, requireReader(deps)];
+  const reader = [requireReader(deps), ready];
 
   app.openapi({ ...spec.buyPoints, middleware: reader }, async (c) => {
     const pack = deps.config.pointPacks.find((candidate) => candidate.packId === c.req.valid('json').packId);
@@ -109,7 +110,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.json({ subscription: await storedView(userId, slug) }, 200);
   });
 
-  app.openapi({ ...spec.payoutOnboarding, middleware: [ready, requirePublisher(deps)] }, async (c) => {
+  app.openapi({ ...spec.payoutOnboarding, middleware: [requirePublisher(deps), ready] }, async (c) => {
     const { slug } = c.get('publisher');
     const { stripe } = c.get('payments');
     let account = await findPayoutAccount(deps.db, slug);
