@@ -1,7 +1,8 @@
 /**
  * CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod -c account=… -c region=…`;
  * prod needs `-c alarmEmail=…` or `-c alarmTopicArn=…`, and `-c mailDomain=…`; optional `-c domainName=… -c certificateArn=…`,
- * `-c corsOrigins=https://a.example,https://b.example`, `-c tracing=true`, `-c mailFrom=me@example.com` (a sender verified in SES, for a stage without a mail domain).
+ * `-c corsOrigins=https://a.example,https://b.example`, `-c tracing=true`, `-c mailFrom=me@example.com` (a sender verified in SES, for a stage without a mail domain),
+ * `-c accountConcurrency=1000` (the account's Lambda concurrency quota: prod then reserves concurrency for its background functions).
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -19,6 +20,7 @@ const config = stageConfig(context('stage'), {
   alarmTopicArn: context('alarmTopicArn'),
   corsOrigins: context('corsOrigins'),
   tracing: context('tracing') === 'true' ? true : undefined,
+  accountConcurrency: context('accountConcurrency') === undefined ? undefined : Number(context('accountConcurrency')),
 });
 const account = context('account');
 const region = context('region') ?? process.env.CDK_DEFAULT_REGION;

@@ -2,14 +2,26 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
+/**
+ * Lambda keeps this much of an account's concurrency for functions without a reservation, so reservations may
+ * add up to the account's quota less this (Lambda developer guide, "Configuring reserved concurrency").
+ */
+export const LAMBDA_UNRESERVED_MINIMUM = 100;
+
+type Reservations = { feedWorker: number; fanOutWorker: number; dispatcher: number; payoutRun: number; mailWorker: number; newsletterWorker: number; webhookWorker: number };
+
 export interface StageConfig {
   stage: 'dev' | 'prod';
   /** What happens to the table (and its data) when the stack is deleted. */
   tableRemovalPolicy: RemovalPolicy;
   /** What happens to log groups and secrets when the stack is deleted: kept in prod, where they are evidence and keys. */
   retainedResourcesPolicy: RemovalPolicy;
-  /** Concurrency reserved for each background function (prod), so a burst of feed or fan-out work cannot starve the API; none in dev. */
-  reservedConcurrency?: { feedWorker: number; fanOutWorker: number; dispatcher: number; payoutRun: number; mailWorker: number; newsletterWorker: number; webhookWorker: number } | undefined;
+  /**
+   * Concurrency reserved for each background function, so a burst of feed or fan-out work cannot starve the API:
+   * in prod, and only when the operator has said the account's quota holds it (-c accountConcurrency=…); none in dev.
+   * Without it the queue consumers are still capped, by their event source mappings' maximum concurrency.
+   */
+  reservedConcurrency?: Reservations | undefined;
   deletionProtection: boolean;
   logRetention: RetentionDays;
   /** How often the dispatcher looks for due feeds. */
@@ -55,7 +67,9 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     stage: 'prod',
     tableRemovalPolicy: RemovalPolicy.RETAIN,
     retainedResourcesPolicy: RemovalPolicy.RETAIN,
-    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1, mailWorker: 5, newsletterWorker: 4, webhookWorker: 10 },
+    // Each is what the function runs at once by design: its queue's ceiling (plus one for the scheduled run that fills
+    // the queue, for the newsletter and webhook workers), the stream's shards × 2 for the fan-out worker, one a schedule.
+    reservedConcurrency: { feedWorker: 10, fanOutWorker: 4, dispatcher: 1, payoutRun: 1, mailWorker: 5, newsletterWorker: 5, webhookWorker: 11 },
     deletionProtection: true,
     logRetention: RetentionDays.THREE_MONTHS,
     feedDispatchRate: Duration.minutes(1),
@@ -78,6 +92,30 @@ export interface StageOverrides {
   /** Comma-separated origins for the HTTP API's own CORS (other browser clients of the whole API). */
   corsOrigins?: string | undefined;
   tracing?: boolean | undefined;
+  /**
+   * The account's Lambda concurrent-executions quota. Given, the stage reserves concurrency for its background
+   * functions, if the quota leaves Lambda's unreserved 100 beside the reservations; not given, it reserves none,
+   * which any account can deploy (a new one's quota may be 10).
+   */
+  accountConcurrency?: number | undefined;
+}
+
+/** What the stage's reservations add up to: with Lambda's unreserved 100, the account quota they need. */
+export function reservedTotal(reservations: Reservations | undefined): number {
+  return Object.values(reservations ?? {}).reduce((sum, count) => sum + count, 0);
+}
+
+function reservationsWithin(wanted: Reservations | undefined, quota: number | undefined): Reservations | undefined {
+  if (quota === undefined || !wanted) return undefined;
+  if (!Number.isInteger(quota) || quota < 1) throw new Error(`-c accountConcurrency must be the account's Lambda concurrency quota, a whole number; not "${quota}".`);
+  const needed = reservedTotal(wanted) + LAMBDA_UNRESERVED_MINIMUM;
+  if (quota < needed) {
+    throw new Error(
+      `Reserving concurrency for the background functions needs an account quota of at least ${needed} (${reservedTotal(wanted)} reserved + ${LAMBDA_UNRESERVED_MINIMUM} Lambda keeps unreserved); ` +
+        `-c accountConcurrency=${quota} is less. Deploy without it (queue consumers stay capped by their mappings), or ask AWS for a higher quota first (docs/OPERATIONS.md).`,
+    );
+  }
+  return wanted;
 }
 
 export function stageConfig(stage: string | undefined, overrides: StageOverrides = {}): StageConfig {
@@ -96,6 +134,7 @@ export function stageConfig(stage: string | undefined, overrides: StageOverrides
   return {
     ...base,
     tracing: overrides.tracing ?? base.tracing,
+    reservedConcurrency: reservationsWithin(base.reservedConcurrency, overrides.accountConcurrency),
     alarmEmails: overrides.alarmEmail ? [...base.alarmEmails, overrides.alarmEmail] : base.alarmEmails,
     alarmTopicArn: overrides.alarmTopicArn,
     mailDomain: overrides.mailDomain,

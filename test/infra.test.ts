@@ -29,12 +29,14 @@ const WITHOUT_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 /** What a prod synth insists on. */
 const PROD_REQUIRED = { alarmEmail: 'ops@postwire.example', mailDomain: 'mail.postwire.example' };
+/** The prod stack tested throughout is an account's whose Lambda quota (1,000, AWS's usual) holds the reservations. */
+const PROD_ACCOUNT_CONCURRENCY = 1000;
 
 const devOutdir = mkdtempSync(path.join(tmpdir(), 'postwire-dev-'));
 
 function synth(stage: 'dev' | 'prod'): Template {
   const app = new App(stage === 'dev' ? { outdir: devOutdir, context: { 'aws:cdk:enable-asset-metadata': true } } : { context: WITHOUT_BUNDLING });
-  const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage, stage === 'prod' ? PROD_REQUIRED : {}), env: { account: '123456789012', region: 'eu-west-1' } });
+  const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage, stage === 'prod' ? { ...PROD_REQUIRED, accountConcurrency: PROD_ACCOUNT_CONCURRENCY } : {}), env: { account: '123456789012', region: 'eu-west-1' } });
   return Template.fromStack(stack);
 }
 
@@ -460,7 +462,7 @@ describe('webhooks', () => {
   it('are delivered by a worker that a schedule wakes each minute, one endpoint per queue message, with a dead-letter queue and alarms', () => {
     const functions = Object.values(prod.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
     const worker = functions.find((fn) => fn.Description?.startsWith('Delivers publishers’ webhook events'))!;
-    expect(worker).toMatchObject({ Timeout: 120, ReservedConcurrentExecutions: 10 });
+    expect(worker).toMatchObject({ Timeout: 120, ReservedConcurrentExecutions: 11 });
     expect(worker.Environment.Variables).toMatchObject({ WEBHOOK_QUEUE_URL: { Ref: expect.stringMatching(/^WebhooksJobsQueue/) }, FEED_ALLOW_PRIVATE_HOSTS: 'false' });
     prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-webhook-jobs', RedrivePolicy: { maxReceiveCount: 3 } });
     prod.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 1, ScalingConfig: { MaximumConcurrency: 10 }, EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebhooksJobsQueue'), 'Arn'] } });
@@ -479,7 +481,7 @@ describe('newsletters', () => {
     const functions = Object.values(prod.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties as Record<string, any>);
     const worker = functions.find((fn) => fn.Description?.startsWith('Makes newsletter issues'))!;
     expect(worker.Timeout).toBe(300);
-    expect(worker.ReservedConcurrentExecutions).toBe(4);
+    expect(worker.ReservedConcurrentExecutions).toBe(5);
     expect(worker.Environment.Variables).toMatchObject({
       NEWSLETTER_QUEUE_URL: { Ref: expect.stringMatching(/^NewslettersJobsQueue/) },
       MAIL_QUEUE_URL: { Ref: expect.stringMatching(/^MailQueue/) },
@@ -539,11 +541,21 @@ describe('the first production deploy', () => {
     }
   });
 
-  it('reserves concurrency for the background functions in prod, so the API keeps the rest; the feed queue says how long it keeps jobs', () => {
+  it('reserves concurrency for the background functions in prod only where the operator says the account quota holds it, so the API keeps the rest; the feed queue says how long it keeps jobs', () => {
     const reservedOf = (template: Template) =>
       Object.fromEntries(Object.entries(template.findResources('AWS::Lambda::Function')).map(([id, fn]) => [id.replace(/Function[0-9A-F]{8}$/, ''), fn.Properties.ReservedConcurrentExecutions]));
-    expect(reservedOf(prod)).toMatchObject({ FeedWorker: 10, FanOutWorker: 4, FeedDispatcher: 1, PayoutRun: 1, NewslettersWorker: 4, Api: undefined, Web: undefined, PublisherApi: undefined, PaymentsApi: undefined });
+    expect(reservedOf(prod)).toMatchObject({ FeedWorker: 10, FanOutWorker: 4, FeedDispatcher: 1, PayoutRun: 1, NewslettersWorker: 5, WebhooksWorker: 11, MailWorker: 5, Api: undefined, Web: undefined, PublisherApi: undefined, PaymentsApi: undefined });
     expect(Object.values(reservedOf(dev)).every((value) => value === undefined)).toBe(true);
+    // A new account's quota may be 10: without -c accountConcurrency, prod reserves nothing and its queue consumers are capped by their mappings.
+    const newAccount = Template.fromStack(new PostwireStack(new App({ context: WITHOUT_BUNDLING }), 'postwire-new-account', { config: stageConfig('prod', PROD_REQUIRED), env: { account: '123456789012', region: 'eu-west-1' } }));
+    expect(Object.values(reservedOf(newAccount)).every((value) => value === undefined)).toBe(true);
+    const queueMappings = Object.values(newAccount.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) => JSON.stringify(mapping.Properties.EventSourceArn).includes('Queue'));
+    expect(queueMappings.length).toBeGreaterThanOrEqual(5);
+    for (const mapping of queueMappings) expect(mapping.Properties.ScalingConfig.MaximumConcurrency).toBeGreaterThanOrEqual(2);
+    // A quota that would leave Lambda less than its unreserved 100 is refused at synth, naming the quota needed.
+    expect(() => stageConfig('prod', { ...PROD_REQUIRED, accountConcurrency: 136 })).toThrow(/at least 137/);
+    expect(stageConfig('prod', { ...PROD_REQUIRED, accountConcurrency: 137 }).reservedConcurrency).toBeDefined();
+    expect(() => stageConfig('prod', { ...PROD_REQUIRED, accountConcurrency: Number('lots') })).toThrow(/whole number/);
     prod.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'postwire-prod-feed-jobs', MessageRetentionPeriod: 4 * 86400 });
   });
 });
