@@ -5,7 +5,10 @@
  * - the job queue: run a job until its shard is done or the function's time
  *   is nearly up, then queue its continuation. Mails go to the mail queue.
  * A job that fails is retried by SQS and resumes where it stopped; the sent
- * marks keep every reader to one mail per issue.
+ * marks keep every reader to one mail per issue, and a page whose mails the
+ * mail queue refused gives its marks back first. A dispatch that cannot queue
+ * an issue's jobs fails before it claims the newsletter's turn, so the next
+ * one (a minute later at most) queues the same issue.
  */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';

@@ -5,10 +5,13 @@
  * is read from the run's real mail catcher.
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueShardKey, shardOf, NEWSLETTER_SUBSCRIBER_SHARDS } from '../shared/db/keys.js';
-import { recordMailEvents } from '../shared/mail/mail-worker.js';
+import { queueMails, type QueueClient } from '../shared/mail/mail-queue.js';
+import { recordMailEvents, sendQueuedMails } from '../shared/mail/mail-worker.js';
+import { smtpTransport } from '../shared/mail/smtp-transport.js';
 import { runIssueJob } from '../shared/newsletters/newsletter-fanout.js';
+import { dispatchDueNewsletters, type IssueJob, type IssueJobSink } from '../shared/newsletters/newsletter-issues.js';
 import { rss2, type RssItem } from './support/feeds.js';
 import { linkIn, mailsTo, rawHeader, type CaughtMail } from './support/mailbox.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
@@ -207,6 +210,72 @@ describe('an issue', () => {
     expect(await issuesTo('nl_quiet@readers.example')).toHaveLength(0);
     expect((await json(await stack.request(`/v1/publisher/newsletters/${newsletter.newsletterId}/issues`, { headers: auth }))).items).toEqual([]);
     expect((await json(await stack.request('/v1/publisher/newsletters', { headers: auth }))).items[0].nextSendAt).toBe('2026-12-01T06:00:00.000Z');
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('loses nobody\'s mail when a queue send fails: the issue and its mails go out when tried again, each mail once', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-retry');
+    await push(auth, freshItems('retry', 2));
+    const readers = Array.from({ length: 5 }, (_, i) => `nl_retry_${i}@readers.example`);
+    for (const address of readers) await subscriber(address.split('@')[0]!, newsletter.newsletterId);
+    const issues = async () => (await json(await stack.request(`/v1/publisher/newsletters/${newsletter.newsletterId}/issues`, { headers: auth }))).items as Array<Record<string, any>>;
+    const nextSend = async () => (await json(await stack.request('/v1/publisher/newsletters', { headers: auth }))).items[0].nextSendAt as string;
+
+    clock = new Date('2026-11-30T06:06:00Z');
+    const due = ((await json(await send('POST', `/v1/publisher/newsletters/${newsletter.newsletterId}/send-now`, auth))) as { nextSendAt: string }).nextSendAt;
+    // The job queue refuses the first send: the dispatch fails, and the newsletter's turn is still to come.
+    const jobs: IssueJob[] = [];
+    let jobSends = 0;
+    const jobQueue: IssueJobSink = {
+      async enqueue(more) {
+        if (jobSends++ === 0) throw new Error('SQS unavailable');
+        jobs.push(...more);
+      },
+    };
+    const price = stack.deps.config.defaultArticlePrice;
+    await expect(dispatchDueNewsletters(stack.deps.db, jobQueue, clock, price)).rejects.toThrow('SQS unavailable');
+    expect(await nextSend()).toBe(due);
+
+    // The next minute's dispatch queues the same issue (not a second one) and claims the turn.
+    clock = new Date('2026-11-30T06:07:00Z');
+    const made = await dispatchDueNewsletters(stack.deps.db, jobQueue, clock, price);
+    expect(made.map((issue) => issue.newsletterId)).toEqual([newsletter.newsletterId]);
+    expect((await issues()).map((issue) => issue.issueId)).toEqual([made[0]!.issueId]);
+    expect(await nextSend()).toBe('2026-12-01T06:00:00.000Z');
+
+    // The mail queue fails its first request outright and refuses one mail of the second; SQS hands a failed job back until it is done.
+    const queuedBodies: string[] = [];
+    let mailSends = 0;
+    const sqs: QueueClient = {
+      async send(command) {
+        if (++mailSends === 1) throw new Error('connect ETIMEDOUT');
+        const entries = command.input.Entries ?? [];
+        const refused = mailSends === 2 ? entries.slice(0, 1) : [];
+        const taken = entries.filter((entry) => !refused.includes(entry));
+        queuedBodies.push(...taken.map((entry) => entry.MessageBody!));
+        return { Successful: taken.map((entry) => ({ Id: entry.Id!, MessageId: `m-${queuedBodies.length}`, MD5OfMessageBody: '' })), Failed: refused.map((entry) => ({ Id: entry.Id!, SenderFault: false, Code: 'InternalError', Message: 'try again' })), $metadata: {} };
+      },
+    };
+    const failures: string[] = [];
+    for (const job of jobs.filter((candidate) => candidate.issueId === made[0]!.issueId)) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const result = await runIssueJob(stack.deps.db, job, { secret: stack.deps.config.jwtSecret, publicUrl: PUBLIC, now: () => clock, queueMails: (mails) => queueMails('https://sqs.eu-west-1.amazonaws.com/123456789012/postwire-test-mail', mails, sqs) }).catch((error: Error) => void failures.push(error.message));
+        if (result?.done) break;
+      }
+    }
+    expect(failures).toEqual([expect.stringMatching(/^Mails not queued: \d+ \(connect ETIMEDOUT\)$/), 'Mails not queued: 1 (try again)']);
+    const queuedTo = queuedBodies.map((body) => (JSON.parse(body) as { to: string }).to).sort();
+    expect(queuedTo).toEqual([...readers].sort());
+
+    // What the mail worker does with them: each reader has the issue once, and SES's deliveries are counted on it in one write.
+    const smtp = smtpTransport(inject('smtpUrl'));
+    const outcome = await sendQueuedMails(stack.deps.db, smtp, 'postwire <no-reply@postwire.localhost>', queuedBodies.map((body, i) => ({ messageId: `q${i}`, body })));
+    smtp.close();
+    expect(outcome).toMatchObject({ sent: 5, failed: [] });
+    for (const address of readers) expect(await issuesTo(address), address).toHaveLength(1);
+    const deliveries = queuedBodies.map((body, i) => ({ messageId: `e${i}`, at: clock.toISOString(), body: JSON.stringify({ eventType: 'Delivery', mail: { tags: { issue: [made[0]!.issueId] } }, delivery: { recipients: [(JSON.parse(body) as { to: string }).to] } }) }));
+    await recordMailEvents(stack.deps.db, deliveries);
+    expect(await issues()).toEqual([expect.objectContaining({ issueId: made[0]!.issueId, sent: 5, delivered: 5 })]);
     clock = new Date('2026-11-30T05:00:00Z');
   });
 });

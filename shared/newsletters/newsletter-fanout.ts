@@ -3,11 +3,17 @@
  * time, from where the last attempt stopped. For each page it reads what the
  * access decision needs (each reader's profile, their subscription to the
  * publisher and their entitlements to the issue's articles) in batch reads,
- * builds each reader's mail, marks the readers sent, hands the mails to the
- * mail queue, then moves the shard's resume point. A retried job resumes
- * there, and the sent marks make a page it repeats skip who had it: each
- * reader gets each issue once. Mails go to the queue, so a newsletter with a
- * million subscribers is queue depth, not one function's time.
+ * builds each reader's mail, claims each reader's sent mark (a conditional
+ * write, so of two jobs on one page only one mails a reader), hands the
+ * claimed mails to the mail queue, then moves the shard's resume point. The
+ * marks of mails the queue did not take are given back before the job fails,
+ * so its retry, which resumes at that page, queues exactly those; the marks
+ * of mails it took make the retry skip who had them. Each reader thus gets
+ * each issue once, and a failed queue send loses nobody's. (A job killed
+ * between claiming and queueing, which a timeout cannot do as it stops 30 s
+ * early, would leave that page's marks claimed: those mails would be lost,
+ * not sent twice.) Mails go to the queue, so a newsletter with a million
+ * subscribers is queue depth, not one function's time.
  *
  * The free meter is never spent by a mail: the access decision is asked with
  * no meter, no balance and no spend, so only a free article, an entitlement
@@ -22,6 +28,7 @@ import { entitlementKey, issueSentKey, issueShardKey, newsletterIssueKey, newsle
 import { TTL_ATTRIBUTE } from '../db/table-schema.js';
 import { transactWrite } from '../db/transactions.js';
 import type { MailMessage } from '../mail/mail-message.js';
+import { MailsNotQueued } from '../mail/mail-queue.js';
 import { suppressedAmong } from '../mail/suppression.js';
 import { accessOfSubscription, type Subscription } from '../subscriptions/subscription.js';
 import { unsubscribeToken } from './newsletter-links.js';
@@ -31,7 +38,10 @@ import { getIssue, type IssueJob } from './newsletter-issues.js';
 export interface FanOutOptions {
   secret: string;
   publicUrl: string;
-  /** Hands a page's mails to the mail queue (SQS in AWS, the in-process queue on one machine). */
+  /**
+   * Hands a page's mails to the mail queue (SQS in AWS, the in-process queue on one machine). Throws on
+   * failure: MailsNotQueued says which were not taken; after any other error none counts as taken.
+   */
   queueMails(mails: MailMessage[]): Promise<void>;
   now: () => Date;
   /** Readers per page: one sent-mark transaction holds at most 100. */
@@ -81,11 +91,13 @@ export async function runIssueJob(db: Db, job: IssueJob, options: FanOutOptions)
     const userIds = (page.Items ?? []).map((item) => item.SK as string);
     if (userIds.length > 0) {
       const { mails, skipped } = await mailsFor(db, rendered, userIds, options);
-      const fresh = await markSent(db, issue.issueId, mails, options.now());
-      if (fresh.length > 0) await options.queueMails(fresh);
-      result.queued += fresh.length;
-      result.skipped += skipped + (mails.length - fresh.length);
-      if (fresh.length > 0) await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: newsletterIssueKey(issue.issueId), UpdateExpression: 'ADD sent :n', ExpressionAttributeValues: { ':n': fresh.length } }));
+      const claimed = await claimSent(db, issue.issueId, mails, options.now());
+      const { queued, failure } = await queueClaimed(db, issue.issueId, claimed, options);
+      result.queued += queued;
+      result.skipped += skipped + (mails.length - claimed.length);
+      if (queued > 0) await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: newsletterIssueKey(issue.issueId), UpdateExpression: 'ADD sent :n', ExpressionAttributeValues: { ':n': queued } }));
+      // The resume point stays before this page: the retry claims again exactly the mails given back.
+      if (failure) throw failure.error;
     }
     const last = page.LastEvaluatedKey?.SK as string | undefined;
     cursor = last ?? 'done';
@@ -134,19 +146,43 @@ async function mailsFor(db: Db, rendered: RenderedIssue, userIds: string[], opti
   return { mails, skipped: userIds.length - mails.length };
 }
 
+const userIdOf = (issueId: string, mail: MailMessage) => mail.id.slice(`newsletter.${issueId}.`.length);
+const sentMark = (db: Db, issueId: string, mail: MailMessage, now: Date, released?: true) => ({
+  TableName: db.tableName,
+  Item: { ...issueSentKey(issueId, userIdOf(issueId, mail)), type: 'issue_sent', ...(released ? { released } : {}), [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + SENT_MARK_SECONDS },
+});
+
 /**
- * Marks the page's readers sent for this issue and answers the mails not sent
- * before: first all at once (one transaction), and when that finds a mark
- * already there (a repeated page), one by one.
+ * Claims the page's readers' sent marks for this issue and answers the mails
+ * nobody claimed before: first all at once (one transaction), and when that
+ * finds a mark already there (a repeated page), one by one. A mark given back
+ * (its mail was not queued) may be claimed again.
  */
-async function markSent(db: Db, issueId: string, mails: MailMessage[], now: Date): Promise<MailMessage[]> {
+async function claimSent(db: Db, issueId: string, mails: MailMessage[], now: Date): Promise<MailMessage[]> {
   if (mails.length === 0) return [];
-  const userIdOf = (mail: MailMessage) => mail.id.slice(`newsletter.${issueId}.`.length);
-  const expiresAt = Math.floor(now.getTime() / 1000) + SENT_MARK_SECONDS;
-  const mark = (mail: MailMessage) => ({ TableName: db.tableName, Item: { ...issueSentKey(issueId, userIdOf(mail)), type: 'issue_sent', [TTL_ATTRIBUTE]: expiresAt }, ConditionExpression: 'attribute_not_exists(PK)' });
-  const all = await transactWrite(db, mails.map((mail) => ({ Put: mark(mail) })));
+  const claim = (mail: MailMessage) => ({ ...sentMark(db, issueId, mail, now), ConditionExpression: 'attribute_not_exists(PK) OR released = :yes', ExpressionAttributeValues: { ':yes': true } });
+  const all = await transactWrite(db, mails.map((mail) => ({ Put: claim(mail) })));
   if (all.committed) return mails;
   const fresh: MailMessage[] = [];
-  for (const mail of mails) if (await conditionHeld(db.doc.send(new PutCommand(mark(mail))))) fresh.push(mail);
+  for (const mail of mails) if (await conditionHeld(db.doc.send(new PutCommand(claim(mail))))) fresh.push(mail);
   return fresh;
+}
+
+/**
+ * Hands the claimed mails to the queue. When it fails, the marks of the mails
+ * it did not take are given back before the failure is passed on: a batch SQS
+ * refused is known by name; after any other failure none is known to be
+ * queued, so all are given back (and a retry may queue a few twice).
+ */
+async function queueClaimed(db: Db, issueId: string, claimed: MailMessage[], options: FanOutOptions): Promise<{ queued: number; failure?: { error: unknown } }> {
+  if (claimed.length === 0) return { queued: 0 };
+  try {
+    await options.queueMails(claimed);
+    return { queued: claimed.length };
+  } catch (error) {
+    const unqueued = error instanceof MailsNotQueued ? error.unqueued : claimed;
+    const now = options.now();
+    await Promise.all(unqueued.map((mail) => db.doc.send(new PutCommand(sentMark(db, issueId, mail, now, true)))));
+    return { queued: claimed.length - unqueued.length, failure: { error } };
+  }
 }

@@ -1,13 +1,19 @@
 /**
  * Making issues. The dispatcher (a scheduled function in AWS, the local
- * poller on one machine) finds newsletters whose send time has come, claims
- * each one's turn by moving its next send time (so two dispatchers never make
- * one issue twice), fixes the issue's articles (published since the last
- * issue, in its sections), and hands one fan-out job per subscriber shard to
- * the job queue. An issue with no new articles is not sent.
+ * poller on one machine) finds newsletters whose send time has come, makes
+ * the issue of that send time (its articles: published since the last issue,
+ * in its sections), hands one fan-out job per subscriber shard to the job
+ * queue, and only then claims the turn by moving the newsletter's next send
+ * time. An issue's id comes from its newsletter and send time, and it is
+ * written only if absent: a dispatch whose queueing failed leaves the turn
+ * unclaimed, and the next one finds the same issue and queues its jobs again;
+ * two dispatchers at once make one issue, and only the one whose claim holds
+ * reports it (a job queued twice is harmless: the fan-out's sent marks keep
+ * each reader to one mail). An issue with no new articles is not sent.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { randomBytes } from 'node:crypto';
+import { conditionHeld } from '../db/conditional-write.js';
+import { createHash } from 'node:crypto';
 import { listArticles } from '../articles/article-store.js';
 import { priceAt } from '../access/article-price.js';
 import { batchGetAll } from '../db/batch.js';
@@ -35,7 +41,15 @@ const ISSUE_KEPT_SECONDS = 550 * 86400;
 /** The first issue of a new newsletter looks back this far. */
 const FIRST_ISSUE_LOOKBACK_MS = 7 * 86400_000;
 
+/** The id of a newsletter's issue for one send time: the same for every dispatch of that turn. */
+export const issueIdFor = (newsletterId: string, sendAt: string): string =>
+  `${sendAt.slice(0, 10).replaceAll('-', '')}-${createHash('sha256').update(`${newsletterId}\n${sendAt}`).digest('hex').slice(0, 12)}`;
+
+/** The issue of the newsletter's current send time: the one made already, or a new one (none when nothing new was published). */
 export async function makeIssue(db: Db, newsletter: Newsletter, now: Date, defaultPrice: number): Promise<Issue | undefined> {
+  const issueId = issueIdFor(newsletter.newsletterId, newsletter.nextSendAt);
+  const made = await getIssue(db, issueId, true);
+  if (made) return made;
   const since = newsletter.lastIssueAt ?? new Date(Date.parse(newsletter.createdAt) - FIRST_ISSUE_LOOKBACK_MS).toISOString();
   const publisher = await getPublisher(db, newsletter.publisherSlug);
   const filters = newsletter.sections?.length ? newsletter.sections.map((section) => ({ publisher: newsletter.publisherSlug, section })) : [{ publisher: newsletter.publisherSlug }];
@@ -59,7 +73,7 @@ export async function makeIssue(db: Db, newsletter: Newsletter, now: Date, defau
   if (articles.length === 0) return undefined;
   const madeAt = now.toISOString();
   const issue: Issue = {
-    issueId: `${madeAt.slice(0, 10).replaceAll('-', '')}-${randomBytes(6).toString('hex')}`,
+    issueId,
     newsletterId: newsletter.newsletterId,
     newsletterName: newsletter.name,
     publisherSlug: newsletter.publisherSlug,
@@ -67,27 +81,31 @@ export async function makeIssue(db: Db, newsletter: Newsletter, now: Date, defau
     madeAt,
     articles,
   };
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: {
-        ...newsletterIssueKey(issue.issueId),
-        ...publisherIssueKeys(issue.publisherSlug, madeAt, issue.issueId),
-        type: 'newsletter_issue',
-        ...issue,
-        sent: 0,
-        delivered: 0,
-        bounced: 0,
-        unsubscribed: 0,
-        [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + ISSUE_KEPT_SECONDS,
-      },
-    }),
+  const written = await conditionHeld(
+    db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        ConditionExpression: 'attribute_not_exists(PK)',
+        Item: {
+          ...newsletterIssueKey(issue.issueId),
+          ...publisherIssueKeys(issue.publisherSlug, madeAt, issue.issueId),
+          type: 'newsletter_issue',
+          ...issue,
+          sent: 0,
+          delivered: 0,
+          bounced: 0,
+          unsubscribed: 0,
+          [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + ISSUE_KEPT_SECONDS,
+        },
+      }),
+    ),
   );
-  return issue;
+  // Another dispatcher made it meanwhile: its articles are the issue's.
+  return written ? issue : getIssue(db, issueId, true);
 }
 
-export async function getIssue(db: Db, issueId: string): Promise<Issue | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: newsletterIssueKey(issueId) }));
+export async function getIssue(db: Db, issueId: string, consistent = false): Promise<Issue | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: newsletterIssueKey(issueId), ConsistentRead: consistent }));
   return Item as Issue | undefined;
 }
 
@@ -109,12 +127,12 @@ export async function dispatchDueNewsletters(db: Db, sink: IssueJobSink, now: Da
   const made: Issue[] = [];
   for (const newsletter of due) {
     if (newsletter.nextSendAt > now.toISOString()) continue;
-    const next = nextSendAt(newsletter, now).toISOString();
-    if (!(await claimIssue(db, newsletter, now.toISOString(), next))) continue;
     const issue = await makeIssue(db, newsletter, now, defaultPrice);
-    if (!issue) continue;
-    await sink.enqueue(issueJobs(issue.issueId));
-    made.push(issue);
+    // A failure here throws before the claim: the turn stays due, and the next dispatch queues this issue again.
+    if (issue) await sink.enqueue(issueJobs(issue.issueId));
+    // The next issue takes what was published after this one was made (or after now, when nothing was new).
+    const claimed = await claimIssue(db, newsletter, issue?.madeAt ?? now.toISOString(), nextSendAt(newsletter, now).toISOString());
+    if (claimed && issue) made.push(issue);
   }
   return made;
 }
