@@ -11,10 +11,6 @@ const ACKNOWLEDGED: Array<{ id: string; reason: string }> = [
       'The admin token, cursor and JWT keys are rotated by operators (docs/OPERATIONS.md, "Rotating secrets"): rotating them invalidates sessions and cursors, so it is a deliberate act, not a schedule. Stripe keys are rolled in Stripe.',
   },
   {
-    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason: 'The basic execution role only lets a function write its own CloudWatch Logs; each function also has its own log group with retention.',
-  },
-  {
     id: 'AwsSolutions-IAM5[Resource::<TableCD117FA1.Arn>/index/*]',
     reason: 'Grants cover the indexes of this one table (the code queries all four overloaded GSIs), nothing else.',
   },

@@ -2,10 +2,13 @@
  * One construct with what every postwire function shares: Node.js 24 on ARM64,
  * ESM code built by esbuild with the AWS SDK inside and split so a cold start
  * loads only the entry (infra/lambda-bundle.ts), source maps, a log group with
- * retention, JSON logs, and explicit memory and timeout.
+ * retention, JSON logs, and explicit memory and timeout. Its role may write
+ * to its own log group only: CDK's default role would carry the managed
+ * AWSLambdaBasicExecutionRole, whose log actions are on every log group.
  */
 import { execFileSync } from 'node:child_process';
 import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -42,6 +45,10 @@ export class PostwireFunction extends Construct {
     super(scope, id);
     this.memorySize = props.memorySize;
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY });
+    // Named so its id (and its policy's) still begins with the function's: `<Id>FunctionRole…`.
+    const role = new Role(this, 'FunctionRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Runs ${this.node.path}` });
+    // The log group exists before the function, so Lambda needs no logs:CreateLogGroup.
+    role.addToPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     const spec: LambdaBundleSpec = { entry: props.entry, lazy: props.lazy ?? [], packageFiles: props.packageFiles };
     this.fn = new LambdaFunction(this, 'Function', {
       code: Code.fromAsset(PROJECT_ROOT, {
@@ -62,6 +69,7 @@ export class PostwireFunction extends Construct {
         },
       }),
       handler: 'index.handler',
+      role,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,

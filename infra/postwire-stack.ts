@@ -118,11 +118,13 @@ export class PostwireStack extends Stack {
       why: 'This queue is the schedules\' dead-letter queue: EventBridge Scheduler puts invocations there that failed their retries; nothing consumes it.',
     });
 
-    // Three functions serve the HTTP API, each only what it needs to carry (shared/api/route-sets.ts).
-    const apiSecrets = {
-      ADMIN_TOKEN_SECRET_ARN: adminToken.secretArn,
-      CURSOR_SECRET_ARN: cursorSecret.secretArn,
-      JWT_SECRET_ARN: jwtSecret.secretArn,
+    // Three functions serve the HTTP API, each only what it needs to carry (shared/api/route-sets.ts), and each reads
+    // only the keys its route groups use: the operator token (admin routes), the cursor key (paged lists: the main API's,
+    // and the publisher's payouts) and the reader-token key (reader routes, payments' checkout among them).
+    const apiKeys: Record<ApiFunction, Array<[variable: string, secret: Secret]>> = {
+      main: [['ADMIN_TOKEN_SECRET_ARN', adminToken], ['CURSOR_SECRET_ARN', cursorSecret], ['JWT_SECRET_ARN', jwtSecret]],
+      publisher: [['CURSOR_SECRET_ARN', cursorSecret]],
+      payments: [['JWT_SECRET_ARN', jwtSecret]],
     };
     const httpFunction = (
       id: string,
@@ -135,9 +137,10 @@ export class PostwireStack extends Stack {
     ) => {
       // Each route group is built as its own file, loaded with its first request (shared/api/lazy-app.ts).
       const lazy = lazyModulesOf(routes);
-      const fn = new PostwireFunction(this, id, { ...shared, entry, description, memorySize, timeout: API_TIMEOUT, environment: { ...environment, ...apiSecrets, ...extra }, packageFiles, lazy });
+      const keys = Object.fromEntries(apiKeys[routes].map(([variable, secret]) => [variable, secret.secretArn]));
+      const fn = new PostwireFunction(this, id, { ...shared, entry, description, memorySize, timeout: API_TIMEOUT, environment: { ...environment, ...keys, ...extra }, packageFiles, lazy });
       table.grantReadWriteData(fn.fn);
-      for (const secret of [adminToken, cursorSecret, jwtSecret]) secret.grantRead(fn.fn);
+      for (const [, secret] of apiKeys[routes]) secret.grantRead(fn.fn);
       return fn;
     };
     // The main API serves /docs; Swagger UI's two files travel beside its bundle, read only when /docs is opened.

@@ -2,7 +2,7 @@
  * Configuration is read once, validated, and handed around as a typed object.
  * A missing or malformed variable stops start-up with a sentence naming it.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { EnvReader } from './env-reader.js';
 import type { FanOutMode } from './social/fan-out-jobs.js';
 import { DEFAULT_DOCUMENT_BUDGET_MS } from './work-budget.js';
@@ -197,9 +197,13 @@ export class ConfigError extends Error {}
 
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
   const config = loadConfig(env);
-  const adminToken = env.ADMIN_TOKEN;
-  if (!adminToken) throw new ConfigError('Invalid configuration: ADMIN_TOKEN is required by the API.');
-  // Locally a key derived from the admin token is enough; in AWS JWT_SECRET comes from its own secret.
+  if (!env.ADMIN_TOKEN && !env.CURSOR_SECRET && !env.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: ADMIN_TOKEN is required by the API (in AWS, the keys its function\'s routes use).');
+  }
+  // Locally the keys not set are derived from the admin token. In AWS each API function is given only the keys its
+  // routes use (infra/postwire-stack.ts): one it was not given comes from a random key nobody holds, so a request that
+  // would need it fails closed (401, a cursor refused) instead of the function failing to start.
+  const adminToken = env.ADMIN_TOKEN ?? randomBytes(48).toString('base64url');
   const jwtSecret = env.JWT_SECRET ?? createHmac('sha256', adminToken).update('postwire reader tokens').digest('base64url');
   if (jwtSecret.length < 32) throw new ConfigError('Invalid configuration: JWT_SECRET must be at least 32 characters.');
   // Locally one key derived from the admin token (stable across restarts); in AWS a generated secret.

@@ -40,4 +40,17 @@ describe('configuration', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(config.cursorSecret).not.toBe(config.adminToken);
   });
+
+  it('starts an API function that holds only the keys its routes use, and nobody holds the ones it lacks', () => {
+    // The publisher API in AWS: the cursor key only.
+    const publisher = loadApiConfig({ CURSOR_SECRET: 'c'.repeat(40) });
+    expect(publisher.cursorSecret).toBe('c'.repeat(40));
+    // Its operator token and reader-token key are random at each start: no token anyone has opens a route with them.
+    const restarted = loadApiConfig({ CURSOR_SECRET: 'c'.repeat(40) });
+    expect(publisher.adminToken).not.toBe(restarted.adminToken);
+    expect(publisher.jwtSecret).not.toBe(restarted.jwtSecret);
+    expect(publisher.adminToken.length).toBeGreaterThanOrEqual(32);
+    // The payments API: the reader-token key only.
+    expect(loadApiConfig({ JWT_SECRET: 'j'.repeat(40) }).jwtSecret).toBe('j'.repeat(40));
+  });
 });

@@ -105,7 +105,7 @@ describe('the functions', () => {
     dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, 12);
   });
 
-  it('never carry a secret value in their environment; only the API functions may read the secrets, and the web app, the newsletter worker and the stream consumer only the reader-token key (the web app also the client-address key)', () => {
+  it('never carry a secret value in their environment, and each key is readable only by the functions whose code uses it', () => {
     const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
     for (const [, fn] of functions) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -114,24 +114,50 @@ describe('the functions', () => {
       expect(Object.keys(variables)).not.toContain('JWT_SECRET');
       expect(variables.DEV_TOPUP_ENABLED).toBeUndefined();
     }
-    const withSecretArns = functions.filter(([, fn]) => 'ADMIN_TOKEN_SECRET_ARN' in fn.Properties.Environment.Variables).map(([id]) => id);
-    const apiFunctions = [/^ApiFunction/, /^PublisherApiFunction/, /^PaymentsApiFunction/].map((pattern) => expect.stringMatching(pattern));
-    expect(withSecretArns).toEqual(expect.arrayContaining(apiFunctions));
-    expect(withSecretArns).toHaveLength(3);
     dev.resourceCountIs('AWS::SecretsManager::Secret', 5);
-    const withKeySeeds = functions.filter(([, fn]) => 'ENTITLEMENT_KEYS_SECRET_ARN' in fn.Properties.Environment.Variables).map(([id]) => id);
-    expect(withKeySeeds).toEqual([expect.stringMatching(/^ApiFunction/)]);
-    const secretReaders = Object.entries(dev.findResources('AWS::IAM::Policy'))
-      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
-      .map(([id]) => id);
-    expect(secretReaders).toEqual(expect.arrayContaining([...apiFunctions, expect.stringMatching(/^WebFunction/), expect.stringMatching(/^NewslettersWorker/), expect.stringMatching(/^FanOutWorker/)]));
-    expect(secretReaders).toHaveLength(6);
-    const [, webPolicy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('WebFunction'))!;
-    expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).toMatch(/JwtSecret/);
-    expect(JSON.stringify(webPolicy.Properties.PolicyDocument)).not.toMatch(/AdminToken|CursorSecret|dynamodb:/);
-    const [, newsletterPolicy] = Object.entries(dev.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('NewslettersWorker'))!;
-    expect(JSON.stringify(newsletterPolicy.Properties.PolicyDocument)).toMatch(/JwtSecret/);
-    expect(JSON.stringify(newsletterPolicy.Properties.PolicyDocument)).not.toMatch(/AdminToken|CursorSecret/);
+    const name = (id: string) => id.replace(/Function[0-9A-F]{8}$/, '');
+    // The functions told where a secret is, and the functions whose role may read it: the same, and only these.
+    const toldOf = (variable: string) => functions.filter(([, fn]) => variable in fn.Properties.Environment.Variables).map(([id]) => name(id)).sort();
+    const policies = Object.values(dev.findResources('AWS::IAM::Policy'));
+    const readersOf = (secret: string) =>
+      functions
+        .filter(([, fn]) => {
+          const role = fn.Properties.Role['Fn::GetAtt'][0] as string;
+          const statements = policies.filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((ref) => ref.Ref === role)).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+          return statements.some((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(`"${secret}`));
+        })
+        .map(([id]) => name(id))
+        .sort();
+    const expected = {
+      // Only the main API has operator routes (shared/api/route-groups.ts).
+      AdminToken: ['Api'],
+      // Paged lists: the main API's, and the publisher API's payouts.
+      CursorSecret: ['Api', 'PublisherApi'],
+      // Reader tokens: verified by the main API, payments (checkout) and the web app; unsubscribe links and readers' pseudonyms sign with it.
+      JwtSecret: ['Api', 'FanOutWorker', 'NewslettersWorker', 'PaymentsApi', 'Web'],
+      EntitlementKeys: ['Api'],
+    };
+    const variables = { AdminToken: 'ADMIN_TOKEN_SECRET_ARN', CursorSecret: 'CURSOR_SECRET_ARN', JwtSecret: 'JWT_SECRET_ARN', EntitlementKeys: 'ENTITLEMENT_KEYS_SECRET_ARN' };
+    for (const [secret, readers] of Object.entries(expected)) {
+      expect(readersOf(secret), secret).toEqual(readers);
+      expect(toldOf(variables[secret as keyof typeof variables]), secret).toEqual(readers);
+    }
+  });
+
+  it('let each function write only to its own log group, without the managed basic execution role (whose log actions are on every group)', () => {
+    for (const template of [dev, prod]) {
+      const roles = template.findResources('AWS::IAM::Role');
+      for (const role of Object.values(roles)) expect(JSON.stringify(role.Properties.ManagedPolicyArns ?? [])).not.toMatch(/AWSLambdaBasicExecutionRole/);
+      const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+      for (const [id, fn] of Object.entries(template.findResources('AWS::Lambda::Function'))) {
+        const role = fn.Properties.Role['Fn::GetAtt'][0] as string;
+        const logStatements = policies
+          .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((ref) => ref.Ref === role))
+          .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+          .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('logs:')));
+        expect(logStatements, id).toEqual([{ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [fn.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] } }]);
+      }
+    }
   });
 
   it('give the client-address key only to the web function, which vouches with it, and the main API, which checks it', () => {
