@@ -10,8 +10,8 @@
  * so its retry, which resumes at that page, queues exactly those; the marks
  * of mails it took make the retry skip who had them. Each reader thus gets
  * each issue once, and a failed queue send loses nobody's. (A job killed
- * between claiming and queueing, which a timeout cannot do as it stops 30 s
- * early, would leave that page's marks claimed: those mails would be lost,
+ * between claiming and queueing, which its deadline's 30 s margin makes
+ * unlikely, would leave that page's marks claimed: those mails would be lost,
  * not sent twice.) Mails go to the queue, so a newsletter with a million
  * subscribers is queue depth, not one function's time.
  *
