@@ -13,6 +13,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
+import { NEWSLETTER_JOB_MARGIN_MS } from '../shared/job-margins.js';
 import { queueMails } from '../shared/mail/mail-queue.js';
 import { runIssueJob } from '../shared/newsletters/newsletter-fanout.js';
 import { dispatchDueNewsletters, type IssueJob } from '../shared/newsletters/newsletter-issues.js';
@@ -27,8 +28,6 @@ const env = await resolveSecretEnv();
 const config = loadConfig(env);
 const { db } = createFeedDeps(config);
 const sqs = new SQSClient({});
-/** Time kept back from the function's timeout to record progress and queue the continuation. */
-const MARGIN_MS = 30_000;
 
 async function queueJobs(jobs: IssueJob[]): Promise<void> {
   for (let start = 0; start < jobs.length; start += 10) {
@@ -54,7 +53,7 @@ export const handler = flushed(async (event: SQSEvent | Record<string, unknown>,
         secret: env.JWT_SECRET,
         publicUrl: config.feeds.publicUrl,
         now: () => new Date(),
-        deadline: Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS,
+        deadline: Date.now() + context.getRemainingTimeInMillis() - NEWSLETTER_JOB_MARGIN_MS,
         queueMails: (mails) => queueMails(config.mailQueueUrl!, mails, sqs),
       });
       metrics.count('NewsletterMailsQueued', result.queued);

@@ -10,6 +10,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
+import { WEBHOOK_DELIVERY_MARGIN_MS } from '../shared/job-margins.js';
 import { createFeedDeps } from '../shared/runtime.js';
 import { claimDueWebhooks, deliverEndpoint, type DueEndpoint } from '../shared/webhooks/webhook-delivery.js';
 import { createLambdaLogger } from './lambda-logger.js';
@@ -20,8 +21,6 @@ const { metrics, flushed } = createLambdaMetrics('postwire-webhook-worker');
 const config = loadConfig();
 const { db } = createFeedDeps(config);
 const sqs = new SQSClient({});
-/** Time kept back from the function's timeout to leave the endpoint due for the next run. */
-const MARGIN_MS = 15_000;
 
 export const handler = flushed(async (event: SQSEvent | Record<string, unknown>, context: Context): Promise<SQSBatchResponse | { claimed: number }> => {
   if (!config.webhookQueueUrl) throw new Error('WEBHOOK_QUEUE_URL is not set.');
@@ -43,7 +42,7 @@ export const handler = flushed(async (event: SQSEvent | Record<string, unknown>,
       const delivered = await deliverEndpoint(db, slug, webhookId, {
         allowPrivateHosts: false,
         now: () => new Date(),
-        deadline: Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS,
+        deadline: Date.now() + context.getRemainingTimeInMillis() - WEBHOOK_DELIVERY_MARGIN_MS,
       }, lease);
       metrics.count('WebhookEventsDelivered', delivered);
     } catch (error) {

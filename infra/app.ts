@@ -2,7 +2,8 @@
  * CDK entry point: `npx cdk synth -c stage=dev` (default) or `-c stage=prod -c account=… -c region=…`;
  * prod needs `-c alarmEmail=…` or `-c alarmTopicArn=…`, and `-c mailDomain=…`; optional `-c domainName=… -c certificateArn=…`,
  * `-c corsOrigins=https://a.example,https://b.example`, `-c tracing=true`, `-c mailFrom=me@example.com` (a sender verified in SES, for a stage without a mail domain),
- * `-c accountConcurrency=1000` (the account's Lambda concurrency quota: prod then reserves concurrency for its background functions).
+ * `-c accountConcurrency=1000` (the account's Lambda concurrency quota: prod then reserves concurrency for its background functions),
+ * `-c sesSendRate=50` (the account's SES sending quota, mails a second, once raised above 14).
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -21,6 +22,7 @@ const config = stageConfig(context('stage'), {
   corsOrigins: context('corsOrigins'),
   tracing: context('tracing') === 'true' ? true : undefined,
   accountConcurrency: context('accountConcurrency') === undefined ? undefined : Number(context('accountConcurrency')),
+  sesSendRate: context('sesSendRate') === undefined ? undefined : Number(context('sesSendRate')),
 });
 const account = context('account');
 const region = context('region') ?? process.env.CDK_DEFAULT_REGION;

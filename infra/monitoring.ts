@@ -1,6 +1,9 @@
 /**
  * Alarms for the failures that matter, to one SNS topic, and a dashboard that
- * shows the same signals side by side.
+ * shows the same signals side by side. An alarm fires on what the design does
+ * not do: each threshold is derived from the figure of the design it watches
+ * (a job's margin before its timeout, a queue's drain time), so that running
+ * as designed never pages anyone.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -25,16 +28,48 @@ import { PAYMENTS_SERVICE } from '../shared/metrics.js';
 export interface MonitoringProps {
   stage: string;
   topic: ITopic;
-  functions: Array<{ name: string; fn: LambdaFunction; timeout: Duration }>;
+  functions: Array<{
+    name: string;
+    fn: LambdaFunction;
+    timeout: Duration;
+    /**
+     * Invoked synchronously by the HTTP API: a throttle is an error a reader saw, so it is alarmed. Every other
+     * function's throttles are retried (SQS keeps the message, the stream its place, asynchronous invocations
+     * are queued) and, with concurrency capped, happen by design when work backs up: queue and iterator age say
+     * when that goes too far.
+     */
+    servesRequests?: boolean;
+    /** A self-continuing job's margin: it stops taking work this long before its timeout (shared/job-margins.ts). */
+    stopsBefore?: Duration;
+  }>;
   /** Work queues with their dead-letter queues, and how old a waiting message may get. */
   queues: Array<{ name: string; queue: Queue; deadLetters: Queue; maxAge: Duration }>;
   /** Stream consumers, where their given-up batches go, and how far behind they may fall. */
   streams: Array<{ name: string; fn: LambdaFunction; failures: Queue; maxIteratorAge: Duration }>;
+  /** Where EventBridge Scheduler parks an invocation that failed its retries. */
+  scheduleFailures: Queue;
   api: HttpApi;
   table: TableV2;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * SES reviews an account whose bounce rate reaches 5 % or complaint rate 0.1 %, and may pause its sending at 10 % or
+ * 0.5 % (SES developer guide, "Reputation metrics messages": docs.aws.amazon.com/ses/latest/dg/reputationdashboardmessages.html).
+ * The alarms fire at the review line, with the way to the pause still ahead.
+ */
+export const SES_BOUNCE_RATE_ALARM = 0.05;
+export const SES_COMPLAINT_RATE_ALARM = 0.001;
+
+/**
+ * Where a function's p99 duration means trouble. Most functions finish their work well inside the timeout, so
+ * 80 % of it is near. A self-continuing job runs up to its deadline (the timeout less its margin) by design, plus
+ * the step it was in; one still running when half the margin is gone is eating the time it kept to end cleanly.
+ */
+export function durationAlarmThreshold(timeout: Duration, stopsBefore?: Duration): number {
+  return stopsBefore ? timeout.toMilliseconds() - stopsBefore.toMilliseconds() / 2 : timeout.toMilliseconds() * 0.8;
+}
 
 export class Monitoring extends Construct {
   constructor(scope: Construct, id: string, props: MonitoringProps) {
@@ -51,14 +86,17 @@ export class Monitoring extends Construct {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(action);
 
-    for (const { name, fn, timeout } of props.functions) {
+    for (const { name, fn, timeout, servesRequests, stopsBefore } of props.functions) {
       alarm(`${name}Errors`, `${name}: function errors`, fn.metricErrors({ period: FIVE_MINUTES }), 0);
-      alarm(`${name}Throttles`, `${name}: invocations throttled`, fn.metricThrottles({ period: FIVE_MINUTES }), 0);
+      if (servesRequests) alarm(`${name}Throttles`, `${name}: requests throttled, answered with an error`, fn.metricThrottles({ period: FIVE_MINUTES }), 0);
+      const threshold = durationAlarmThreshold(timeout, stopsBefore);
       alarm(
         `${name}DurationNearTimeout`,
-        `${name}: p99 duration above 80% of the ${timeout.toSeconds()} s timeout`,
+        stopsBefore
+          ? `${name}: p99 duration above ${threshold / 1000} s: past its deadline (${timeout.toSeconds() - stopsBefore.toSeconds()} s) by more than half the ${stopsBefore.toSeconds()} s it keeps before the ${timeout.toSeconds()} s timeout`
+          : `${name}: p99 duration above 80% of the ${timeout.toSeconds()} s timeout`,
         fn.metricDuration({ period: FIVE_MINUTES, statistic: 'p99' }),
-        timeout.toMilliseconds() * 0.8,
+        threshold,
         2,
       );
     }
@@ -72,6 +110,18 @@ export class Monitoring extends Construct {
       alarm(`${name}StreamFailures`, `${name}: a stream batch failed every retry; replay it (docs/OPERATIONS.md)`, failures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES }), 0);
       alarm(`${name}IteratorAge`, `${name}: stream records wait more than ${maxIteratorAge.toMinutes()} minutes`, iteratorAge(fn), maxIteratorAge.toMilliseconds(), 2);
     }
+
+    alarm(
+      'ScheduleFailures',
+      'A scheduled run (feed dispatch, payouts, newsletters, webhooks) failed its retries and was parked; see docs/OPERATIONS.md',
+      props.scheduleFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES }),
+      0,
+    );
+
+    // Account-wide (SES judges the account, not a configuration set); SES publishes them once there is a bounce or complaint.
+    const sesReputation = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: 'Maximum' });
+    alarm('SesBounceRate', `SES: bounce rate above ${SES_BOUNCE_RATE_ALARM * 100} %, where SES reviews the account (it may pause sending at 10 %)`, sesReputation('Reputation.BounceRate'), SES_BOUNCE_RATE_ALARM);
+    alarm('SesComplaintRate', `SES: complaint rate above ${SES_COMPLAINT_RATE_ALARM * 100} %, where SES reviews the account (it may pause sending at 0.5 %)`, sesReputation('Reputation.ComplaintRate'), SES_COMPLAINT_RATE_ALARM);
 
     const apiMetric = (metricName: string, statistic: string) =>
       new Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: props.api.apiId }, period: FIVE_MINUTES, statistic });

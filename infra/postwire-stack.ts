@@ -27,6 +27,7 @@ import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 import { MailDelivery, MAIL_TIMEOUT } from './mail-delivery.js';
 import { NewsletterDelivery, NEWSLETTER_TIMEOUT } from './newsletter-delivery.js';
 import { WebhookDelivery, WEBHOOK_TIMEOUT } from './webhook-delivery.js';
+import { NEWSLETTER_JOB_MARGIN_MS, WEBHOOK_DELIVERY_MARGIN_MS } from '../shared/job-margins.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PostwireFunction, type PostwireFunctionProps } from './postwire-function.js';
@@ -369,21 +370,24 @@ export class PostwireStack extends Stack {
       stage: config.stage,
       topic: alarms,
       functions: [
-        { name: 'Api', fn: api.fn, timeout: API_TIMEOUT },
-        { name: 'PublisherApi', fn: publisherApi.fn, timeout: API_TIMEOUT },
-        { name: 'PaymentsApi', fn: paymentsApi.fn, timeout: API_TIMEOUT },
-        { name: 'Web', fn: web.fn, timeout: API_TIMEOUT },
+        { name: 'Api', fn: api.fn, timeout: API_TIMEOUT, servesRequests: true },
+        { name: 'PublisherApi', fn: publisherApi.fn, timeout: API_TIMEOUT, servesRequests: true },
+        { name: 'PaymentsApi', fn: paymentsApi.fn, timeout: API_TIMEOUT, servesRequests: true },
+        { name: 'Web', fn: web.fn, timeout: API_TIMEOUT, servesRequests: true },
         { name: 'FeedDispatcher', fn: dispatcher.fn, timeout: DISPATCHER_TIMEOUT },
         { name: 'FeedWorker', fn: worker.fn, timeout: WORKER_TIMEOUT },
         { name: 'FanOutWorker', fn: fanOutWorker.fn, timeout: FANOUT_TIMEOUT },
         { name: 'PayoutRun', fn: payoutRun.fn, timeout: PAYOUT_TIMEOUT },
         { name: 'MailWorker', fn: mail.worker.fn, timeout: MAIL_TIMEOUT },
-        { name: 'NewsletterWorker', fn: newsletters.worker.fn, timeout: NEWSLETTER_TIMEOUT },
-        { name: 'WebhookWorker', fn: webhooks.worker.fn, timeout: WEBHOOK_TIMEOUT },
+        { name: 'NewsletterWorker', fn: newsletters.worker.fn, timeout: NEWSLETTER_TIMEOUT, stopsBefore: Duration.millis(NEWSLETTER_JOB_MARGIN_MS) },
+        { name: 'WebhookWorker', fn: webhooks.worker.fn, timeout: WEBHOOK_TIMEOUT, stopsBefore: Duration.millis(WEBHOOK_DELIVERY_MARGIN_MS) },
       ],
       queues: [
         { name: 'FeedJobs', queue: feedJobs, deadLetters, maxAge: Duration.minutes(30) },
-        { name: 'Mail', queue: mail.queue.queue, deadLetters: mail.queue.deadLetters, maxAge: Duration.minutes(15) },
+        // An issue fills the mail queue faster than SES drains it: its last mail waits as long as the issue takes at the
+        // account's sending rate. Only past the largest issue's drain time, and the quarter hour beyond, is mail stuck.
+        { name: 'Mail', queue: mail.queue.queue, deadLetters: mail.queue.deadLetters, maxAge: Duration.minutes(Math.ceil(config.largestIssue / config.sesSendRate / 60) + 15) },
+        { name: 'MailEvents', queue: mail.events.queue, deadLetters: mail.events.deadLetters, maxAge: Duration.minutes(15) },
         // A million-reader issue is deep for a while by design; a job older than an hour means the fan-out is stuck.
         { name: 'NewsletterJobs', queue: newsletters.jobs.queue, deadLetters: newsletters.jobs.deadLetters, maxAge: Duration.hours(1) },
         { name: 'WebhookJobs', queue: webhooks.jobs.queue, deadLetters: webhooks.jobs.deadLetters, maxAge: Duration.minutes(15) },
@@ -392,6 +396,7 @@ export class PostwireStack extends Stack {
         { name: 'FanOutWorker', fn: fanOutWorker.fn, failures: fanOutFailures, maxIteratorAge: Duration.minutes(5) },
         { name: 'MailWorker', fn: mail.worker.fn, failures: mail.streamFailures, maxIteratorAge: Duration.minutes(5) },
       ],
+      scheduleFailures,
       api: httpApi,
       table,
     });

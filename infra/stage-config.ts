@@ -29,6 +29,13 @@ export interface StageConfig {
   /** Worker Lambdas fetching at once: bounds the load we put on publishers. */
   feedWorkerConcurrency: number;
   apiThrottle: { rateLimit: number; burstLimit: number };
+  /**
+   * Mails a second SES takes from this account: its sending quota, 14 for a new account once out of the sandbox
+   * (raise it with -c sesSendRate=… when AWS raises the quota). With `largestIssue`, how long the mail queue is deep by design.
+   */
+  sesSendRate: number;
+  /** Recipients of the largest newsletter issue the mail queue's age alarm stays quiet through. */
+  largestIssue: number;
   corsOrigins: string[];
   alarmEmails: string[];
   /** An existing SNS topic for alarms, instead of (or besides) the emails. */
@@ -58,6 +65,8 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     feedDispatchRate: Duration.minutes(5),
     feedWorkerConcurrency: 2,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
+    sesSendRate: 14,
+    largestIssue: 1_000,
     corsOrigins: ['http://localhost:5173'],
     alarmEmails: [],
     payments: false,
@@ -75,6 +84,8 @@ const STAGES: Record<StageConfig['stage'], StageConfig> = {
     feedDispatchRate: Duration.minutes(1),
     feedWorkerConcurrency: 10,
     apiThrottle: { rateLimit: 500, burstLimit: 1000 },
+    sesSendRate: 14,
+    largestIssue: 100_000,
     corsOrigins: [],
     alarmEmails: [],
     payments: true,
@@ -98,11 +109,18 @@ export interface StageOverrides {
    * which any account can deploy (a new one's quota may be 10).
    */
   accountConcurrency?: number | undefined;
+  /** The account's SES sending quota in mails a second, once AWS has raised it above a new account's 14. */
+  sesSendRate?: number | undefined;
 }
 
 /** What the stage's reservations add up to: with Lambda's unreserved 100, the account quota they need. */
 export function reservedTotal(reservations: Reservations | undefined): number {
   return Object.values(reservations ?? {}).reduce((sum, count) => sum + count, 0);
+}
+
+function sendRate(rate: number | undefined): number | undefined {
+  if (rate !== undefined && !(rate > 0)) throw new Error(`-c sesSendRate must be the account's SES sending quota in mails a second; not "${rate}".`);
+  return rate;
 }
 
 function reservationsWithin(wanted: Reservations | undefined, quota: number | undefined): Reservations | undefined {
@@ -135,6 +153,7 @@ export function stageConfig(stage: string | undefined, overrides: StageOverrides
     ...base,
     tracing: overrides.tracing ?? base.tracing,
     reservedConcurrency: reservationsWithin(base.reservedConcurrency, overrides.accountConcurrency),
+    sesSendRate: sendRate(overrides.sesSendRate) ?? base.sesSendRate,
     alarmEmails: overrides.alarmEmail ? [...base.alarmEmails, overrides.alarmEmail] : base.alarmEmails,
     alarmTopicArn: overrides.alarmTopicArn,
     mailDomain: overrides.mailDomain,
