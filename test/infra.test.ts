@@ -16,37 +16,28 @@ import { lazyModulesOf } from '../shared/api/route-groups.js';
 import { API_ROUTE_PATHS } from '../shared/web/site-paths.js';
 import { NEWSLETTER_JOB_MARGIN_MS, WEBHOOK_DELIVERY_MARGIN_MS } from '../shared/job-margins.js';
 import { passesFilters } from './support/event-pattern.js';
+import { PROD_REQUIRED, synthTemplate, WITHOUT_BUNDLING } from './support/stack-templates.js';
 
 // A bundling synthesis builds eight functions with esbuild: seconds on an idle machine, far longer on a busy one.
 vi.setConfig({ testTimeout: 300_000 });
+
+/** The prod stack tested throughout is an account's whose Lambda quota (1,000, AWS's usual) holds the reservations. */
+const PROD_ACCOUNT_CONCURRENCY = 1000;
 
 /**
  * Only the dev stack is synthesised with its functions really bundled (that
  * proves every entry builds, the web app's JSX and the files copied beside
  * the API included); the other variants differ in their templates, not in
- * their code, so they skip bundling (CDK's own `bundling-stacks` context).
+ * their code, so they skip bundling.
  */
-const WITHOUT_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
-
-/** What a prod synth insists on. */
-const PROD_REQUIRED = { alarmEmail: 'ops@postwire.example', mailDomain: 'mail.postwire.example' };
-/** The prod stack tested throughout is an account's whose Lambda quota (1,000, AWS's usual) holds the reservations. */
-const PROD_ACCOUNT_CONCURRENCY = 1000;
-
 const devOutdir = mkdtempSync(path.join(tmpdir(), 'postwire-dev-'));
-
-function synth(stage: 'dev' | 'prod'): Template {
-  const app = new App(stage === 'dev' ? { outdir: devOutdir, context: { 'aws:cdk:enable-asset-metadata': true } } : { context: WITHOUT_BUNDLING });
-  const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage, stage === 'prod' ? { ...PROD_REQUIRED, accountConcurrency: PROD_ACCOUNT_CONCURRENCY } : {}), env: { account: '123456789012', region: 'eu-west-1' } });
-  return Template.fromStack(stack);
-}
 
 let dev: Template;
 let prod: Template;
 
 beforeAll(() => {
-  dev = synth('dev');
-  prod = synth('prod');
+  dev = synthTemplate('dev', {}, devOutdir);
+  prod = synthTemplate('prod', { accountConcurrency: PROD_ACCOUNT_CONCURRENCY });
 }, 300_000);
 
 describe('the table', () => {
@@ -361,7 +352,7 @@ describe('feed polling', () => {
     // The largest issue (100,000 mails) drains in 120 minutes at SES's 14 a second; mail is stuck a quarter hour after that.
     expect(named('MailOldestMessage').Threshold).toBe((Math.ceil(100_000 / 14 / 60) + 15) * 60);
     expect(named('MailOldestMessage').Threshold).toBeGreaterThan(100_000 / 14);
-    const faster = Template.fromStack(new PostwireStack(new App({ context: WITHOUT_BUNDLING }), 'postwire-faster-ses', { config: stageConfig('prod', { ...PROD_REQUIRED, sesSendRate: 100 }), env: { account: '123456789012', region: 'eu-west-1' } }));
+    const faster = synthTemplate('prod', { sesSendRate: 100 });
     faster.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'postwire-prod-MailOldestMessage', Threshold: (Math.ceil(100_000 / 100 / 60) + 15) * 60 });
     expect(() => stageConfig('prod', { ...PROD_REQUIRED, sesSendRate: 0 })).toThrow(/sesSendRate/);
     // What was missing: parked schedule runs, and SES's account reputation at the lines where SES reviews an account.
@@ -600,7 +591,7 @@ describe('the first production deploy', () => {
     expect(reservedOf(prod)).toMatchObject({ FeedWorker: 10, FanOutWorker: 4, FeedDispatcher: 1, PayoutRun: 1, NewslettersWorker: 5, WebhooksWorker: 11, MailWorker: 5, Api: undefined, Web: undefined, PublisherApi: undefined, PaymentsApi: undefined });
     expect(Object.values(reservedOf(dev)).every((value) => value === undefined)).toBe(true);
     // A new account's quota may be 10: without -c accountConcurrency, prod reserves nothing and its queue consumers are capped by their mappings.
-    const newAccount = Template.fromStack(new PostwireStack(new App({ context: WITHOUT_BUNDLING }), 'postwire-new-account', { config: stageConfig('prod', PROD_REQUIRED), env: { account: '123456789012', region: 'eu-west-1' } }));
+    const newAccount = synthTemplate('prod');
     expect(Object.values(reservedOf(newAccount)).every((value) => value === undefined)).toBe(true);
     const queueMappings = Object.values(newAccount.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) => JSON.stringify(mapping.Properties.EventSourceArn).includes('Queue'));
     expect(queueMappings.length).toBeGreaterThanOrEqual(5);
