@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../shared/webhooks/webhook-signature.js';
 import { systemResolver } from '../shared/feeds/fetch/guarded-lookup.js';
+import { fetchPolicyOf } from '../shared/feeds/poll-feed.js';
+import { deliverDueWebhooks } from '../shared/webhooks/webhook-delivery.js';
 import { FIXTURE_HOST } from './support/fixture-server.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -26,15 +28,15 @@ interface Received {
   body: string;
 }
 
-/** A publisher's webhook receiver on the fixture address: it keeps what it got, and fails while `failing` > 0. */
-let receiver: { url: string; received: Received[]; failing: number; close(): Promise<void> };
+/** A publisher's webhook receiver on the fixture address: it keeps what it got, fails while `failing` > 0, and answers after `delayMs`. */
+let receiver: { url: string; received: Received[]; failing: number; delayMs: number; close(): Promise<void> };
 
 beforeAll(async () => {
   // `hooks.rebind.example` answers with the fixture address until a test turns it to a private one.
   const resolver = async (hostname: string) => (hostname === 'hooks.rebind.example' ? [{ address: rebindTo, family: 4 }] : systemResolver(hostname));
   stack = await createTestStack({ stream: true, now: () => clock, feedRuntime: { trustedAddresses: [FIXTURE_HOST], resolver } });
   const received: Received[] = [];
-  const state = { failing: 0 };
+  const state = { failing: 0, delayMs: 0 };
   const server = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
@@ -44,8 +46,10 @@ beforeAll(async () => {
         response.writeHead(503).end('try later');
         return;
       }
-      received.push({ id: String(request.headers['webhook-id']), timestamp: String(request.headers['webhook-timestamp']), signature: String(request.headers['webhook-signature']), body });
-      response.writeHead(204).end();
+      setTimeout(() => {
+        received.push({ id: String(request.headers['webhook-id']), timestamp: String(request.headers['webhook-timestamp']), signature: String(request.headers['webhook-signature']), body });
+        response.writeHead(204).end();
+      }, state.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, FIXTURE_HOST, resolve));
@@ -57,6 +61,12 @@ beforeAll(async () => {
     },
     set failing(value: number) {
       state.failing = value;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(value: number) {
+      state.delayMs = value;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -142,6 +152,31 @@ describe('webhooks', () => {
     const deliveries = (await json(await stack.request(`/v1/publisher/webhooks/${webhook.webhookId}/deliveries`, { headers: auth }))).items;
     expect(deliveries.filter((item: any) => !item.ok)).toHaveLength(5);
     expect((await json(await stack.request('/v1/publisher/webhooks', { headers: auth }))).items.find((item: any) => item.webhookId === webhook.webhookId)).not.toHaveProperty('failingSince');
+  });
+
+  it('stop at the run’s deadline between two deliveries to a slow receiver, and the next run carries on in order, none twice', async () => {
+    const { auth, ids } = await stack.publisherWithArticles('hook-slow', 4, { settings: { articlePrice: 10, freeArticlesPerMonth: 0 } });
+    await send('POST', '/v1/publisher/webhooks', auth, { url: receiver.url, events: ['article.unlocked'] });
+    const reader = await stack.signUp('hook_slow_reader');
+    for (const [i, id] of ids.entries()) {
+      clock = new Date(clock.getTime() + 1000 * (i + 1));
+      await send('POST', `/v1/articles/${id}/unlock`, reader.auth);
+    }
+    await stack.rollUpStats();
+    receiver.received.splice(0);
+    // Each answer takes 400 ms and the run must stop 600 ms after it starts: at most two deliveries begin in time,
+    // where a check once a page (25 events) sent all four and ran past the function's timeout.
+    receiver.delayMs = 400;
+    try {
+      await deliverDueWebhooks(stack.deps.db, { ...fetchPolicyOf(stack.deps.feedRuntime), now: () => clock, timeoutMs: 2_000, deadline: Date.now() + 600 });
+      expect(receiver.received.length).toBeLessThan(ids.length);
+    } finally {
+      receiver.delayMs = 0;
+    }
+    // The endpoint was left due: the next run delivers the rest.
+    await stack.deliverWebhooks();
+    const unlocked = receiver.received.map((got) => JSON.parse(got.body).data.articleId);
+    expect(unlocked).toEqual([...ids]);
   });
 
   it('are disabled after three days of failures, say why, and resume from where they stopped when enabled', async () => {

@@ -112,7 +112,7 @@ export async function deliverEndpoint(db: Db, slug: string, webhookId: string, o
   let delivered = 0;
   for (;;) {
     if (endpoint.status !== 'enabled') return delivered;
-    if (options.deadline !== undefined && Date.now() > options.deadline) {
+    if (pastDeadline(options)) {
       await markDue(db, endpoint, options.now());
       return delivered;
     }
@@ -126,6 +126,11 @@ export async function deliverEndpoint(db: Db, slug: string, webhookId: string, o
       }),
     );
     for (const event of events) {
+      // Checked before every delivery, not every page: a page of slow endpoints' answers would run far past it.
+      if (pastDeadline(options)) {
+        await markDue(db, endpoint, options.now());
+        return delivered;
+      }
       const wanted = endpoint.events.includes(event.eventType as WebhookEndpoint['events'][number]);
       const attempt = wanted ? await send(db, endpoint, event, options) : { ok: true, ms: 0 };
       if (!attempt.ok) {
@@ -141,6 +146,11 @@ export async function deliverEndpoint(db: Db, slug: string, webhookId: string, o
       return delivered;
     }
   }
+}
+
+/** The function's own time is real time (Lambda's remaining time), whatever clock the domain is given. */
+function pastDeadline(options: DeliveryOptions): boolean {
+  return options.deadline !== undefined && Date.now() > options.deadline;
 }
 
 async function moveCursor(db: Db, endpoint: WebhookEndpoint, to: string): Promise<boolean> {
