@@ -56,11 +56,12 @@ const FIVE_MINUTES = Duration.minutes(5);
 
 /**
  * SES reviews an account whose bounce rate reaches 5 % or complaint rate 0.1 %, and may pause its sending at 10 % or
- * 0.5 % (SES developer guide, "Reputation metrics messages": docs.aws.amazon.com/ses/latest/dg/reputationdashboardmessages.html).
- * The alarms fire at the review line, with the way to the pause still ahead.
+ * 0.5 % (SES developer guide, "Reputation metrics messages": docs.aws.amazon.com/ses/latest/dg/reputationdashboardmessages.html;
+ * AWS asks senders to stay under 2 % and 0.1 %). The alarms fire before the review line, while there is time to act:
+ * at AWS's 2 % for bounces and at half the review line for complaints.
  */
-export const SES_BOUNCE_RATE_ALARM = 0.05;
-export const SES_COMPLAINT_RATE_ALARM = 0.001;
+export const SES_BOUNCE_RATE_ALARM = 0.02;
+export const SES_COMPLAINT_RATE_ALARM = 0.0005;
 
 /**
  * Where a function's p99 duration means trouble. Most functions finish their work well inside the timeout, so
@@ -120,8 +121,8 @@ export class Monitoring extends Construct {
 
     // Account-wide (SES judges the account, not a configuration set); SES publishes them once there is a bounce or complaint.
     const sesReputation = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: 'Maximum' });
-    alarm('SesBounceRate', `SES: bounce rate above ${SES_BOUNCE_RATE_ALARM * 100} %, where SES reviews the account (it may pause sending at 10 %)`, sesReputation('Reputation.BounceRate'), SES_BOUNCE_RATE_ALARM);
-    alarm('SesComplaintRate', `SES: complaint rate above ${SES_COMPLAINT_RATE_ALARM * 100} %, where SES reviews the account (it may pause sending at 0.5 %)`, sesReputation('Reputation.ComplaintRate'), SES_COMPLAINT_RATE_ALARM);
+    alarm('SesBounceRate', `SES: bounce rate above ${SES_BOUNCE_RATE_ALARM * 100} %; SES reviews the account at 5 % and may pause its sending at 10 %`, sesReputation('Reputation.BounceRate'), SES_BOUNCE_RATE_ALARM);
+    alarm('SesComplaintRate', `SES: complaint rate above ${SES_COMPLAINT_RATE_ALARM * 100} %; SES reviews the account at 0.1 % and may pause its sending at 0.5 %`, sesReputation('Reputation.ComplaintRate'), SES_COMPLAINT_RATE_ALARM);
 
     const apiMetric = (metricName: string, statistic: string) =>
       new Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: props.api.apiId }, period: FIVE_MINUTES, statistic });

@@ -355,10 +355,10 @@ describe('feed polling', () => {
     const faster = synthTemplate('prod', { sesSendRate: 100 });
     faster.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'postwire-prod-MailOldestMessage', Threshold: (Math.ceil(100_000 / 100 / 60) + 15) * 60 });
     expect(() => stageConfig('prod', { ...PROD_REQUIRED, sesSendRate: 0 })).toThrow(/sesSendRate/);
-    // What was missing: parked schedule runs, and SES's account reputation at the lines where SES reviews an account.
+    // What was missing: parked schedule runs, and SES's account reputation before the lines where SES reviews an account.
     expect(named('ScheduleFailures')).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0, Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [expect.stringMatching(/^ScheduleFailures/), 'QueueName'] } }] });
-    expect(named('SesBounceRate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05, ComparisonOperator: 'GreaterThanThreshold' });
-    expect(named('SesComplaintRate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 });
+    expect(named('SesBounceRate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.02, ComparisonOperator: 'GreaterThanThreshold' });
+    expect(named('SesComplaintRate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.0005 });
     expect(named('SesBounceRate').Dimensions).toBeUndefined();
     prod.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
     expect(named('MailEventsDeadLetters')).toBeDefined();
