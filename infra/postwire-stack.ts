@@ -323,13 +323,15 @@ export class PostwireStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)) },
       ...(domainName ? { domainMapping: { domainName } } : {}),
     });
-    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', api.fn);
+    // One invoke permission per function for this API, not one per route: a function's resource policy holds 20 KB,
+    // about 40 route-scoped permissions, and each function is reachable only through its own routes anyway.
+    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', api.fn, { scopePermissionToRoute: false });
     for (const path of API_ROUTE_PATHS) httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: apiIntegration });
     for (const [fn, routes] of [
       [publisherApi, PUBLISHER_ROUTES],
       [paymentsApi, PAYMENT_ROUTES],
     ] as const) {
-      const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.fn);
+      const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.fn, { scopePermissionToRoute: false });
       for (const route of routes) httpApi.addRoutes({ path: route.path, methods: [route.method.toUpperCase() as HttpMethod], integration });
     }
     // Items with no web page of their own link to their article page here (functions that ingest feeds).
