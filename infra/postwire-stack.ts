@@ -276,14 +276,15 @@ export class PostwireStack extends Stack {
       target: new LambdaInvoke(dispatcher.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(2), deadLetterQueue: scheduleFailures }),
     });
 
-    // The web app's function: pages for readers and publishers. It calls the API at its public address and holds only the reader-token secret.
+    // The web app's function: pages for readers and publishers. It calls the API at its public address (asking it whether card
+    // payments are set up) and holds the reader-token key and the client-address key below.
     const web = new PostwireFunction(this, 'Web', {
       ...shared,
       entry: 'web',
       description: 'postwire web app: server-rendered pages over the public API',
       memorySize: 512,
       timeout: API_TIMEOUT,
-      environment: { JWT_SECRET_ARN: jwtSecret.secretArn, PAYMENTS_ENABLED: String(config.payments) },
+      environment: { JWT_SECRET_ARN: jwtSecret.secretArn },
     });
     jwtSecret.grantRead(web.fn);
     // The web function calls the API from its own address for every reader: it vouches for each reader's address with this key, which only it and the main API hold (shared/client-address.ts).
