@@ -10,6 +10,7 @@ import { runFidelityBench } from './fidelity.bench.js';
 import { runHostileFeedBench } from './hostile-feeds.bench.js';
 import { runIngestBench } from './ingest.bench.js';
 import { runNewsletterBench } from './newsletter.bench.js';
+import { runPrerequisitesBench } from './prerequisites.bench.js';
 import { runRefundBench } from './refund.bench.js';
 import { runTimelineBench } from './timeline.bench.js';
 import { runStartBench } from './start.bench.js';
@@ -46,6 +47,7 @@ if (withDynamo.some(([name]) => wanted(name))) {
   }
 }
 if (wanted('start')) await runStartBench();
+if (wanted('prerequisites')) await runPrerequisitesBench();
 if (wanted('compile-cache')) await runCompileCacheBench();
 const { overBudget } = wanted('bundles') ? await runBundleBench() : { overBudget: [] };
 budgetMisses.push(...overBudget);
