@@ -40,6 +40,8 @@ export interface PostwireFunctionProps {
 export class PostwireFunction extends Construct {
   readonly fn: LambdaFunction;
   readonly memorySize: number;
+  /** What its code is built from (infra/lambda-bundle.ts): a test builds it the same way to run it as deployed. */
+  readonly bundle: LambdaBundleSpec;
 
   constructor(scope: Construct, id: string, props: PostwireFunctionProps) {
     super(scope, id);
@@ -50,6 +52,7 @@ export class PostwireFunction extends Construct {
     // The log group exists before the function, so Lambda needs no logs:CreateLogGroup.
     role.addToPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     const spec: LambdaBundleSpec = { entry: props.entry, lazy: props.lazy ?? [], packageFiles: props.packageFiles };
+    this.bundle = spec;
     this.fn = new LambdaFunction(this, 'Function', {
       code: Code.fromAsset(PROJECT_ROOT, {
         // Hashed by what is built, as NodejsFunction does; skipped (with a stand-in hash) for stacks outside `bundling-stacks`.

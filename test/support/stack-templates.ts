@@ -18,7 +18,13 @@ export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' };
 
 /** The stage's template; `bundledInto` builds the functions' code into that folder (and records each asset's path there). */
 export function synthTemplate(stage: 'dev' | 'prod', overrides: StageOverrides = {}, bundledInto?: string): Template {
+  return synthStack(stage, overrides, bundledInto).template;
+}
+
+/** The stage's template and the stack it came from, for a test that needs the constructs too (a function's bundle spec). */
+export function synthStack(stage: 'dev' | 'prod', overrides: StageOverrides = {}, bundledInto?: string): { stack: PostwireStack; template: Template } {
   const app = new App(bundledInto ? { outdir: bundledInto, context: { 'aws:cdk:enable-asset-metadata': true } } : { context: WITHOUT_BUNDLING });
   const required = stage === 'prod' ? PROD_REQUIRED : {};
-  return Template.fromStack(new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage, { ...required, ...overrides }), env: TEST_ENV }));
+  const stack = new PostwireStack(app, `postwire-${stage}`, { config: stageConfig(stage, { ...required, ...overrides }), env: TEST_ENV });
+  return { stack, template: Template.fromStack(stack) };
 }
