@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../shared/webhooks/webhook-signature.js';
 import { systemResolver } from '../shared/feeds/fetch/guarded-lookup.js';
 import { fetchPolicyOf } from '../shared/feeds/poll-feed.js';
-import { deliverDueWebhooks } from '../shared/webhooks/webhook-delivery.js';
+import { deliverDueWebhooks, postEvent } from '../shared/webhooks/webhook-delivery.js';
 import { FIXTURE_HOST } from './support/fixture-server.js';
 import { createTestStack, type TestStack } from './support/test-stack.js';
 
@@ -177,6 +177,32 @@ describe('webhooks', () => {
     await stack.deliverWebhooks();
     const unlocked = receiver.received.map((got) => JSON.parse(got.body).data.articleId);
     expect(unlocked).toEqual([...ids]);
+  });
+
+  it('cut off a receiver that answers a byte at a time at the POST’s time limit, as a failed delivery', async () => {
+    const trickler = http.createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      let bytes = 0;
+      const drip = setInterval(() => {
+        response.write('.');
+        if (++bytes === 30) {
+          clearInterval(drip);
+          response.end();
+        }
+      }, 100);
+      response.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((resolve) => trickler.listen(0, FIXTURE_HOST, resolve));
+    try {
+      const url = `http://${FIXTURE_HOST}:${(trickler.address() as AddressInfo).port}/hooks`;
+      // Each byte keeps the socket busy, so only a limit on the whole request stops it before its 3 s are up.
+      const attempt = await postEvent(url, '{}', {}, { ...fetchPolicyOf(stack.deps.feedRuntime), now: () => clock, timeoutMs: 500 });
+      expect(attempt).toMatchObject({ ok: false });
+      expect(attempt.error).toMatch(/within 500 ms|aborted/);
+    } finally {
+      await new Promise<void>((resolve) => trickler.close(() => resolve()));
+    }
   });
 
   it('are disabled after three days of failures, say why, and resume from where they stopped when enabled', async () => {

@@ -8,6 +8,7 @@
  * delays no one else. The URL passes the same address guard as feed URLs,
  * checked again at every connection.
  */
+import { WEBHOOK_POST_TIMEOUT_MS } from '../job-margins.js';
 import http from 'node:http';
 import https from 'node:https';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -56,7 +57,7 @@ export async function postEvent(url: string, body: string, headers: Record<strin
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'postwire-webhooks/1' },
         lookup: guardedLookup(options, options.resolver),
-        timeout: options.timeoutMs ?? 10_000,
+        timeout: options.timeoutMs ?? WEBHOOK_POST_TIMEOUT_MS,
       },
       (response) => {
         // The answer's body is not needed: drain it and keep only the status.
@@ -66,7 +67,11 @@ export async function postEvent(url: string, body: string, headers: Record<strin
         response.on('error', (error) => done({ ok: false, status, error: error.message }));
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs ?? 10_000} ms`)));
+    // The socket's idle timeout alone lets a receiver that trickles a byte at a time hold the run: the whole request is bounded too.
+    const timeoutMs = options.timeoutMs ?? WEBHOOK_POST_TIMEOUT_MS;
+    const whole = setTimeout(() => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
+    request.on('close', () => clearTimeout(whole));
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     request.on('error', (error) => done({ ok: false, error: error.message }));
     request.end(body);
   });
