@@ -101,14 +101,13 @@ export class MailDelivery extends Construct {
       identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: `DNS record ${i + 1} of 3 that verifies ${props.mailDomain} for SES` }));
     } else if (!props.mailFrom) {
       Annotations.of(this).addWarningV2('postwire:mail-sender', `Mail from this stage comes from ${sender}, which SES refuses: pass -c mailFrom=<an address verified in SES> or -c mailDomain=<a domain>.`);
-      // Without a mail domain or a sender (dev), the grant is as wide as whatever identity gets verified by hand later.
-      const stack = Stack.of(this);
-      const known = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
-      Validations.of(this).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${known(stack.region, 'Region')}:${known(stack.account, 'AccountId')}:identity/*]`,
-        reason: 'A stage without -c mailDomain or -c mailFrom sends from any identity verified in this account; prod names its domain.',
-      });
     }
+    const known = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${known(Stack.of(this).region, 'Region')}:${known(Stack.of(this).account, 'AccountId')}:identity/*]`,
+      reason:
+        'In the SES sandbox (every new account) SES also authorizes a send against each recipient\'s verified identity, so the grant names every identity; the ses:FromAddress condition keeps the sender to the mail domain or -c mailFrom.',
+    });
 
     this.worker = new PostwireFunction(this, 'Worker', {
       ...props.shared,
@@ -123,14 +122,17 @@ export class MailDelivery extends Construct {
     // It reads a batch's suppressions and writes new ones, and counts deliveries and bounces on newsletter issues; nothing else of the table.
     props.table.grant(this.worker.fn, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
     const stack = Stack.of(this);
+    // SES authorizes a send against the sender's identity and, in the sandbox, each recipient's too: the grant names every
+    // identity, and the condition says who the mail may be from (any address of the mail domain, or the one -c mailFrom names).
+    const fromAddress = props.mailDomain ? `*@${props.mailDomain}` : props.mailFrom ? sender : undefined;
     this.worker.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail'],
         resources: [
-          // SES authorizes a send against the identity verified for it: the domain, or (verified by hand) the address or its domain.
-          ...(props.mailDomain ? [props.mailDomain] : props.mailFrom ? [sender, sender.split('@')[1]!] : ['*']).map((resourceName) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName })),
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
           stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
         ],
+        ...(fromAddress ? { conditions: { StringLike: { 'ses:FromAddress': fromAddress } } } : {}),
       }),
     );
     this.worker.fn.addEventSource(new SqsEventSource(this.queue.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: SENDING_BATCHES }));
