@@ -41,8 +41,8 @@ export interface StageConfig {
   /** An existing SNS topic for alarms, instead of (or besides) the emails. */
   alarmTopicArn?: string | undefined;
   /**
-   * Stripe payments. When on, the stack creates two secrets for the Stripe keys;
-   * put the real values in before the first reader pays (see docs/OPERATIONS.md).
+   * Stripe payments. When on, the payments and payout functions may read two secrets the operator creates with
+   * the Stripe keys (see docs/OPERATIONS.md); until they exist, payments answer 503 payments_not_configured.
    */
   payments: boolean;
   /** X-Ray tracing for the functions; off unless asked for (it costs per trace). */
