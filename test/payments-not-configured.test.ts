@@ -104,9 +104,10 @@ describe('the payments function before the Stripe secrets exist', () => {
 });
 
 describe('the web app before payments are set up', () => {
-  async function signedInPage(handle: string): Promise<Page> {
+  /** A reader signed in, on a laptop (1280 px) or a phone (390 px). */
+  async function signedInPage(handle: string, width: number): Promise<Page> {
     await stack.signUp(handle);
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
     await page.goto(`${stack.url}/login`);
     await page.getByLabel('Email').fill(`${handle}@readers.example`);
     await page.getByLabel(/^Password/).fill('correct horse battery');
@@ -115,19 +116,20 @@ describe('the web app before payments are set up', () => {
     return page;
   }
 
-  it('shows the wallet without point packs to buy, saying why', async () => {
-    const page = await signedInPage('wallet_waiter');
+  it.each([1280, 390])('shows the wallet without point packs to buy, saying why (%i px)', async (width) => {
+    const page = await signedInPage(`wallet_waiter_${width}`, width);
     await page.goto(`${stack.url}/wallet`);
     await expect.poll(() => page.getByText('Balance: 50 points').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Payments are not available yet: card payments have not been set up on this postwire').isVisible()).toBe(true);
     expect(await page.getByRole('list', { name: 'Point packs' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /\$\d/ }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await screenshot(page, 'wallet-payments-not-configured');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await screenshot(page, `wallet-payments-not-configured-${width}`);
   });
 
-  it('offers the card-less trial on the paywall but no paid subscription, saying why', async () => {
-    const page = await signedInPage('paywall_waiter');
+  it.each([1280, 390])('offers the card-less trial on the paywall but no paid subscription, saying why (%i px)', async (width) => {
+    const page = await signedInPage(`paywall_waiter_${width}`, width);
     await page.goto(`${stack.url}/p/unpaid-desk`);
     await page.getByRole('link', { name: 'Story number 1 from the wires' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Keep reading' }).isVisible()).toBe(true);
@@ -136,7 +138,8 @@ describe('the web app before payments are set up', () => {
     expect(await page.getByRole('button', { name: 'Start 14-day free trial: Monthly' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Unlock for 30 points' }).isVisible()).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await screenshot(page, 'paywall-payments-not-configured');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await screenshot(page, `paywall-payments-not-configured-${width}`);
   });
 
   it('answers a buy form posted from a page shown earlier with the explanation, not an error page', async () => {
