@@ -104,6 +104,9 @@ describe('the payments function before the Stripe secrets exist', () => {
 });
 
 describe('the web app before payments are set up', () => {
+  /** How wide the page's content is: wider than the viewport means a phone scrolls sideways. */
+  const pageWidth = (page: Page) => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+
   /** A reader signed in, on a laptop (1280 px) or a phone (390 px). */
   async function signedInPage(handle: string, width: number): Promise<Page> {
     await stack.signUp(handle);
@@ -124,7 +127,7 @@ describe('the web app before payments are set up', () => {
     expect(await page.getByRole('list', { name: 'Point packs' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /\$\d/ }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(width);
     await screenshot(page, `wallet-payments-not-configured-${width}`);
   });
 
@@ -138,7 +141,7 @@ describe('the web app before payments are set up', () => {
     expect(await page.getByRole('button', { name: 'Start 14-day free trial: Monthly' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Unlock for 30 points' }).isVisible()).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(width);
     await screenshot(page, `paywall-payments-not-configured-${width}`);
   });
 
