@@ -29,7 +29,7 @@ const post = (path: string, headers: Record<string, string>, body?: unknown) =>
 let eventCounter = 0;
 async function deliver(type: string, object: Record<string, unknown>, secret = WEBHOOK_SECRET) {
   const payload = JSON.stringify({ id: `evt_${++eventCounter}`, object: 'event', type, created: Math.floor(Date.now() / 1000), data: { object } });
-  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
+  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(clock.getTime() / 1000) });
   return stack.request('/v1/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
 }
 

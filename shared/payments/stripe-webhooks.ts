@@ -24,10 +24,11 @@ import { settlePaymentReversals } from './payment-reversals.js';
  */
 export type WebhookOutcome = 'credited' | 'duplicate' | 'orphaned' | 'subscription_saved' | 'account_updated' | ChargeOutcome;
 
-export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signature: string | undefined, secret: string): Promise<Stripe.Event> {
+/** A signed event whose signature is at most Stripe's tolerance (300 s) from `receivedAt`: the app's clock, as every other time it keeps. */
+export async function verifyStripeEvent(stripe: Stripe, rawBody: string, signature: string | undefined, secret: string, receivedAt: Date): Promise<Stripe.Event> {
   if (!signature) throw new ValidationFailed('The Stripe-Signature header is missing.', [{ field: 'Stripe-Signature', message: 'required' }]);
   try {
-    return await stripe.webhooks.constructEventAsync(rawBody, signature, secret);
+    return await stripe.webhooks.constructEventAsync(rawBody, signature, secret, undefined, undefined, Math.floor(receivedAt.getTime() / 1000));
   } catch {
     throw new ValidationFailed('The webhook signature does not verify.', [{ field: 'Stripe-Signature', message: 'invalid' }]);
   }

@@ -32,7 +32,8 @@ export async function createStripeTestStack(options: { now: () => Date; env?: Re
     sdk,
     async deliver(type, object, created = options.now()) {
       const payload = JSON.stringify({ id: `evt_stack_${++events}`, object: 'event', type, created: Math.floor(created.getTime() / 1000), data: { object } });
-      const signature = sdk.webhooks.generateTestHeaderString({ payload, secret });
+      // Signed when it is sent, at the stack's clock, as Stripe signs at its own.
+      const signature = sdk.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(options.now().getTime() / 1000) });
       const response = await stack.request('/v1/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
       if (response.status !== 200) throw new Error(`Webhook ${type}: ${response.status} ${await response.text()}`);
       return (await response.json()) as Record<string, any>;

@@ -125,7 +125,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
 
   app.openapi({ ...spec.stripeWebhook, middleware: ready }, async (c) => {
     const { stripe, config: payments } = c.get('payments');
-    const event = await verifyStripeEvent(stripe, await c.req.text(), c.req.header('stripe-signature'), payments.stripeWebhookSecret);
+    const event = await verifyStripeEvent(stripe, await c.req.text(), c.req.header('stripe-signature'), payments.stripeWebhookSecret, deps.now());
     const outcome = await handleStripeEvent(deps.db, stripe, event, deps.now, webhookOptions(payments));
     if (outcome === 'orphaned') deps.logger.warn('Stripe payment for an account with no wallet, recorded as orphaned', { eventId: event.id, type: event.type });
     else deps.logger.info('Stripe event', { eventId: event.id, type: event.type, outcome });
