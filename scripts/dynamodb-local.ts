@@ -65,7 +65,7 @@ export async function startLocalDynamo(options: { port?: number; dataDir?: strin
 }
 
 /** What libfaketime (Debian's `faketime`) sets in the environment of the program it runs. */
-const FAKETIME_VARIABLES = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_SHARED'];
+export const FAKETIME_VARIABLES = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_SHARED'] as const;
 
 /**
  * Runs `start` with libfaketime's variables out of the environment it passes on. The suite runs once with the

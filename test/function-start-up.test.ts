@@ -20,6 +20,7 @@
  * test, naming it, rather than being guessed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { FAKETIME_VARIABLES } from '../scripts/dynamodb-local.js';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -285,6 +286,9 @@ async function startFunction(fn: TemplateFunction): Promise<StartOutcome> {
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
     AWS_ENDPOINT_URL: NO_AWS,
+    // The clock of this process and its stand-ins, moved or not (faketime): the SDK treats a server's clock far
+    // from its own as skew to correct, and retries.
+    ...Object.fromEntries(FAKETIME_VARIABLES.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : []))),
   };
   const child = spawn(process.execPath, ['--input-type=module', '--eval', RUNTIME], { cwd: env.LAMBDA_TASK_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
