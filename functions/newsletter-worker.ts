@@ -6,7 +6,8 @@
  *   is nearly up, then queue its continuation. Mails go to the mail queue.
  * A job that fails is retried by SQS and resumes where it stopped; the sent
  * marks keep every reader to one mail per issue, and a page whose mails the
- * mail queue refused gives its marks back first. A dispatch that cannot queue
+ * mail queue refused gives its marks back first. A duplicate of a job whose
+ * shard another job is working does nothing and succeeds. A dispatch that cannot queue
  * an issue's jobs fails before it claims the newsletter's turn, so the next
  * one (a minute later at most) queues the same issue.
  */

@@ -7,6 +7,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueShardKey, shardOf, NEWSLETTER_SUBSCRIBER_SHARDS } from '../shared/db/keys.js';
+import type { MailMessage } from '../shared/mail/mail-message.js';
 import { queueMails, type QueueClient } from '../shared/mail/mail-queue.js';
 import { recordMailEvents, sendQueuedMails } from '../shared/mail/mail-worker.js';
 import { smtpTransport } from '../shared/mail/smtp-transport.js';
@@ -70,6 +71,17 @@ async function subscriber(handle: string, newsletterId: string) {
 }
 
 const issuesTo = async (address: string) => (await mailsTo(address)).filter((mail) => mail.subject.startsWith('The Daily Briefing'));
+
+/** Sends the newsletter now and dispatches it, keeping its issue's fan-out jobs for the test to run. */
+async function issueJobsOf(newsletterId: string, auth: Record<string, string>): Promise<IssueJob[]> {
+  await send('POST', `/v1/publisher/newsletters/${newsletterId}/send-now`, auth);
+  const jobs: IssueJob[] = [];
+  const made = await dispatchDueNewsletters(stack.deps.db, { enqueue: async (more) => void jobs.push(...more) }, clock, stack.deps.config.defaultArticlePrice);
+  const issue = made.find((candidate) => candidate.newsletterId === newsletterId)!;
+  return jobs.filter((job) => job.issueId === issue.issueId);
+}
+
+const fanOutOptions = (queueMails: (mails: MailMessage[]) => Promise<void>) => ({ secret: stack.deps.config.jwtSecret, publicUrl: PUBLIC, now: () => clock, queueMails });
 
 describe('defining newsletters', () => {
   it('takes a name, a send time in a time zone and a frequency, and says when the first issue goes out', async () => {
@@ -276,6 +288,66 @@ describe('an issue', () => {
     const deliveries = queuedBodies.map((body, i) => ({ messageId: `e${i}`, at: clock.toISOString(), body: JSON.stringify({ eventType: 'Delivery', mail: { tags: { issue: [made[0]!.issueId] } }, delivery: { recipients: [(JSON.parse(body) as { to: string }).to] } }) }));
     await recordMailEvents(stack.deps.db, deliveries);
     expect(await issues()).toEqual([expect.objectContaining({ issueId: made[0]!.issueId, sent: 5, delivered: 5 })]);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('reaches every reader once when a duplicate of a job runs while the job\'s mail-queue send is failing', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-twin');
+    await push(auth, freshItems('twin', 2));
+    const readers = Array.from({ length: 6 }, (_, i) => `nl_twin_${i}@readers.example`);
+    for (const address of readers) await subscriber(address.split('@')[0]!, newsletter.newsletterId);
+    clock = new Date('2026-11-30T06:08:00Z');
+    const jobs = await issueJobsOf(newsletter.newsletterId, auth);
+
+    // SQS delivers at least once, and a dispatch run again queues every job again: a duplicate of each job runs
+    // while the job's mail-queue send is failing; the job is then tried again, as SQS does, until it is done.
+    const queued: string[] = [];
+    const mailQueue = async (mails: MailMessage[]) => {
+      queued.push(...mails.map((mail) => mail.to));
+      for (const mail of mails) await stack.deps.mail.enqueue(mail);
+    };
+    for (const job of jobs) {
+      let duplicateRan = false;
+      const failingOnce = async (mails: MailMessage[]) => {
+        if (duplicateRan) return mailQueue(mails);
+        duplicateRan = true;
+        await runIssueJob(stack.deps.db, job, fanOutOptions(mailQueue));
+        throw new Error('SQS unavailable');
+      };
+      const first = await runIssueJob(stack.deps.db, job, fanOutOptions(failingOnce)).catch(() => undefined);
+      for (let attempt = 1; attempt <= 3 && !first?.done; attempt++) {
+        const retried = await runIssueJob(stack.deps.db, job, fanOutOptions(mailQueue)).catch(() => undefined);
+        if (retried?.done) break;
+      }
+    }
+    expect(queued.sort()).toEqual([...readers].sort());
+    await stack.mailSent();
+    for (const address of readers) expect(await issuesTo(address), address).toHaveLength(1);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('leaves a shard to the job\'s continuation when the job runs out of time, and the continuation goes on where it stopped', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-relay');
+    await push(auth, freshItems('relay', 2));
+    const readers = Array.from({ length: 4 }, (_, i) => `nl_relay_${i}@readers.example`);
+    for (const address of readers) await subscriber(address.split('@')[0]!, newsletter.newsletterId);
+    clock = new Date('2026-11-30T06:10:00Z');
+    const jobs = await issueJobsOf(newsletter.newsletterId, auth);
+
+    // A page of one reader, and a queue send slower than the time left: each run does one page, then its continuation runs.
+    const queued: string[] = [];
+    const slowQueue = async (mails: MailMessage[]) => {
+      queued.push(...mails.map((mail) => mail.to));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    };
+    let runs = 0;
+    for (const job of jobs) {
+      for (let result = { done: false }; !result.done && runs < 20; runs++) {
+        result = await runIssueJob(stack.deps.db, job, { ...fanOutOptions(slowQueue), pageSize: 1, deadline: Date.now() + 20 });
+      }
+    }
+    expect(queued.sort()).toEqual([...readers].sort());
+    expect(runs).toBeGreaterThan(jobs.length);
     clock = new Date('2026-11-30T05:00:00Z');
   });
 });

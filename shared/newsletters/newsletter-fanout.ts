@@ -4,7 +4,7 @@
  * access decision needs (each reader's profile, their subscription to the
  * publisher and their entitlements to the issue's articles) in batch reads,
  * builds each reader's mail, claims each reader's sent mark (a conditional
- * write, so of two jobs on one page only one mails a reader), hands the
+ * write, so a reader is mailed once however often a page is read), hands the
  * claimed mails to the mail queue, then moves the shard's resume point. The
  * marks of mails the queue did not take are given back before the job fails,
  * so its retry, which resumes at that page, queues exactly those; the marks
@@ -15,11 +15,30 @@
  * not sent twice.) Mails go to the queue, so a newsletter with a million
  * subscribers is queue depth, not one function's time.
  *
+ * One job works a shard at a time: it takes the shard's lease (on its
+ * progress item, a conditional write) before it reads a page, renews it with
+ * every move of the resume point (which only the holder may make) and gives
+ * it up when it stops. Jobs come twice (SQS delivers at least once, a dispatch
+ * run again queues every job again), and without the lease a duplicate that
+ * met marks claimed by a job whose queue send was failing took them for sent
+ * and moved the resume point past them; the failing job then gave them back
+ * behind the resume point, and nobody read that page again. A job that finds
+ * the lease held does nothing and succeeds: the holder's own message stays on
+ * the queue until the holder finishes or fails, and a failed holder's retry
+ * comes back for the shard. The lease outlasts the worker's timeout, so a live
+ * holder never loses it, and lapses well before SQS hands a killed job's
+ * message out again (its visibility timeout, 30 minutes). The lease was chosen
+ * over marks that tell a claimed mail from a queued one: such marks cost a
+ * second write per mail, and a job meeting a claimed one could not tell a
+ * live claimer from a dead one without a lease on each mark.
+ *
  * The free meter is never spent by a mail: the access decision is asked with
  * no meter, no balance and no spend, so only a free article, an entitlement
  * or a subscription opens an article.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decideAccess } from '../access/access-policy.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
@@ -51,6 +70,7 @@ export interface FanOutOptions {
 }
 
 export interface FanOutResult {
+  /** Nothing is left for this job: its shard is finished, or another job holds the shard and finishes it. */
   done: boolean;
   queued: number;
   skipped: number;
@@ -58,6 +78,8 @@ export interface FanOutResult {
 
 /** Sent marks are kept while a retry could still come: a month. */
 const SENT_MARK_SECONDS = 30 * 86400;
+/** A shard's lease: longer than the worker's timeout (5 minutes), far shorter than the job queue's visibility timeout (30). */
+const SHARD_LEASE_MS = 6 * 60_000;
 /** An issue's rendered parts, kept in memory across the jobs of one function instance. */
 const renderedIssues = new Map<string, RenderedIssue>();
 
@@ -72,43 +94,93 @@ export async function runIssueJob(db: Db, job: IssueJob, options: FanOutOptions)
     renderedIssues.clear();
     renderedIssues.set(renderKey, rendered);
   }
-  const progressKey = issueShardKey(issue.issueId, job.shard);
+  const lease = shardLease(db, issueShardKey(issue.issueId, job.shard), options.now);
   const result: FanOutResult = { done: false, queued: 0, skipped: 0 };
-  let cursor = await resumePoint(db, progressKey);
-  if (cursor === 'done') return { ...result, done: true };
+  const taken = await lease.take();
+  if (!taken) return { ...result, done: true };
+  let cursor = taken.cursor;
 
-  for (;;) {
-    if (options.deadline !== undefined && Date.now() > options.deadline) return result;
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': newsletterSubscribersPk(issue.newsletterId, job.shard) },
-        ExclusiveStartKey: cursor ? { PK: newsletterSubscribersPk(issue.newsletterId, job.shard), SK: cursor } : undefined,
-        Limit: pageSize,
-      }),
-    );
-    const userIds = (page.Items ?? []).map((item) => item.SK as string);
-    if (userIds.length > 0) {
-      const { mails, skipped } = await mailsFor(db, rendered, userIds, options);
-      const claimed = await claimSent(db, issue.issueId, mails, options.now());
-      const { queued, failure } = await queueClaimed(db, issue.issueId, claimed, options);
-      result.queued += queued;
-      result.skipped += skipped + (mails.length - claimed.length);
-      if (queued > 0) await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: newsletterIssueKey(issue.issueId), UpdateExpression: 'ADD sent :n', ExpressionAttributeValues: { ':n': queued } }));
-      // The resume point stays before this page: the retry claims again exactly the mails given back.
-      if (failure) throw failure.error;
+  try {
+    for (;;) {
+      if (options.deadline !== undefined && Date.now() > options.deadline) break;
+      const page = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': newsletterSubscribersPk(issue.newsletterId, job.shard) },
+          ExclusiveStartKey: cursor ? { PK: newsletterSubscribersPk(issue.newsletterId, job.shard), SK: cursor } : undefined,
+          Limit: pageSize,
+        }),
+      );
+      const userIds = (page.Items ?? []).map((item) => item.SK as string);
+      if (userIds.length > 0) {
+        const { mails, skipped } = await mailsFor(db, rendered, userIds, options);
+        const claimed = await claimSent(db, issue.issueId, mails, options.now());
+        const { queued, failure } = await queueClaimed(db, issue.issueId, claimed, options);
+        result.queued += queued;
+        result.skipped += skipped + (mails.length - claimed.length);
+        if (queued > 0) await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: newsletterIssueKey(issue.issueId), UpdateExpression: 'ADD sent :n', ExpressionAttributeValues: { ':n': queued } }));
+        // The resume point stays before this page: the retry claims again exactly the mails given back.
+        if (failure) throw failure.error;
+      }
+      const last = page.LastEvaluatedKey?.SK as string | undefined;
+      cursor = last ?? 'done';
+      // Held no longer (only a job outliving its lease loses it): its new holder goes on from the resume point.
+      if (!(await lease.move(cursor))) return { ...result, done: true };
+      if (cursor === 'done') return { ...result, done: true };
     }
-    const last = page.LastEvaluatedKey?.SK as string | undefined;
-    cursor = last ?? 'done';
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...progressKey, type: 'issue_progress', cursor, [TTL_ATTRIBUTE]: Math.floor(options.now().getTime() / 1000) + SENT_MARK_SECONDS } }));
-    if (cursor === 'done') return { ...result, done: true };
+  } catch (error) {
+    // Given up for the retry (or a duplicate) to take at once; had that failed too, the lease lapses.
+    await lease.giveUp().catch(() => undefined);
+    throw error;
   }
+  // Given up before the continuation is queued: a continuation finding the lease held would do nothing.
+  await lease.giveUp();
+  return result;
 }
 
-async function resumePoint(db: Db, key: ItemKey): Promise<string | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
-  return Item?.cursor as string | undefined;
+/**
+ * A shard's lease on its progress item, which also holds the shard's resume
+ * point (`cursor`: the last subscriber done, or `done`). Each lease is this
+ * job's own (a fresh owner), so a job takes it only when nobody holds it or its
+ * holder's time is up.
+ */
+function shardLease(db: Db, key: ItemKey, now: () => Date) {
+  const owner = randomUUID();
+  const expiry = () => {
+    const at = now().getTime();
+    return { ':until': at + SHARD_LEASE_MS, ':ttl': Math.floor(at / 1000) + SENT_MARK_SECONDS };
+  };
+  const update = (input: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> }) =>
+    db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: key, ...input, ReturnValues: 'ALL_NEW' }));
+  return {
+    /** Takes the shard unless it is done or held; answers its resume point. */
+    async take(): Promise<{ cursor: string | undefined } | undefined> {
+      try {
+        const { Attributes } = await update({
+          UpdateExpression: 'SET #type = :type, leaseOwner = :owner, leaseUntil = :until, #ttl = :ttl',
+          ConditionExpression: '(attribute_not_exists(#cursor) OR #cursor <> :done) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+          ExpressionAttributeNames: { '#type': 'type', '#cursor': 'cursor', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ...expiry(), ':type': 'issue_progress', ':owner': owner, ':done': 'done', ':now': now().getTime() },
+        });
+        return { cursor: Attributes?.cursor as string | undefined };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return undefined;
+        throw error;
+      }
+    },
+    /** Moves the resume point and renews the lease (`done` ends it); false when this job holds it no longer. */
+    move: (cursor: string) =>
+      conditionHeld(
+        update({
+          UpdateExpression: cursor === 'done' ? 'SET #cursor = :cursor, #ttl = :ttl REMOVE leaseOwner, leaseUntil' : 'SET #cursor = :cursor, #ttl = :ttl, leaseUntil = :until',
+          ConditionExpression: 'leaseOwner = :owner',
+          ExpressionAttributeNames: { '#cursor': 'cursor', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: cursor === 'done' ? { ':cursor': cursor, ':ttl': expiry()[':ttl'], ':owner': owner } : { ...expiry(), ':cursor': cursor, ':owner': owner },
+        }),
+      ),
+    giveUp: () => conditionHeld(update({ UpdateExpression: 'REMOVE leaseOwner, leaseUntil', ConditionExpression: 'leaseOwner = :owner', ExpressionAttributeValues: { ':owner': owner } })),
+  };
 }
 
 /** The page's mails: every subscriber who still has an account, wants newsletters and whose address takes mail. */
