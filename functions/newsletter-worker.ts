@@ -12,12 +12,13 @@
  * one (a minute later at most) queues the same issue.
  */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../shared/config.js';
 import { NEWSLETTER_JOB_MARGIN_MS } from '../shared/job-margins.js';
 import { queueMails } from '../shared/mail/mail-queue.js';
 import { runIssueJob } from '../shared/newsletters/newsletter-fanout.js';
 import { dispatchDueNewsletters, type IssueJob } from '../shared/newsletters/newsletter-issues.js';
+import { newsletterSqsClient } from '../shared/newsletters/newsletter-sqs-client.js';
 import { createFeedDeps } from '../shared/runtime.js';
 import { resolveSecretEnv } from '../shared/secrets.js';
 import { createLambdaLogger } from './lambda-logger.js';
@@ -28,7 +29,7 @@ const { metrics, flushed } = createLambdaMetrics('postwire-newsletter-worker');
 const env = await resolveSecretEnv();
 const config = loadConfig(env);
 const { db } = createFeedDeps(config);
-const sqs = new SQSClient({});
+const sqs = newsletterSqsClient();
 
 async function queueJobs(jobs: IssueJob[]): Promise<void> {
   for (let start = 0; start < jobs.length; start += 10) {

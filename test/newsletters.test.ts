@@ -4,6 +4,8 @@
  * that reader may read, unsubscribed in one click, counted in the stats. Mail
  * is read from the run's real mail catcher.
  */
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueShardKey, shardOf, NEWSLETTER_SUBSCRIBER_SHARDS } from '../shared/db/keys.js';
@@ -12,6 +14,7 @@ import { queueMails, type QueueClient } from '../shared/mail/mail-queue.js';
 import { recordMailEvents, sendQueuedMails } from '../shared/mail/mail-worker.js';
 import { smtpTransport } from '../shared/mail/smtp-transport.js';
 import { runIssueJob } from '../shared/newsletters/newsletter-fanout.js';
+import { newsletterSqsClient } from '../shared/newsletters/newsletter-sqs-client.js';
 import { dispatchDueNewsletters, type IssueJob, type IssueJobSink } from '../shared/newsletters/newsletter-issues.js';
 import { rss2, type RssItem } from './support/feeds.js';
 import { linkIn, mailsTo, rawHeader, type CaughtMail } from './support/mailbox.js';
@@ -348,6 +351,85 @@ describe('an issue', () => {
     }
     expect(queued.sort()).toEqual([...readers].sort());
     expect(runs).toBeGreaterThan(jobs.length);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('gives back the marks of a page whose mail-queue send hangs, so the retry mails those readers', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-hung');
+    await push(auth, freshItems('hung', 2));
+    const readers = Array.from({ length: 3 }, (_, i) => `nl_hung_${i}@readers.example`);
+    for (const address of readers) await subscriber(address.split('@')[0]!, newsletter.newsletterId);
+    clock = new Date('2026-11-30T06:11:00Z');
+    const jobs = await issueJobsOf(newsletter.newsletterId, auth);
+
+    // An SQS endpoint that takes the connection and never answers, reached through the worker's own client.
+    const sockets = new Set<Socket>();
+    const hung = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const sqs = newsletterSqsClient({ endpoint: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`, region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const queued: string[] = [];
+    const failures: string[] = [];
+    try {
+      // The first job with readers meets the hung endpoint; it and every other job are then run as SQS runs them again.
+      for (const job of jobs) {
+        if (failures.length === 0) {
+          await runIssueJob(stack.deps.db, job, fanOutOptions((mails) => queueMails('https://sqs.eu-west-1.amazonaws.com/123456789012/postwire-test-mail', mails, sqs))).catch((error: Error) => void failures.push(error.message));
+        }
+        const retried = await runIssueJob(stack.deps.db, job, fanOutOptions(async (mails) => void queued.push(...mails.map((mail) => mail.to))));
+        expect(retried.done).toBe(true);
+      }
+    } finally {
+      sqs.destroy();
+      for (const socket of sockets) socket.destroy();
+      hung.close();
+    }
+    expect(failures).toEqual([expect.stringMatching(/^Mails not queued: \d \(.*timeout/i)]);
+    expect(queued.sort()).toEqual([...readers].sort());
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('gives back every mark of a page the mail queue did not take, even when giving one back fails at first', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-giveback');
+    await push(auth, freshItems('giveback', 2));
+    const readers = Array.from({ length: 4 }, (_, i) => `nl_giveback_${i}@readers.example`);
+    for (const address of readers) await subscriber(address.split('@')[0]!, newsletter.newsletterId);
+    clock = new Date('2026-11-30T06:12:00Z');
+    const jobs = await issueJobsOf(newsletter.newsletterId, auth);
+
+    // DynamoDB throttles the first mark given back (past the SDK's own retries), which DynamoDB Local never does.
+    let throttled = 0;
+    stack.deps.db.raw.middlewareStack.add(
+      (next, context) => async (args) => {
+        const item = (args.input as { Item?: Record<string, unknown> }).Item;
+        if (context.commandName === 'PutItemCommand' && item?.released && throttled++ === 0) {
+          throw new ProvisionedThroughputExceededException({ $metadata: {}, message: 'The level of configured provisioned throughput for the table was exceeded.' });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'throttleFirstGiveBack' },
+    );
+    const queued: string[] = [];
+    const failures: string[] = [];
+    try {
+      for (const job of jobs) {
+        let sends = 0;
+        const failingFirst = async (mails: MailMessage[]) => {
+          if (sends++ === 0) throw new Error('SQS unavailable');
+          queued.push(...mails.map((mail) => mail.to));
+        };
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          const result = await runIssueJob(stack.deps.db, job, fanOutOptions(failingFirst)).catch((error: Error) => void failures.push(error.message));
+          if (result?.done) break;
+        }
+      }
+    } finally {
+      stack.deps.db.raw.middlewareStack.remove('throttleFirstGiveBack');
+    }
+    expect(queued.sort()).toEqual([...readers].sort());
+    // The failure passed on is the queue's, once per job that had readers; the throttled mark was given back on a second try.
+    expect(failures.length).toBeGreaterThan(0);
+    expect(new Set(failures)).toEqual(new Set(['SQS unavailable']));
+    expect(throttled).toBeGreaterThan(1);
     clock = new Date('2026-11-30T05:00:00Z');
   });
 });

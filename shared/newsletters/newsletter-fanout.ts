@@ -253,8 +253,31 @@ async function queueClaimed(db: Db, issueId: string, claimed: MailMessage[], opt
     return { queued: claimed.length };
   } catch (error) {
     const unqueued = error instanceof MailsNotQueued ? error.unqueued : claimed;
-    const now = options.now();
-    await Promise.all(unqueued.map((mail) => db.doc.send(new PutCommand(sentMark(db, issueId, mail, now, true)))));
+    await giveBack(db, issueId, unqueued, options.now(), error);
     return { queued: claimed.length - unqueued.length, failure: { error } };
+  }
+}
+
+/** Tries to give back a mark this often: a mark left claimed loses its reader's mail. */
+const GIVE_BACK_ATTEMPTS = 4;
+
+/**
+ * Gives back the marks of mails the queue did not take, each on its own, and
+ * tries the ones that failed again after a pause (capped exponential, full
+ * jitter): one failed write must not leave the others claimed. What still
+ * fails is thrown, with the queue's failure as its cause (those readers'
+ * mails are lost, as with a job killed between claiming and queueing).
+ */
+async function giveBack(db: Db, issueId: string, mails: MailMessage[], now: Date, queueFailure: unknown): Promise<void> {
+  let pending = mails;
+  for (let attempt = 1; ; attempt++) {
+    const results = await Promise.allSettled(pending.map((mail) => db.doc.send(new PutCommand(sentMark(db, issueId, mail, now, true)))));
+    const failed = results.flatMap((result, i) => (result.status === 'rejected' ? [{ mail: pending[i]!, reason: result.reason as Error }] : []));
+    if (failed.length === 0) return;
+    if (attempt === GIVE_BACK_ATTEMPTS) {
+      throw new Error(`${failed.length} sent marks of mails not queued could not be given back (${failed[0]!.reason.message})`, { cause: queueFailure });
+    }
+    pending = failed.map(({ mail }) => mail);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 50 * 2 ** attempt)));
   }
 }
