@@ -85,6 +85,10 @@ async function issueJobsOf(newsletterId: string, auth: Record<string, string>): 
 }
 
 const fanOutOptions = (queueMails: (mails: MailMessage[]) => Promise<void>) => ({ secret: stack.deps.config.jwtSecret, publicUrl: PUBLIC, now: () => clock, queueMails });
+/** The mail queue as on one machine: the in-process outbox, to the run's mail catcher. */
+const toOutbox = async (mails: MailMessage[]) => {
+  for (const mail of mails) await stack.deps.mail.enqueue(mail);
+};
 
 describe('defining newsletters', () => {
   it('takes a name, a send time in a time zone and a frequency, and says when the first issue goes out', async () => {
@@ -307,7 +311,7 @@ describe('an issue', () => {
     const queued: string[] = [];
     const mailQueue = async (mails: MailMessage[]) => {
       queued.push(...mails.map((mail) => mail.to));
-      for (const mail of mails) await stack.deps.mail.enqueue(mail);
+      await toOutbox(mails);
     };
     for (const job of jobs) {
       let duplicateRan = false;
@@ -430,6 +434,37 @@ describe('an issue', () => {
     expect(failures.length).toBeGreaterThan(0);
     expect(new Set(failures)).toEqual(new Set(['SQS unavailable']));
     expect(throttled).toBeGreaterThan(1);
+    clock = new Date('2026-11-30T05:00:00Z');
+  });
+
+  it('does not repeat an issue\'s articles when the publisher sends now while the issue is being queued', async () => {
+    const { auth, newsletter } = await publisherWithNewsletter('nl-sendnow');
+    await push(auth, freshItems('sendnow', 2));
+    await subscriber('nl_sendnow', newsletter.newsletterId);
+    const issues = async () => (await json(await stack.request(`/v1/publisher/newsletters/${newsletter.newsletterId}/issues`, { headers: auth }))).items as Array<Record<string, any>>;
+    clock = new Date('2026-11-30T06:13:00Z');
+    await send('POST', `/v1/publisher/newsletters/${newsletter.newsletterId}/send-now`, auth);
+
+    // The publisher presses send-now again (a schedule change does the same) after the jobs are queued, before the turn is claimed.
+    const jobs: IssueJob[] = [];
+    const sink: IssueJobSink = {
+      async enqueue(more) {
+        jobs.push(...more);
+        clock = new Date('2026-11-30T06:13:05Z');
+        await send('POST', `/v1/publisher/newsletters/${newsletter.newsletterId}/send-now`, auth);
+      },
+    };
+    const made = await dispatchDueNewsletters(stack.deps.db, sink, new Date('2026-11-30T06:13:00Z'), stack.deps.config.defaultArticlePrice);
+    expect(made.map((issue) => issue.newsletterId)).toContain(newsletter.newsletterId);
+    for (const job of jobs) await runIssueJob(stack.deps.db, job, fanOutOptions(toOutbox));
+
+    // The send-now's turn finds nothing new since the issue just sent, so it sends nothing.
+    clock = new Date('2026-11-30T06:14:00Z');
+    await stack.sendNewsletters();
+    await stack.mailSent();
+    expect(await issues()).toHaveLength(1);
+    expect(await issuesTo('nl_sendnow@readers.example')).toHaveLength(1);
+    expect((await json(await stack.request('/v1/publisher/newsletters', { headers: auth }))).items[0].nextSendAt).toBe('2026-12-01T06:00:00.000Z');
     clock = new Date('2026-11-30T05:00:00Z');
   });
 });

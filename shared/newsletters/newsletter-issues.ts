@@ -9,7 +9,12 @@
  * unclaimed, and the next one finds the same issue and queues its jobs again;
  * two dispatchers at once make one issue, and only the one whose claim holds
  * reports it (a job queued twice is harmless: the fan-out's sent marks keep
- * each reader to one mail). An issue with no new articles is not sent.
+ * each reader to one mail). When the claim fails because the turn was moved
+ * by someone else (a send-now or a schedule change between queueing and
+ * claiming), the queued issue is still sent: the dispatch records it as the
+ * newsletter's last issue where the newsletter records an older one, so the
+ * next issue does not repeat its articles, and reports it. An issue with no
+ * new articles is not sent.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionHeld } from '../db/conditional-write.js';
@@ -23,7 +28,7 @@ import { TTL_ATTRIBUTE } from '../db/table-schema.js';
 import { getPublisher } from '../publishers/publisher-store.js';
 import type { Newsletter } from './newsletter.js';
 import type { Issue, IssueArticle } from './newsletter-mail.js';
-import { claimIssue, toNewsletter } from './newsletter-store.js';
+import { claimIssue, recordIssueSent, toNewsletter } from './newsletter-store.js';
 import { nextSendAt } from './send-schedule.js';
 
 /** A unit of fan-out work: one subscriber shard of one issue, from where it stopped. */
@@ -132,7 +137,9 @@ export async function dispatchDueNewsletters(db: Db, sink: IssueJobSink, now: Da
     if (issue) await sink.enqueue(issueJobs(issue.issueId));
     // The next issue takes what was published after this one was made (or after now, when nothing was new).
     const claimed = await claimIssue(db, newsletter, issue?.madeAt ?? now.toISOString(), nextSendAt(newsletter, now).toISOString());
-    if (claimed && issue) made.push(issue);
+    if (!issue) continue;
+    // The turn moved meanwhile (a send-now, a schedule change), yet the issue is queued: it is still the last one sent.
+    if (claimed || (await recordIssueSent(db, newsletter.newsletterId, issue.madeAt))) made.push(issue);
   }
   return made;
 }

@@ -172,3 +172,23 @@ export async function claimIssue(db: Db, newsletter: Newsletter, madeAt: string,
     ),
   );
 }
+
+/**
+ * Records an issue as the newsletter's last when its turn was taken by another
+ * writer (a send-now or a schedule change) after its jobs were queued: the next
+ * issue then starts after it instead of repeating its articles. Answers false
+ * when the newsletter already records this issue (or a later one).
+ */
+export async function recordIssueSent(db: Db, newsletterId: string, madeAt: string): Promise<boolean> {
+  return conditionHeld(
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: newsletterKey(newsletterId),
+        UpdateExpression: 'SET lastIssueAt = :made',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastIssueAt) OR lastIssueAt < :made)',
+        ExpressionAttributeValues: { ':made': madeAt },
+      }),
+    ),
+  );
+}
