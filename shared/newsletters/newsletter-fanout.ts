@@ -151,8 +151,8 @@ function shardLease(db: Db, key: ItemKey, now: () => Date) {
     const at = now().getTime();
     return { ':until': at + SHARD_LEASE_MS, ':ttl': Math.floor(at / 1000) + SENT_MARK_SECONDS };
   };
-  const update = (input: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> }) =>
-    db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: key, ...input, ReturnValues: 'ALL_NEW' }));
+  const update = (input: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues: Record<string, unknown>; ReturnValues?: 'ALL_NEW' }) =>
+    db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: key, ...input }));
   return {
     /** Takes the shard unless it is done or held; answers its resume point. */
     async take(): Promise<{ cursor: string | undefined } | undefined> {
@@ -162,6 +162,7 @@ function shardLease(db: Db, key: ItemKey, now: () => Date) {
           ConditionExpression: '(attribute_not_exists(#cursor) OR #cursor <> :done) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
           ExpressionAttributeNames: { '#type': 'type', '#cursor': 'cursor', '#ttl': TTL_ATTRIBUTE },
           ExpressionAttributeValues: { ...expiry(), ':type': 'issue_progress', ':owner': owner, ':done': 'done', ':now': now().getTime() },
+          ReturnValues: 'ALL_NEW',
         });
         return { cursor: Attributes?.cursor as string | undefined };
       } catch (error) {
