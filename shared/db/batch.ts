@@ -4,6 +4,7 @@
  * exponential backoff.
  */
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { backoff } from './backoff.js';
 import type { Db } from './client.js';
 import type { ItemKey } from './keys.js';
 
@@ -72,9 +73,4 @@ async function inPool<T>(tasks: T[], concurrency: number, run: (task: T) => Prom
     while (next < tasks.length) await run(tasks[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
-}
-
-function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(2_000, 25 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }

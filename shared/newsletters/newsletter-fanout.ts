@@ -40,6 +40,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decideAccess } from '../access/access-policy.js';
+import { backoff } from '../db/backoff.js';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { conditionHeld } from '../db/conditional-write.js';
@@ -279,6 +280,6 @@ async function giveBack(db: Db, issueId: string, mails: MailMessage[], now: Date
       throw new Error(`${failed.length} sent marks of mails not queued could not be given back (${failed[0]!.reason.message})`, { cause: queueFailure });
     }
     pending = failed.map(({ mail }) => mail);
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 50 * 2 ** attempt)));
+    await backoff(attempt, { baseMs: 50, capMs: 1_000 });
   }
 }
